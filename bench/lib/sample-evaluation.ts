@@ -1,0 +1,102 @@
+import type { RecognitionResult } from "../../src/types.ts";
+import { compareValues } from "./compare-values.ts";
+import { characterAccuracy } from "./edit-distance.ts";
+import type { SampleLabel } from "./labels.ts";
+import { CORNER_TOLERANCE, cornerError, nearestQuarterTurn, sliceRectCorners } from "./page-geometry.ts";
+
+/** What the recognizer did with one image: its result, or the error it raised, and how long it took. */
+export interface SampleOutcome {
+  label: SampleLabel;
+  /** Absent when the recognizer failed. */
+  result?: RecognitionResult;
+  /** The failure's message (with its code where it has one). */
+  error?: string;
+  /** Wall time from image bytes to result, in milliseconds. */
+  timeMs: number;
+}
+
+/** The verdict on one field of one image. */
+export interface FieldEvaluation {
+  key: string;
+  /** The true value as labelled. */
+  expected: string;
+  /** The recognised value as returned (`""` when the key was missing or the recognizer failed). */
+  got: string;
+  /** True when the true value is empty: then only an empty answer is right. */
+  blank: boolean;
+  match: boolean;
+  /** 1 − edit distance / length over the comparison forms; for a blank field 1 or 0. */
+  characterAccuracy: number;
+  /** Length of the true value's comparison form, in characters: the weight of `characterAccuracy`. */
+  length: number;
+}
+
+/** The verdict on one image. */
+export interface SampleEvaluation {
+  file: string;
+  type: SampleLabel["type"];
+  tier: string;
+  failed: boolean;
+  error?: string;
+  fields: FieldEvaluation[];
+  /** Keys of the type that the result left out (api.md: every key is always present). */
+  missingKeys: string[];
+  /** Largest corner distance / document diagonal; infinite when the recognizer failed. */
+  cornerError: number;
+  cornerWithinTolerance: boolean;
+  angleCorrect: boolean;
+  ftypeCorrect: boolean;
+  timeMs: number;
+}
+
+function evaluateField(key: string, expected: string, got: string): FieldEvaluation {
+  const comparison = compareValues(key, expected, got);
+  const blank = comparison.expected === "";
+  const length = Array.from(comparison.expected).length;
+  const accuracy = blank ? Number(comparison.match) : characterAccuracy(comparison.expected, comparison.got);
+  return { key, expected, got, blank, match: comparison.match, characterAccuracy: accuracy, length };
+}
+
+/**
+ * Scores one image against its label. A failed recognition scores every field wrong, blank ones included: an
+ * error must never look better than an answer.
+ */
+export function evaluateSample(outcome: SampleOutcome): SampleEvaluation {
+  const { label, result } = outcome;
+  const base = { file: label.file, type: label.type, tier: label.tier, timeMs: outcome.timeMs };
+  if (!result) {
+    const fields = Object.entries(label.fields).map(([key, expected]) => ({
+      ...evaluateField(key, expected, ""),
+      match: false,
+      characterAccuracy: 0,
+    }));
+    const failure = { cornerError: Number.POSITIVE_INFINITY, cornerWithinTolerance: false };
+    const error = outcome.error ?? "no result";
+    return {
+      ...base,
+      ...failure,
+      failed: true,
+      error,
+      fields,
+      missingKeys: [],
+      angleCorrect: false,
+      ftypeCorrect: false,
+    };
+  }
+  const data = result.data ?? {};
+  const fields = Object.entries(label.fields).map(([key, expected]) =>
+    evaluateField(key, expected, data[key] ?? ""),
+  );
+  const missingKeys = Object.keys(label.fields).filter((key) => typeof data[key] !== "string");
+  const error = cornerError(label.corners, sliceRectCorners(result.sliceRect));
+  return {
+    ...base,
+    failed: false,
+    fields,
+    missingKeys,
+    cornerError: error,
+    cornerWithinTolerance: error <= CORNER_TOLERANCE,
+    angleCorrect: nearestQuarterTurn(result.angle) === nearestQuarterTurn(label.rotation),
+    ftypeCorrect: result.ftype === label.ftype,
+  };
+}
