@@ -1,0 +1,60 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import {
+  birthTimeFromParts,
+  cleanDigits,
+  isPlausibleDate,
+  isRealDate,
+  normaliseBirthTime,
+  normaliseDate,
+  parseDate,
+} from "./dates.ts";
+
+test("normaliseDate reads every printed form into 2012年04月17日", () => {
+  for (const printed of [
+    "2012年4月17日",
+    "2012.4.17",
+    "2012-04-17",
+    "2012/4/17",
+    "20120417",
+    "2012年04月17日",
+    "2012 年 4 月 17 曰",
+    "２０１２年４月１７日",
+    "2O12年04月17日",
+  ]) {
+    assert.equal(normaliseDate(printed), "2012年04月17日", printed);
+  }
+});
+
+test("parseDate refuses what is not one real date", () => {
+  assert.equal(parseDate("2012年02月30日"), undefined);
+  assert.equal(parseDate("2012年13月01日"), undefined);
+  assert.equal(parseDate("1980年09月01日出生"), undefined);
+  assert.equal(parseDate("无迁移"), undefined);
+  assert.deepEqual(parseDate("2000.2.29"), { year: 2000, month: 2, day: 29 });
+});
+
+test("isRealDate knows leap years", () => {
+  assert.ok(isRealDate(2024, 2, 29));
+  assert.ok(!isRealDate(1900, 2, 29));
+  assert.ok(!isRealDate(2023, 4, 31));
+});
+
+test("isPlausibleDate bounds dates to a range", () => {
+  const latest = { year: 2026, month: 1, day: 1 };
+  assert.ok(isPlausibleDate({ year: 1980, month: 1, day: 11 }, undefined, latest));
+  assert.ok(!isPlausibleDate({ year: 1880, month: 1, day: 11 }, undefined, latest));
+  assert.ok(!isPlausibleDate({ year: 2026, month: 1, day: 2 }, undefined, latest));
+});
+
+test("birth time from its boxes and from one line", () => {
+  const parts = { year: "2019", month: "6", day: "26", hour: "9时", minute: "28" };
+  assert.equal(birthTimeFromParts(parts), "2019年06月26日09时28分");
+  assert.equal(birthTimeFromParts({ ...parts, hour: "24" }), undefined);
+  assert.equal(normaliseBirthTime("2019年6月26日 9时28分"), "2019年06月26日09时28分");
+  assert.equal(normaliseBirthTime("2019年06月26日"), undefined);
+});
+
+test("cleanDigits maps look-alikes only next to digits", () => {
+  assert.equal(cleanDigits("l98O 年 Of"), "1980年Of");
+});

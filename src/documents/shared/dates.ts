@@ -1,0 +1,124 @@
+/**
+ * Dates as the documents print them and as the service writes them (api.md §4): `2012年04月17日`, and the birth
+ * time `2019年06月26日09时28分`. Parsing forgives the noise OCR adds — spaces, full-width digits, 曰 for 日, O for 0.
+ */
+
+/** A Gregorian calendar date. */
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const FULL_WIDTH_DIGIT = /[０-９]/gu;
+// Letters that stand for digits only next to a digit, so a stray O inside words is left alone.
+const DIGIT_LOOKALIKE = /(?<=\d)[OoＯ〇]|[OoＯ〇](?=\d)/gu;
+const ONE_LOOKALIKE = /(?<=\d)[lI|丨]|[lI|丨](?=\d)/gu;
+const SEPARATOR = "[年牛午月日曰目.．。·\\-－—/／、,，]";
+const SEPARATED = new RegExp(`^(\\d{4})${SEPARATOR}+(\\d{1,2})${SEPARATOR}+(\\d{1,2})[日曰目]?$`, "u");
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/u;
+const BIRTH_TIME = new RegExp(
+  `^(\\d{4})${SEPARATOR}+(\\d{1,2})${SEPARATOR}+(\\d{1,2})[日曰目]?(\\d{1,2})[时時点:：]+(\\d{1,2})分?$`,
+  "u",
+);
+
+/** Removes white space and turns full-width digits and digit look-alikes next to digits into ASCII digits. */
+export function cleanDigits(text: string): string {
+  return text
+    .replace(/\s+/gu, "")
+    .replace(FULL_WIDTH_DIGIT, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+    .replace(DIGIT_LOOKALIKE, "0")
+    .replace(ONE_LOOKALIKE, "1");
+}
+
+/** Whether the numbers name a real day of the Gregorian calendar (leap years included). */
+export function isRealDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return day <= (lengths[month - 1] ?? 0);
+}
+
+/**
+ * Reads a printed date: `2012年4月17日`, `2012.4.17`, `2012-04-17`, `2012/4/17`, `20120417`, with OCR noise.
+ * Returns `undefined` unless the whole text is one real calendar date.
+ *
+ * @example
+ * parseDate("2012年4月17曰"); // { year: 2012, month: 4, day: 17 }
+ */
+export function parseDate(text: string): CalendarDate | undefined {
+  const cleaned = cleanDigits(text);
+  const match = SEPARATED.exec(cleaned) ?? COMPACT.exec(cleaned);
+  if (match === null) return undefined;
+  const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  return isRealDate(date.year, date.month, date.day) ? date : undefined;
+}
+
+/** Writes a date the service's way: `2012年04月17日`. */
+export function formatDate(date: CalendarDate): string {
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${date.year}年${pad(date.month)}月${pad(date.day)}日`;
+}
+
+/** {@link parseDate} then {@link formatDate}; `undefined` when the text is not a date. */
+export function normaliseDate(text: string): string | undefined {
+  const date = parseDate(text);
+  return date === undefined ? undefined : formatDate(date);
+}
+
+/** Orders two dates: negative when `a` is earlier. */
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/**
+ * Whether a date could be on these documents: from `earliest` (default 1900-01-01) to `latest` (default today, UTC).
+ */
+export function isPlausibleDate(
+  date: CalendarDate,
+  earliest: CalendarDate = { year: 1900, month: 1, day: 1 },
+  latest: CalendarDate = today(),
+): boolean {
+  return compareDates(date, earliest) >= 0 && compareDates(date, latest) <= 0;
+}
+
+function today(): CalendarDate {
+  const now = new Date();
+  return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
+}
+
+/** The five boxes of the birth certificate's 出生时间, each as read. */
+export interface BirthTimeParts {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+}
+
+/**
+ * Joins the boxes of 出生时间 into `2019年06月26日09时28分`; `undefined` when a box is not a number in range or the
+ * day does not exist. Printed units read into a box (`09时`) are ignored.
+ */
+export function birthTimeFromParts(parts: BirthTimeParts): string | undefined {
+  const number = (text: string) => {
+    const digits = cleanDigits(text).replace(/[年月日曰时時分点]$/u, "");
+    return /^\d{1,4}$/u.test(digits) ? Number(digits) : Number.NaN;
+  };
+  const date = { year: number(parts.year), month: number(parts.month), day: number(parts.day) };
+  const hour = number(parts.hour);
+  const minute = number(parts.minute);
+  if (!isRealDate(date.year, date.month, date.day) || date.year < 1000) return undefined;
+  if (!(hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59)) return undefined;
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${formatDate(date)}${pad(hour)}时${pad(minute)}分`;
+}
+
+/** Reads a birth time printed on one line (`2019年6月26日9时28分`) into the service's form. */
+export function normaliseBirthTime(text: string): string | undefined {
+  const match = BIRTH_TIME.exec(cleanDigits(text));
+  if (match === null) return undefined;
+  const [, year = "", month = "", day = "", hour = "", minute = ""] = match;
+  return birthTimeFromParts({ year, month, day, hour, minute });
+}
