@@ -53,7 +53,10 @@ export class WorkQueue {
     }
     return new Promise<T>((resolve, reject) => {
       const start = () => this.#start(task, signal, resolve, reject);
-      if (this.#running < this.#concurrency) return start();
+      if (this.#running < this.#concurrency) {
+        start();
+        return;
+      }
       const waiting: Waiting = { start, signal, onAbort: () => this.#leave(waiting, reject) };
       signal.addEventListener("abort", waiting.onAbort, { once: true });
       this.#waiting.push(waiting);
@@ -97,7 +100,10 @@ export class WorkQueue {
 
   #next(): void {
     const waiting = this.#waiting.shift();
-    if (waiting === undefined) return this.#notifyIfIdle();
+    if (waiting === undefined) {
+      this.#notifyIfIdle();
+      return;
+    }
     waiting.signal.removeEventListener("abort", waiting.onAbort);
     waiting.start();
   }
