@@ -57,7 +57,7 @@ function matchSupported(bytes: Uint8Array): ImageFormat | undefined {
 
 function describeUnsupported(bytes: Uint8Array): string {
   if (bytes.length === 0) return "the image is empty (0 bytes)";
-  const head = ascii(bytes, 0, 1024).replace(/^\uFEFF?\s*/, "");
+  const head = ascii(bytes, 0, 1024).replace(/^(\xEF\xBB\xBF)?\s*/, "");
   if (head.startsWith("%PDF")) return "PDF is not supported";
   if (ascii(bytes, 4, 8) === "ftyp" && HEIF_BRANDS.has(ascii(bytes, 8, 12)))
     return "HEIC/AVIF is not supported";
@@ -65,8 +65,8 @@ function describeUnsupported(bytes: Uint8Array): string {
     return /<svg[\s>]/i.test(head) ? "SVG is not supported" : "HTML or XML is not an image";
   if (startsWith(bytes, [0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50])) return "JPEG 2000 is not supported";
   if (startsWith(bytes, [0xff, 0x0a]) || ascii(bytes, 4, 8) === "JXL ") return "JPEG XL is not supported";
-  if (ascii(bytes, 0, 2) === "BM") return "the BMP header is truncated or corrupt";
   if (looksLikeText(bytes)) return "the bytes are text, not an image";
+  if (ascii(bytes, 0, 2) === "BM") return "the BMP header is truncated or corrupt";
   return "the bytes are not a PNG, JPEG, BMP, GIF, TIFF or WebP image";
 }
 

@@ -11,5 +11,5 @@ export {
 } from "./image-limits.ts";
 export { type ImageProbe, probeImage } from "./probe-image.ts";
 export type { RawImage } from "./raw-image.ts";
-export { resizeImage } from "./resize-image.ts";
+export { type ResizeKernel, type ResizeOptions, resizeImage } from "./resize-image.ts";
 export { toGrayscale } from "./to-grayscale.ts";

@@ -1,6 +1,7 @@
 import sharp, { type Metadata } from "sharp";
 import { RecognitionError } from "../errors.ts";
 import { readBmpHeader } from "./bmp-header.ts";
+import { readHeaderSize } from "./header-size.ts";
 import {
   corruptImageError,
   detectImageFormat,
@@ -29,6 +30,9 @@ export interface ImageProbe {
 export async function probeImage(bytes: Uint8Array): Promise<ImageProbe> {
   checkImageBytes(bytes.byteLength);
   const format = detectImageFormat(bytes);
+  const stored = readHeaderSize(bytes, format);
+  // Rotation cannot move a size into or out of range, so the stored orientation is good enough for this early check.
+  if (stored !== undefined) checkImageSize(stored.width, stored.height);
   const probe = format === "bmp" ? probeBmp(bytes) : await probeWithSharp(bytes, format);
   checkImageSize(probe.width, probe.height);
   return probe;

@@ -1,0 +1,90 @@
+import { invalidParameterError } from "../errors.ts";
+import { computeHomography, type Homography } from "../geometry/homography.ts";
+import type { Quad } from "../types.ts";
+import type { RawImage } from "./raw-image.ts";
+
+/**
+ * Cuts a quadrilateral out of an image and straightens it into a `width`×`height` rectangle (perspective warp,
+ * bilinear, edges replicated). The quad's corners (top-left, top-right, bottom-right, bottom-left) land on the
+ * output's corners, so a quad listed from its reading direction comes out upright. When the quad is much larger
+ * than the output, each output pixel averages a small grid of samples so thin strokes do not alias away.
+ * Pure TypeScript: a text line is small and this avoids a native round trip per line.
+ *
+ * @example
+ * const line = warpImage(page, box.quad, 240, 48);
+ */
+export function warpImage(image: RawImage, quad: Quad, width: number, height: number): RawImage {
+  if (!Number.isInteger(width) || width < 1)
+    throw invalidParameterError("width", "a positive integer", width);
+  if (!Number.isInteger(height) || height < 1)
+    throw invalidParameterError("height", "a positive integer", height);
+  const { channels } = image;
+  const out = new Uint8Array(width * height * channels);
+  const corners: Quad = [
+    { x: 0, y: 0 },
+    { x: width, y: 0 },
+    { x: width, y: height },
+    { x: 0, y: height },
+  ];
+  const h = computeHomography(corners, quad);
+  if (!h) return { width, height, channels, data: out.fill(255) };
+  const samples = samplesPerAxis(quad, width, height);
+  const step = 1 / samples;
+  const weight = 1 / (samples * samples);
+  const pixel = new Float64Array(channels);
+  const sample = new Float64Array(channels);
+  const point = new Float64Array(2);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      pixel.fill(0);
+      for (let sy = 0; sy < samples; sy++) {
+        for (let sx = 0; sx < samples; sx++) {
+          project(h, x + (sx + 0.5) * step, y + (sy + 0.5) * step, point);
+          sampleBilinear(image, (point[0] as number) - 0.5, (point[1] as number) - 0.5, sample);
+          for (let c = 0; c < channels; c++) pixel[c] = (pixel[c] as number) + (sample[c] as number);
+        }
+      }
+      const base = (y * width + x) * channels;
+      for (let c = 0; c < channels; c++) out[base + c] = Math.round((pixel[c] as number) * weight);
+    }
+  }
+  return { width, height, channels, data: out };
+}
+
+/** `applyHomography` without allocating: this runs for every output sample. */
+function project(h: Homography, x: number, y: number, out: Float64Array): void {
+  const w = (h[6] as number) * x + (h[7] as number) * y + (h[8] as number);
+  out[0] = ((h[0] as number) * x + (h[1] as number) * y + (h[2] as number)) / w;
+  out[1] = ((h[3] as number) * x + (h[4] as number) * y + (h[5] as number)) / w;
+}
+
+/** 1 when the output is about as large as the quad; up to 4 when the quad is shrunk by 4× or more. */
+function samplesPerAxis(quad: Quad, width: number, height: number): number {
+  const [tl, tr, br, bl] = quad;
+  const sourceWidth = Math.max(Math.hypot(tr.x - tl.x, tr.y - tl.y), Math.hypot(br.x - bl.x, br.y - bl.y));
+  const sourceHeight = Math.max(Math.hypot(bl.x - tl.x, bl.y - tl.y), Math.hypot(br.x - tr.x, br.y - tr.y));
+  const shrink = Math.max(sourceWidth / width, sourceHeight / height);
+  return Math.min(4, Math.max(1, Math.ceil(shrink - 0.25)));
+}
+
+/** Bilinear sample at pixel-index coordinates (x, y), clamping to the border, into `out`. */
+function sampleBilinear(image: RawImage, x: number, y: number, out: Float64Array): void {
+  const { width, height, channels, data } = image;
+  const cx = Math.min(Math.max(x, 0), width - 1);
+  const cy = Math.min(Math.max(y, 0), height - 1);
+  const x0 = Math.floor(cx);
+  const y0 = Math.floor(cy);
+  const x1 = Math.min(x0 + 1, width - 1);
+  const y1 = Math.min(y0 + 1, height - 1);
+  const fx = cx - x0;
+  const fy = cy - y0;
+  const i00 = (y0 * width + x0) * channels;
+  const i01 = (y0 * width + x1) * channels;
+  const i10 = (y1 * width + x0) * channels;
+  const i11 = (y1 * width + x1) * channels;
+  for (let c = 0; c < channels; c++) {
+    const top = (data[i00 + c] as number) * (1 - fx) + (data[i01 + c] as number) * fx;
+    const bottom = (data[i10 + c] as number) * (1 - fx) + (data[i11 + c] as number) * fx;
+    out[c] = top * (1 - fy) + bottom * fy;
+  }
+}
