@@ -152,3 +152,11 @@ test("RLE compression is refused with its name", () => {
   new DataView(bytes.buffer).setUint32(30, 1, true);
   assert.throws(() => readBmpHeader(bytes), /RLE8-compressed BMP is not supported/);
 });
+
+test("a view into a larger buffer (as Node's pooled Buffers are) decodes the same", () => {
+  const bytes = writeBmp({ width: 5, height: 3, bits: 24, pixel: colour });
+  const padded = new Uint8Array(bytes.length + 7);
+  padded.set(bytes, 3);
+  const view = padded.subarray(3, 3 + bytes.length);
+  assert.deepEqual(decodeBmp(view), decodeBmp(bytes));
+});

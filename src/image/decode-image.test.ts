@@ -47,6 +47,17 @@ function pngHeader(width: number, height: number): Uint8Array {
   return new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...chunk]);
 }
 
+/** The source JPEG with its frame header (SOF0) rewritten to claim another size: a decompression-bomb lookalike. */
+async function jpegClaiming(width: number, height: number): Promise<Uint8Array> {
+  const bytes = new Uint8Array(await fixture("source.jpg"));
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 2;
+  while (view.getUint16(at) !== 0xffc0) at += 2 + view.getUint16(at + 2);
+  view.setUint16(at + 5, height);
+  view.setUint16(at + 7, width);
+  return bytes;
+}
+
 async function assertRefused(bytes: Uint8Array, code: string, message: RegExp): Promise<RecognitionError> {
   const error = await decodeImage(bytes).then(
     () => assert.fail("expected a refusal"),
@@ -136,6 +147,7 @@ test("sizes out of range are refused from the header, before any decode", async 
   await assertRefused(pngHeader(60000, 60000), "illegalImageSize", /60000×60000 px/);
   const wide = await encodePng({ width: 9000, height: 100, channels: 1, data: new Uint8Array(9000 * 100) });
   await assertRefused(wide, "illegalImageSize", /9000×100 px/);
+  await assertRefused(await jpegClaiming(60000, 48), "illegalImageSize", /60000×48 px/);
   const tall = await encodePng({ width: 100, height: 5000, channels: 1, data: new Uint8Array(100 * 5000) });
   await assertRefused(tall, "illegalImageSize", /100×5000 px.*50 times/);
   const tiny = await encodePng({ width: 10, height: 10, channels: 3, data: new Uint8Array(300) });
