@@ -1,0 +1,140 @@
+// The accuracy benchmark: `npm run bench:accuracy [-- options]`. Reads (or generates once, under bench/.cache) the
+// fixed synthetic set, runs a recognizer on it through the library's interface, prints the report and writes it to
+// bench/results/. Method and figures: the report's own header and docs/.
+import { mkdir, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Command, InvalidArgumentError, Option } from "commander";
+import type { DocumentType } from "../src/types.ts";
+import { loadRecognizer, type RecognizerChoice } from "./lib/bench-recognizer.ts";
+import { readLabels, selectSamples } from "./lib/labels.ts";
+import { summarize } from "./lib/metrics.ts";
+import { DOCUMENT_TYPES, TIERS } from "./lib/order.ts";
+import { renderReport } from "./lib/report.ts";
+import { runSamples } from "./lib/run-samples.ts";
+import { evaluateSample } from "./lib/sample-evaluation.ts";
+import { ensureSyntheticSet, FIXED_SET, readSetStamp } from "./lib/synthetic-set.ts";
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+
+interface Options {
+  data?: string;
+  seed: number;
+  count: number;
+  limit?: number;
+  types?: DocumentType[];
+  tiers?: string[];
+  recognizer: RecognizerChoice;
+  out: string;
+  worst: number;
+}
+
+function positiveInteger(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError("expected a positive integer");
+  return value;
+}
+
+function listOf(allowed: readonly string[]) {
+  return (text: string): string[] => {
+    const items = text
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean);
+    const unknown = items.filter((item) => !allowed.includes(item));
+    if (unknown.length > 0)
+      throw new InvalidArgumentError(`unknown ${unknown.join(", ")}; expected ${allowed.join(", ")}`);
+    return items;
+  };
+}
+
+function parseOptions(argv: readonly string[]): { options: Options; selection: string } {
+  const program = new Command("bench:accuracy")
+    .description("Field accuracy, page geometry and speed of a recognizer on the fixed synthetic set.")
+    .option("--data <dir>", "use an existing folder with labels.jsonl instead of the generated set")
+    .option("--seed <n>", "seed of the generated set", positiveInteger, FIXED_SET.seed)
+    .option(
+      "--count <n>",
+      "images of each type in the generated set",
+      positiveInteger,
+      FIXED_SET.countPerType,
+    )
+    .option("--limit <n>", "read at most N images of each type, spread over the tiers", positiveInteger)
+    .option("--types <list>", `comma-separated types (${DOCUMENT_TYPES.join(",")})`, listOf(DOCUMENT_TYPES))
+    .option("--tiers <list>", `comma-separated tiers (${TIERS.join(",")})`, listOf(TIERS))
+    .addOption(
+      new Option(
+        "--recognizer <name>",
+        "auto: the library when src/index.ts exports createRecognizer, else the baseline",
+      )
+        .choices(["auto", "baseline", "library"])
+        .default("auto"),
+    )
+    .option(
+      "--out <file>",
+      "where to write the markdown report",
+      join(BENCH, "results", "accuracy-latest.md"),
+    )
+    .option("--worst <n>", "how many of the worst errors to list", positiveInteger, 40);
+  program.parse([...argv], { from: "user" });
+  const narrowing = ["--data", "--seed", "--count", "--limit", "--types", "--tiers"];
+  const selection = argv.filter(
+    (arg, index) => narrowing.includes(arg) || narrowing.includes(argv[index - 1] ?? ""),
+  );
+  return { options: program.opts<Options>(), selection: selection.join(" ") };
+}
+
+// Paths inside the checkout are shown relative to it, others as given, so reports do not leak ../../ chains.
+function displayPath(path: string): string {
+  const inside = relative(process.cwd(), path);
+  return inside === "" ? "." : inside.startsWith("..") ? path : inside;
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date().toISOString();
+  const { options, selection } = parseOptions(process.argv.slice(2));
+  const generated = options.data === undefined;
+  const dataDir = generated
+    ? await ensureSyntheticSet({
+        seed: options.seed,
+        countPerType: options.count,
+        cacheRoot: join(BENCH, ".cache"),
+      })
+    : resolve(options.data ?? "");
+  const labels = selectSamples(await readLabels(dataDir), {
+    types: options.types,
+    tiers: options.tiers,
+    limitPerType: options.limit,
+  });
+  if (labels.length === 0) throw new Error(`no images in ${dataDir} match the selection`);
+  const recognizer = await loadRecognizer(options.recognizer);
+  process.stderr.write(`${recognizer.name}: ${labels.length} images from ${dataDir}\n`);
+  let outcomes: Awaited<ReturnType<typeof runSamples>>;
+  try {
+    outcomes = await runSamples(recognizer, dataDir, labels);
+  } finally {
+    await recognizer.dispose();
+  }
+  const metrics = summarize(outcomes.map(evaluateSample), options.worst);
+  const stamp = generated ? await readSetStamp(dataDir) : undefined;
+  const data = `\`${displayPath(dataDir)}\`${stamp ? ` (generated: ${stamp})` : ""}`;
+  const machine = `${availableParallelism()} CPUs, Node ${process.version}, ${process.platform}/${process.arch}`;
+  const report = renderReport(metrics, {
+    recognizer: recognizer.name,
+    baseline: recognizer.baseline,
+    data,
+    selection,
+    startedAt,
+    machine,
+  });
+  process.stdout.write(report);
+  await mkdir(dirname(resolve(options.out)), { recursive: true });
+  await writeFile(resolve(options.out), report);
+  process.stderr.write(`report written to ${displayPath(resolve(options.out))}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:accuracy: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
