@@ -1,0 +1,111 @@
+import type { DocumentSpec, FieldSpec } from "./shared/field-spec.ts";
+
+/** The mother's or father's block: the same labels twice, told apart by their rows. */
+function parentFields(parent: "mother" | "father", caption: string, english: string): FieldSpec[] {
+  return [
+    { key: `${parent}Name`, labels: [`${caption}姓名`], english: [`${english}'s Name`], kind: "name" },
+    { key: `${parent}Age`, labels: ["年龄"], english: ["Age"], kind: "number", units: ["岁"] },
+    { key: `${parent}Nationality`, labels: ["国籍"], english: ["Nationality"], kind: "text" },
+    {
+      key: `${parent}Ethnicity`,
+      labels: ["民族"],
+      english: ["Ethnicity"],
+      kind: "vocabulary",
+      vocabulary: "ethnicity",
+    },
+    { key: `${parent}Address`, labels: ["住址"], english: ["Address"], kind: "text" },
+    {
+      key: `${parent}IdCardNumber`,
+      labels: ["号码", "证件号码", "有效身份证件号码"],
+      english: ["ID No."],
+      kind: "id-number",
+    },
+  ];
+}
+
+/**
+ * The front page (正页) of the 出生医学证明, editions 5–7 (one face layout): its 23 fields in api.md §4 order and its
+ * rows top to bottom (domain.md §2.2). Time, place and issue date are printed in boxes between preprinted units.
+ * Only Neonatal Name, Gender, Time of Birth and Issuing Authority are verified English captions; the rest are guesses.
+ */
+export const BIRTH_CERTIFICATE_SPEC: DocumentSpec = {
+  type: "birth-certificate",
+  titles: ["出生医学证明", "Medical Certificate of Birth", "Birth Certificate"],
+  fields: [
+    { key: "neonatalName", labels: ["新生儿姓名"], english: ["Neonatal Name"], kind: "name" },
+    { key: "sex", labels: ["性别"], english: ["Gender", "Sex"], kind: "vocabulary", vocabulary: "sex" },
+    {
+      key: "birthTime",
+      labels: ["出生时间"],
+      english: ["Time of Birth"],
+      kind: "birth-time",
+      parts: ["年", "月", "日", "时", "分"],
+    },
+    {
+      key: "gestationalAge",
+      labels: ["出生孕周"],
+      english: ["Gestational Age"],
+      kind: "gestational-age",
+      units: ["周"],
+    },
+    {
+      key: "birthWeight",
+      labels: ["出生体重"],
+      english: ["Birth Weight"],
+      kind: "number",
+      units: ["克", "g"],
+    },
+    {
+      key: "birthLength",
+      labels: ["出生身长"],
+      english: ["Birth Length"],
+      kind: "number",
+      units: ["厘米", "cm"],
+    },
+    {
+      key: "birthPlace",
+      labels: ["出生地点"],
+      english: ["Place of Birth"],
+      kind: "text",
+      parts: ["省", "市", "县（区）"],
+    },
+    {
+      key: "medicalInstitutions",
+      labels: ["医疗机构名称"],
+      english: ["Name of Medical Institution", "Medical Institution"],
+      kind: "text",
+    },
+    ...parentFields("mother", "母亲", "Mother"),
+    ...parentFields("father", "父亲", "Father"),
+    { key: "issueAuthority", labels: ["签发机构"], english: ["Issuing Authority"], kind: "text" },
+    {
+      key: "issueDate",
+      labels: ["签发日期"],
+      english: ["Date of Issue"],
+      kind: "date",
+      parts: ["年", "月", "日"],
+    },
+    {
+      key: "certificateNumber",
+      labels: ["出生医学证明编号", "出生证编号", "编号"],
+      english: ["Birth Certificate No."],
+      kind: "certificate-number",
+    },
+  ],
+  layout: [
+    ["neonatalName", "sex"],
+    ["birthTime"],
+    ["gestationalAge", "birthWeight", "birthLength"],
+    ["birthPlace"],
+    ["medicalInstitutions"],
+    ["motherName", "motherAge", "motherNationality", "motherEthnicity"],
+    ["motherAddress"],
+    ["motherIdCardNumber"],
+    ["fatherName", "fatherAge", "fatherNationality", "fatherEthnicity"],
+    ["fatherAddress"],
+    ["fatherIdCardNumber"],
+    ["issueAuthority"],
+    ["issueDate"],
+    ["certificateNumber"],
+  ],
+};

@@ -1,0 +1,33 @@
+import type { DocumentSpec } from "./shared/field-spec.ts";
+
+/**
+ * The householder page (户主页) of the 居民户口簿: its fields in api.md §4 order and its printed grid (domain.md
+ * §1.2). Two-character labels are printed letter-spaced (户　别); the matcher ignores the spaces.
+ */
+export const HOUSEHOLD_HEAD_SPEC: DocumentSpec = {
+  type: "household-head",
+  titles: ["居民户口簿", "户主页"],
+  fields: [
+    { key: "householdType", labels: ["户别"], kind: "vocabulary", vocabulary: "householdType" },
+    { key: "householderName", labels: ["户主姓名"], kind: "name" },
+    { key: "householdNumber", labels: ["户号"], kind: "digits" },
+    { key: "address", labels: ["住址"], kind: "text" },
+    { key: "Registrar", labels: ["承办人签章", "承办人"], kind: "name" },
+    { key: "issueDate", labels: ["签发日期"], kind: "date" },
+    // The red serial in a top corner ("No." + digits); some provinces caption it 地段号.
+    { key: "sectionNo", labels: ["地段号", "No."], kind: "digits", optional: true },
+    // Regional lines (社区, 居(村)委会); their place on the page varies, so they are not in the layout.
+    {
+      key: "householderCommunity",
+      labels: ["户主社区", "社区", "居（村）委会", "居(村)委会", "居委会"],
+      kind: "text",
+      optional: true,
+    },
+  ],
+  layout: [
+    ["sectionNo"],
+    ["householdType", "householderName"],
+    ["householdNumber", "address"],
+    ["Registrar", "issueDate"],
+  ],
+};

@@ -1,0 +1,89 @@
+import type { DocumentType } from "../../types.ts";
+import type { LabelSpec } from "./label-matcher.ts";
+import type { VocabularyName } from "./vocabularies.ts";
+
+/**
+ * How a field's value is read and written (api.md §4):
+ * - `text`: free text, white space removed (addresses, employers, `stature`, which keeps what is printed);
+ * - `name`: a person's or unit's name, white space removed;
+ * - `vocabulary`: a closed vocabulary, corrected when one character off (see `vocabulary`);
+ * - `date`: `2012年04月17日`; `birth-time`: `2019年06月26日09时28分`;
+ * - `id-number`: 18 characters with upper-case X, or 15 digits as printed;
+ * - `digits`: a number printed without unit (户号 `000028901`), leading zeros kept;
+ * - `number`: a number whose printed unit is dropped (`3450克` → `3450`);
+ * - `gestational-age`: weeks, with days as `+d` (`39⁺³` → `39+3`);
+ * - `certificate-number`: one capital letter and nine digits (`T500100391`).
+ */
+export type ValueKind =
+  | "text"
+  | "name"
+  | "vocabulary"
+  | "date"
+  | "birth-time"
+  | "id-number"
+  | "digits"
+  | "number"
+  | "gestational-age"
+  | "certificate-number";
+
+/** One field of a document: its Alibaba key, the labels printed for it, and how its value is written. */
+export interface FieldSpec {
+  /** The key in `data`, exactly as the Alibaba service spells it. */
+  key: string;
+  /** Printed Chinese wordings of its label, most common first. */
+  labels: readonly string[];
+  /** English printed with the label (birth certificate; wordings are unverified, domain.md §2.2). */
+  english?: readonly string[];
+  kind: ValueKind;
+  /** For `vocabulary` fields. */
+  vocabulary?: VocabularyName;
+  /** Units the value may be printed with, dropped by normalisation (`克`, `g`). */
+  units?: readonly string[];
+  /** Preprinted units that follow each box of a value printed in several boxes (出生时间: 年 月 日 时 分). */
+  parts?: readonly string[];
+  /** Printed only by some provinces or editions: absent is normal, not a failed read. */
+  optional?: boolean;
+}
+
+/** The declarative description of one document type. */
+export interface DocumentSpec {
+  type: DocumentType;
+  /** Printed titles that identify the page (anchors for the template fitter). */
+  titles: readonly string[];
+  /** Fields in the exact key order of api.md §4 (the order of `data` and `prism_keyValueInfo`). */
+  fields: readonly FieldSpec[];
+  /**
+   * The printed grid, top to bottom: each row lists the keys of the fields whose labels sit on it, left to right;
+   * each value sits to the right of its label. Fields whose place varies by province are left out.
+   */
+  layout: readonly (readonly string[])[];
+}
+
+/**
+ * The labels of a document for `findLabels`, one per distinct wording set: fields printed with the same label (the
+ * certificate's 年龄 for mother and father) share one, keyed by its first wording; {@link fieldKeysOfLabel} says
+ * which fields it may belong to.
+ */
+export function labelSpecsOf(document: DocumentSpec): LabelSpec[] {
+  const byKey = new Map<string, LabelSpec>();
+  for (const field of document.fields) {
+    const key = field.labels[0];
+    if (key === undefined || byKey.has(key)) continue;
+    byKey.set(key, { key, variants: field.labels, ...(field.english ? { english: field.english } : {}) });
+  }
+  return [...byKey.values()];
+}
+
+/** The fields, in layout order (top to bottom), whose label is keyed `labelKey` by {@link labelSpecsOf}. */
+export function fieldKeysOfLabel(document: DocumentSpec, labelKey: string): string[] {
+  const order = document.layout.flat();
+  return document.fields
+    .filter((field) => field.labels[0] === labelKey)
+    .map((field) => field.key)
+    .sort((a, b) => rank(order, a) - rank(order, b));
+}
+
+function rank(order: readonly string[], key: string): number {
+  const index = order.indexOf(key);
+  return index === -1 ? order.length : index;
+}
