@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { test } from "node:test";
 import { crc32 } from "node:zlib";
+import { makeSourcePixels } from "../../test/fixtures/images/make-fixtures.ts";
 import { RecognitionError } from "../errors.ts";
 import { decodeImage } from "./decode-image.ts";
 import { encodePng } from "./encode-image.ts";
@@ -72,6 +73,7 @@ async function assertRefused(bytes: Uint8Array, code: string, message: RegExp): 
 test("lossless formats decode to the identical RGB pixels", async () => {
   const source = await decodeImage(await fixture("source.png"));
   assert.deepEqual([source.width, source.height, source.channels], [64, 48, 3]);
+  assert.deepEqual(source.data, makeSourcePixels());
   for (const name of ["source.bmp", "source.gif", "source.tif", "source.webp"]) {
     const image = await decodeImage(await fixture(name));
     assert.equal(meanAbsoluteDifference(image, source), 0, name);
