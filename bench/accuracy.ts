@@ -13,7 +13,7 @@ import { summarize } from "./lib/metrics.ts";
 import { DOCUMENT_TYPES, TIERS } from "./lib/order.ts";
 import { renderReport } from "./lib/report.ts";
 import { runSamples } from "./lib/run-samples.ts";
-import { evaluateSample } from "./lib/sample-evaluation.ts";
+import { evaluateSample, type SampleEvaluation } from "./lib/sample-evaluation.ts";
 import { ensureSyntheticSet, FIXED_SET, readSetStamp } from "./lib/synthetic-set.ts";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -91,47 +91,65 @@ function displayPath(path: string): string {
   return inside === "" ? "." : inside.startsWith("..") ? path : inside;
 }
 
-async function main(): Promise<void> {
-  const startedAt = new Date().toISOString();
-  const { options, selection } = parseOptions(process.argv.slice(2));
-  const generated = options.data === undefined;
-  const dataDir = generated
-    ? await ensureSyntheticSet({
-        seed: options.seed,
-        countPerType: options.count,
-        cacheRoot: join(BENCH, ".cache"),
-      })
-    : resolve(options.data ?? "");
-  const labels = selectSamples(await readLabels(dataDir), {
-    types: options.types,
-    tiers: options.tiers,
-    limitPerType: options.limit,
-  });
-  if (labels.length === 0) throw new Error(`no images in ${dataDir} match the selection`);
+async function dataFolder(options: Options): Promise<{ dir: string; description: string }> {
+  if (options.data !== undefined) {
+    const dir = resolve(options.data);
+    return { dir, description: `\`${displayPath(dir)}\`` };
+  }
+  const cacheRoot = join(BENCH, ".cache");
+  const dir = await ensureSyntheticSet({ seed: options.seed, countPerType: options.count, cacheRoot });
+  return { dir, description: `\`${displayPath(dir)}\` (generated: ${await readSetStamp(dir)})` };
+}
+
+async function measure(
+  options: Options,
+  dir: string,
+): Promise<{ name: string; baseline: boolean; samples: SampleEvaluation[] }> {
+  const filter = { types: options.types, tiers: options.tiers, limitPerType: options.limit };
+  const labels = selectSamples(await readLabels(dir), filter);
+  if (labels.length === 0) throw new Error(`no images in ${dir} match the selection`);
   const recognizer = await loadRecognizer(options.recognizer);
-  process.stderr.write(`${recognizer.name}: ${labels.length} images from ${dataDir}\n`);
-  let outcomes: Awaited<ReturnType<typeof runSamples>>;
+  process.stderr.write(`${recognizer.name}: ${labels.length} images from ${displayPath(dir)}\n`);
   try {
-    outcomes = await runSamples(recognizer, dataDir, labels);
+    const outcomes = await runSamples(recognizer, dir, labels);
+    return { name: recognizer.name, baseline: recognizer.baseline, samples: outcomes.map(evaluateSample) };
   } finally {
     await recognizer.dispose();
   }
-  const metrics = summarize(outcomes.map(evaluateSample), options.worst);
-  const stamp = generated ? await readSetStamp(dataDir) : undefined;
-  const data = `\`${displayPath(dataDir)}\`${stamp ? ` (generated: ${stamp})` : ""}`;
+}
+
+async function writeOutputs(
+  report: string,
+  samples: readonly SampleEvaluation[],
+  out: string,
+): Promise<void> {
+  process.stdout.write(report);
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, report);
+  // Every verdict, one JSON line per image, for digging further than the report goes (git-ignored).
+  const details = join(BENCH, ".cache", "accuracy-last-run.jsonl");
+  await mkdir(dirname(details), { recursive: true });
+  await writeFile(details, `${samples.map((sample) => JSON.stringify(sample)).join("\n")}\n`);
+  process.stderr.write(
+    `report written to ${displayPath(out)}; per-image verdicts in ${displayPath(details)}\n`,
+  );
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date().toISOString();
+  const { options, selection } = parseOptions(process.argv.slice(2));
+  const data = await dataFolder(options);
+  const measured = await measure(options, data.dir);
   const machine = `${availableParallelism()} CPUs, Node ${process.version}, ${process.platform}/${process.arch}`;
-  const report = renderReport(metrics, {
-    recognizer: recognizer.name,
-    baseline: recognizer.baseline,
-    data,
+  const report = renderReport(summarize(measured.samples, options.worst), {
+    recognizer: measured.name,
+    baseline: measured.baseline,
+    data: data.description,
     selection,
     startedAt,
     machine,
   });
-  process.stdout.write(report);
-  await mkdir(dirname(resolve(options.out)), { recursive: true });
-  await writeFile(resolve(options.out), report);
-  process.stderr.write(`report written to ${displayPath(resolve(options.out))}\n`);
+  await writeOutputs(report, measured.samples, resolve(options.out));
 }
 
 main().catch((error: unknown) => {
