@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { test } from "node:test";
 import { crc32 } from "node:zlib";
+import sharp from "sharp";
 import { makeSourcePixels } from "../../test/fixtures/images/make-fixtures.ts";
 import { RecognitionError } from "../errors.ts";
 import { decodeImage } from "./decode-image.ts";
@@ -94,6 +95,24 @@ test("EXIF orientation 6 is applied: the image comes out as a viewer shows it", 
   const image = await decodeImage(bytes);
   const expected = rotateClockwise(await decodeImage(await fixture("source.jpg")));
   assert.ok(meanAbsoluteDifference(image, expected) < 1);
+});
+
+test("EXIF orientations 3 and 8 turn the image 180° and 90° anticlockwise", async () => {
+  const source = await decodeImage(await fixture("source.png"));
+  const raw = { width: 64, height: 48, channels: 3 } as const;
+  const turned = async (orientation: number) =>
+    decodeImage(await sharp(source.data, { raw }).png().withMetadata({ orientation }).toBuffer());
+  const once = rotateClockwise(source);
+  assert.equal(meanAbsoluteDifference(await turned(3), rotateClockwise(once)), 0);
+  assert.equal(meanAbsoluteDifference(await turned(8), rotateClockwise(rotateClockwise(once))), 0);
+});
+
+test("a JPEG with damaged entropy data still decodes, as viewers show it; only truncation is fatal", async () => {
+  const damaged = new Uint8Array(await fixture("source.jpg"));
+  const at = Math.floor(damaged.length * 0.7);
+  damaged.set([0xff, 0xd0], at);
+  const image = await decodeImage(damaged);
+  assert.deepEqual([image.width, image.height], [64, 48]);
 });
 
 test("a multi-frame GIF and a multi-page TIFF decode their first frame and page", async () => {
