@@ -50,6 +50,13 @@ const TO_DIGIT: Readonly<Record<string, string>> = {
   "|": "1",
   丨: "1",
 };
+/**
+ * The digit a look-alike letter stands for where only a digit can be (O→0, l→1), or the symbol itself.
+ */
+export function lookalikeToDigit(symbol: string): string {
+  return TO_DIGIT[symbol] ?? symbol;
+}
+
 const TO_X: ReadonlySet<string> = new Set(["x", "X", "×", "Ｘ", "ｘ", "χ", "Х", "х"]);
 
 /**
@@ -68,7 +75,7 @@ export function normaliseIdNumber(raw: string): string {
   return symbols
     .map((symbol, index) => {
       if (symbols.length === 18 && index === 17 && TO_X.has(symbol)) return "X";
-      return TO_DIGIT[symbol] ?? symbol;
+      return lookalikeToDigit(symbol);
     })
     .join("");
 }

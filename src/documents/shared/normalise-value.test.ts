@@ -1,0 +1,79 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { FieldSpec } from "./field-spec.ts";
+import { makeTextLine } from "./make-text-line.ts";
+import { normaliseValue } from "./normalise-value.ts";
+
+const field = (kind: FieldSpec["kind"], extra: Partial<FieldSpec> = {}): FieldSpec => ({
+  key: "test",
+  labels: ["测试"],
+  kind,
+  ...extra,
+});
+const value = (raw: string, spec: FieldSpec) => normaliseValue(raw, spec).value;
+
+test("white space is removed and a blank value stays blank", () => {
+  assert.equal(value(" 广东省 广州市 荔湾区 ", field("text")), "广东省广州市荔湾区");
+  assert.equal(value("：张 三", field("name")), "张三");
+  assert.deepEqual(normaliseValue("  ", field("date")), { value: "", confidence: 1, valid: true });
+});
+
+test("dates and birth times are written the service's way", () => {
+  assert.equal(value("2012.4.17", field("date")), "2012年04月17日");
+  assert.deepEqual(normaliseValue("无迁移", field("date")), {
+    value: "无迁移",
+    confidence: 0.5,
+    valid: false,
+  });
+  assert.equal(value("2019年6月26日 9时28分", field("birth-time")), "2019年06月26日09时28分");
+});
+
+test("numbers lose the unit the seeds drop; stature keeps what is printed", () => {
+  assert.equal(value("3450克", field("number", { units: ["克", "g"] })), "3450");
+  assert.equal(value("50 厘米", field("number", { units: ["厘米"] })), "50");
+  assert.equal(value("33岁", field("number")), "33");
+  assert.equal(value("175厘米", field("text")), "175厘米");
+  assert.equal(normaliseValue("三十", field("number")).valid, false);
+});
+
+test("gestational age keeps weeks and days as weeks+days", () => {
+  const spec = field("gestational-age", { units: ["周"] });
+  for (const [printed, expected] of [
+    ["39周", "39"],
+    ["39⁺³", "39+3"],
+    ["39+3", "39+3"],
+    ["39＋3周", "39+3"],
+    ["39周+3天", "39+3"],
+    ["39周3天", "39+3"],
+  ]) {
+    assert.deepEqual(normaliseValue(printed, spec), { value: expected, confidence: 1, valid: true }, printed);
+  }
+  assert.deepEqual(normaliseValue("393", spec), { value: "39+3", confidence: 0.8, valid: true });
+  assert.equal(normaliseValue("99", spec).valid, false);
+});
+
+test("ID numbers get an upper-case X and are re-decoded from alternatives when invalid", () => {
+  assert.equal(value("11010519491231002x", field("id-number")), "11010519491231002X");
+  const line = makeTextLine("510822198001110255", { alternatives: { 3: [{ text: "5", probability: 0.3 }] } });
+  assert.deepEqual(normaliseValue(line.text, field("id-number"), line.chars), {
+    value: "510522198001110255",
+    confidence: 0.85,
+    valid: true,
+  });
+  assert.equal(normaliseValue("510822198001110255", field("id-number")).valid, false);
+  assert.equal(value("E12345678", field("id-number")), "E12345678");
+});
+
+test("vocabulary values: as printed, one-off corrected, 0型 read as O型", () => {
+  const blood = field("vocabulary", { vocabulary: "bloodGroup" });
+  assert.deepEqual(normaliseValue("0型", blood), { value: "O型", confidence: 1, valid: true });
+  assert.equal(value("汉", field("vocabulary", { vocabulary: "ethnicity" })), "汉");
+  assert.equal(value("葬族", field("vocabulary", { vocabulary: "ethnicity" })), "彝族");
+  assert.equal(normaliseValue("工人", field("vocabulary", { vocabulary: "marital" })).valid, false);
+});
+
+test("digit fields map look-alike letters; certificate numbers keep their letter", () => {
+  assert.equal(value("OOO028901", field("digits")), "000028901");
+  assert.equal(value("t5OO100391", field("certificate-number")), "T500100391");
+  assert.equal(normaliseValue("T50010039", field("certificate-number")).valid, false);
+});

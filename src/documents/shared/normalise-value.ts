@@ -1,0 +1,156 @@
+import type { RecognizedChar } from "../../types.ts";
+import { correctToVocabulary } from "./correct-to-vocabulary.ts";
+import { cleanDigits, formatDate, isPlausibleDate, normaliseBirthTime, parseDate } from "./dates.ts";
+import type { FieldSpec, ValueKind } from "./field-spec.ts";
+import { isValidIdNumber, lookalikeToDigit, normaliseIdNumber } from "./id-number.ts";
+import { redecodeIdNumber } from "./redecode-id-number.ts";
+import { VOCABULARIES } from "./vocabularies.ts";
+
+/** A value written the service's way (api.md §4). */
+export interface NormalisedValue {
+  value: string;
+  /** Multiplier (0–1) for the reading's own confidence: below 1 where the rules doubt or had to repair it. */
+  confidence: number;
+  /** Whether the value passes its kind's rules (a real date, a valid ID number, a vocabulary entry …). */
+  valid: boolean;
+}
+
+type Normaliser = (text: string, field: FieldSpec, chars?: readonly RecognizedChar[]) => NormalisedValue;
+
+const ACCEPTED = (value: string): NormalisedValue => ({ value, confidence: 1, valid: true });
+const DOUBTED = (value: string, confidence: number): NormalisedValue => ({ value, confidence, valid: false });
+const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+/** Units the printed forms carry, besides those a field declares. */
+const COMMON_UNITS = ["厘米", "公分", "cm", "CM", "克", "g", "G", "岁", "周", "周岁"];
+
+/** Text a label left behind: separators before or after the value. */
+function trimSeparators(text: string): string {
+  return text.replace(/^[:：,，、.．·_]+|[:：,，、·_]+$/gu, "");
+}
+
+/** Every symbol as a digit where only digits belong (户号 `OOO028901`). */
+function asDigits(text: string): string {
+  return Array.from(cleanDigits(text)).map(lookalikeToDigit).join("");
+}
+
+function normaliseDateValue(text: string): NormalisedValue {
+  const date = parseDate(text);
+  if (date === undefined) return DOUBTED(text, 0.5);
+  return isPlausibleDate(date) ? ACCEPTED(formatDate(date)) : DOUBTED(formatDate(date), 0.7);
+}
+
+function normaliseBirthTimeValue(text: string): NormalisedValue {
+  const value = normaliseBirthTime(text);
+  return value === undefined ? DOUBTED(text, 0.5) : ACCEPTED(value);
+}
+
+function normaliseVocabularyValue(
+  text: string,
+  field: FieldSpec,
+  chars?: readonly RecognizedChar[],
+): NormalisedValue {
+  if (field.vocabulary === undefined) return ACCEPTED(text);
+  // The recognizer reads the letter O of O型 as a zero (field-notes.md); no other blood group starts with a digit.
+  const read = field.vocabulary === "bloodGroup" ? text.replace(/^[0〇oＯ]型$/u, "O型") : text;
+  const correction = correctToVocabulary(
+    read,
+    VOCABULARIES[field.vocabulary],
+    read === text ? chars : undefined,
+  );
+  return {
+    value: correction.value,
+    confidence: correction.confidence,
+    valid: correction.status === "exact" || correction.status === "corrected",
+  };
+}
+
+function normaliseIdValue(
+  text: string,
+  _field: FieldSpec,
+  chars?: readonly RecognizedChar[],
+): NormalisedValue {
+  const read = normaliseIdNumber(text);
+  if (isValidIdNumber(read)) return ACCEPTED(read);
+  const redecoded = chars === undefined ? undefined : redecodeIdNumber(chars);
+  if (redecoded !== undefined) return { value: redecoded.value, confidence: 0.85, valid: true };
+  // Passports and other documents the certificate allows are not ID numbers; they stay as read.
+  return DOUBTED(read, read.length === 18 || read.length === 15 ? 0.6 : 0.8);
+}
+
+function normaliseDigitsValue(text: string): NormalisedValue {
+  const digits = asDigits(text);
+  return /^\d+$/u.test(digits) ? ACCEPTED(digits) : DOUBTED(digits, 0.7);
+}
+
+function stripUnits(text: string, field: FieldSpec): string {
+  let value = text;
+  for (const unit of [...(field.units ?? []), ...COMMON_UNITS].sort((a, b) => b.length - a.length)) {
+    if (value.endsWith(unit)) value = value.slice(0, -unit.length);
+  }
+  return value;
+}
+
+function normaliseNumberValue(text: string, field: FieldSpec): NormalisedValue {
+  const number = asDigits(stripUnits(text, field));
+  return /^\d+(\.\d+)?$/u.test(number) ? ACCEPTED(number) : DOUBTED(stripUnits(text, field), 0.6);
+}
+
+/** Weeks, with days as `+d`: 39⁺³, 39+3, 39周+3天, 39周3天 → 39+3; a lost superscript (393) too, more doubtfully. */
+function normaliseGestationalAge(text: string, field: FieldSpec): NormalisedValue {
+  const plain = Array.from(text)
+    .map((symbol) => (SUPERSCRIPT.includes(symbol) ? String(SUPERSCRIPT.indexOf(symbol)) : symbol))
+    .join("")
+    .replace(/[⁺＋]/gu, "+");
+  const cleaned = cleanDigits(stripUnits(plain.replace(/[天日d]$/u, ""), field));
+  const match = /^(\d{2})(?:周?\+|周)(\d)$/u.exec(cleaned) ?? /^(\d{2})()$/u.exec(cleaned);
+  const merged = match === null ? /^(\d{2})([0-6])$/u.exec(cleaned) : null;
+  const [, weeks = "", days = ""] = match ?? merged ?? [];
+  const plausible = Number(weeks) >= 20 && Number(weeks) <= 45 && (days === "" || Number(days) <= 6);
+  if (weeks === "" || !plausible) return DOUBTED(cleaned, 0.6);
+  const value = days === "" ? weeks : `${weeks}+${days}`;
+  return merged === null ? ACCEPTED(value) : { value, confidence: 0.8, valid: true };
+}
+
+function normaliseCertificateNumber(text: string): NormalisedValue {
+  const symbols = Array.from(cleanDigits(text).toUpperCase());
+  const [first = "", ...rest] = symbols;
+  const value = (first === "0" ? "O" : first) + rest.map(lookalikeToDigit).join("");
+  return /^[A-Z]\d{9}$/u.test(value) ? ACCEPTED(value) : DOUBTED(value, 0.7);
+}
+
+const NORMALISERS: Readonly<Record<ValueKind, Normaliser>> = {
+  text: (text) => ACCEPTED(trimSeparators(text)),
+  name: (text) => ACCEPTED(trimSeparators(text)),
+  vocabulary: normaliseVocabularyValue,
+  date: normaliseDateValue,
+  "birth-time": normaliseBirthTimeValue,
+  "id-number": normaliseIdValue,
+  digits: normaliseDigitsValue,
+  number: normaliseNumberValue,
+  "gestational-age": normaliseGestationalAge,
+  "certificate-number": normaliseCertificateNumber,
+};
+
+/**
+ * Writes a read value the service's way for its field (api.md §4): white space removed; dates `2012年04月17日`;
+ * birth time `2019年06月26日09时28分`; units dropped where the seeds drop them (3450克 → 3450, 50厘米 → 50,
+ * 39周 → 39, 39⁺³ → 39+3, 33岁 → 33) while 身高 keeps what is printed; ID numbers with upper-case X, re-decoded
+ * from the character alternatives when invalid; vocabularies corrected when one character off (0型 → O型).
+ * A blank value stays blank: nothing is invented.
+ *
+ * @param chars the recognised characters of the value, for re-decoding against alternatives
+ * @example
+ * normaliseValue("3450 克", BIRTH_CERTIFICATE_SPEC.fields[4]); // { value: "3450", confidence: 1, valid: true }
+ */
+export function normaliseValue(
+  raw: string,
+  field: FieldSpec,
+  chars?: readonly RecognizedChar[],
+): NormalisedValue {
+  const text = raw.replace(/\s+/gu, "");
+  if (text === "") return ACCEPTED("");
+  const spelled = chars?.filter((char) => char.text.trim() !== "");
+  const aligned =
+    spelled !== undefined && spelled.map((char) => char.text).join("") === text ? spelled : undefined;
+  return NORMALISERS[field.kind](text, field, aligned);
+}
