@@ -38,14 +38,15 @@ test("numbers lose the unit the seeds drop; stature keeps what is printed", () =
 
 test("gestational age keeps weeks and days as weeks+days", () => {
   const spec = field("gestational-age", { units: ["周"] });
-  for (const [printed, expected] of [
+  const cases: [string, string][] = [
     ["39周", "39"],
     ["39⁺³", "39+3"],
     ["39+3", "39+3"],
     ["39＋3周", "39+3"],
     ["39周+3天", "39+3"],
     ["39周3天", "39+3"],
-  ]) {
+  ];
+  for (const [printed, expected] of cases) {
     assert.deepEqual(normaliseValue(printed, spec), { value: expected, confidence: 1, valid: true }, printed);
   }
   assert.deepEqual(normaliseValue("393", spec), { value: "39+3", confidence: 0.8, valid: true });
