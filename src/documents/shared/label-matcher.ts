@@ -1,7 +1,7 @@
+import { subQuad } from "../../geometry/quad.ts";
 import type { Quad, TextLine } from "../../types.ts";
 import { findApproximate } from "./approximate-match.ts";
 import { lineChars, sliceTextLine } from "./slice-text-line.ts";
-import { subQuad } from "./sub-quad.ts";
 
 /** A printed label to look for: its wordings, old and new, and the English printed with it, if any. */
 export interface LabelSpec {

@@ -1,5 +1,5 @@
+import { subQuad } from "../../geometry/quad.ts";
 import type { RecognizedChar, TextLine } from "../../types.ts";
-import { subQuad } from "./sub-quad.ts";
 
 /**
  * The characters of a line, one per code point of its text. Engines that give no per-character detail (or whose
