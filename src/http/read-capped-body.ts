@@ -47,7 +47,7 @@ function drainAndDrop(request: IncomingMessage, limit: number): void {
   let dropped = 0;
   request.on("data", (chunk: Buffer) => {
     dropped += chunk.length;
-    if (dropped > limit) request.socket.destroy();
+    if (dropped > limit) request.destroy();
   });
   request.on("error", () => {});
   request.resume();

@@ -43,10 +43,15 @@ export class WorkQueue {
     return this.#waiting.length;
   }
 
+  /** True when the next {@link WorkQueue.run} would be refused. */
+  get saturated(): boolean {
+    return this.#running >= this.#concurrency && this.#waiting.length >= this.#maxQueued;
+  }
+
   /** Runs `task` when a slot is free; rejects with the signal's reason if it aborts first. */
   run<T>(task: Task<T>, signal: AbortSignal): Promise<T> {
     if (signal.aborted) return Promise.reject(signal.reason);
-    if (this.#running >= this.#concurrency && this.#waiting.length >= this.#maxQueued) {
+    if (this.saturated) {
       return Promise.reject(
         new ThrottledError(`The server is busy: ${this.#waiting.length} requests are waiting.`, 1000),
       );
