@@ -87,3 +87,28 @@ test("a label later in a line is not at its start", () => {
   assert.equal(match?.atLineStart, false);
   assert.equal(match?.remainder?.text, "北京市");
 });
+
+test("a letter-spaced label cut into two boxes is found across them", () => {
+  const box = (left: number, width: number) =>
+    [
+      { x: left, y: 0 },
+      { x: left + width, y: 0 },
+      { x: left + width, y: 20 },
+      { x: left, y: 20 },
+    ] as const;
+  const lines = [
+    makeTextLine("户", { quad: box(0, 20) }),
+    makeTextLine("别 家庭户", { quad: box(60, 120) }),
+    makeTextLine("户主姓名张三", { quad: box(200, 120) }),
+  ];
+  const matches = findLabels(lines, HEAD);
+  assert.deepEqual(
+    matches.map((match) => [match.key, match.lineIndex, match.joined?.lineIndex, match.remainder?.text]),
+    [
+      ["householdType", 0, 1, "家庭户"],
+      ["householderName", 2, undefined, "张三"],
+    ],
+  );
+  assert.deepEqual(matches[0]?.quad, box(0, 84), "别 is the first of five characters over 120 px");
+  assert.deepEqual(matches[0]?.remainder?.quad[0], { x: 108, y: 0 });
+});

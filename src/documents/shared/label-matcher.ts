@@ -1,6 +1,5 @@
-import { subQuad } from "../../geometry/quad.ts";
 import type { Quad, TextLine } from "../../types.ts";
-import { findApproximate } from "./approximate-match.ts";
+import { labelCandidates, SEPARATOR } from "./label-candidates.ts";
 import { lineChars, sliceTextLine } from "./slice-text-line.ts";
 
 /** A printed label to look for: its wordings, old and new, and the English printed with it, if any. */
@@ -20,7 +19,9 @@ export interface LabelMatch {
   variant: string;
   /** Whether it was found by its English wording. */
   english: boolean;
+  /** Index of the (first) line holding the label. */
   lineIndex: number;
+  /** That line; for a label spread over two boxes, the two joined (see `joined`). */
   line: TextLine;
   /** Character span in `lineChars(line)`: `start` inclusive, `end` exclusive. */
   start: number;
@@ -32,92 +33,28 @@ export interface LabelMatch {
   /** Whether only separators precede the label on its line. */
   atLineStart: boolean;
   /**
+   * Set when the detector cut a letter-spaced label into two boxes (`户` | `别`): the second box's line index, and
+   * where its characters begin in `line` (after one space standing for the gap).
+   */
+  joined?: { lineIndex: number; offset: number };
+  /**
    * What follows the label on the same line, up to the next label found there, as a line of its own: the value
    * when the detector merged label and value into one box (`姓名张三` → `张三`). Separators such as `：` are dropped.
    */
   remainder?: TextLine;
 }
 
-/** Characters around labels that belong to neither label nor value. */
-const SEPARATOR = /^[\s:：,，、.．·_]$/u;
 const ENGLISH_RUN = /^[A-Za-z\s'’().,/:：-]$/u;
 
-/** Full-width ASCII to half-width, so （县） and (县) compare equal. */
-function fold(symbol: string): string {
-  const code = symbol.charCodeAt(0);
-  return code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : symbol;
-}
-
-/** How many edits a wording of this length may absorb: a two-character label only a known confusion (户别/产别). */
-function maxCost(length: number): number {
-  if (length <= 2) return 0.4;
-  if (length <= 4) return 1;
-  if (length <= 7) return 2;
-  return 3;
-}
-
-/** The symbols of a line to match against, with the index of each in the line's characters. */
-interface Projection {
-  symbols: string[];
-  indices: number[];
-}
-
-function project(line: TextLine, english: boolean): Projection {
-  const projection: Projection = { symbols: [], indices: [] };
-  lineChars(line).forEach((char, index) => {
-    const symbol = fold(char.text);
-    if (english ? !/^[A-Za-z]$/u.test(symbol) : /^\s$/u.test(symbol)) return;
-    projection.symbols.push(english ? symbol.toLowerCase() : symbol);
-    projection.indices.push(index);
-  });
-  return projection;
-}
-
-function patternOf(wording: string, english: boolean): string[] {
-  const symbols = Array.from(wording).map(fold);
-  return english
-    ? symbols.filter((symbol) => /^[A-Za-z]$/u.test(symbol)).map((symbol) => symbol.toLowerCase())
-    : symbols.filter((symbol) => !/^\s$/u.test(symbol));
-}
-
-/** Every line's best occurrence of every wording, before overlaps are resolved. */
-function candidates(lines: readonly TextLine[], specs: readonly LabelSpec[]): LabelMatch[] {
-  const found: LabelMatch[] = [];
-  lines.forEach((line, lineIndex) => {
-    for (const english of [false, true]) {
-      const projection = project(line, english);
-      if (projection.symbols.length === 0) continue;
-      for (const spec of specs) {
-        for (const variant of (english ? spec.english : spec.variants) ?? []) {
-          const pattern = patternOf(variant, english);
-          // English is longer and more redundant; allow one edit per five letters.
-          const limit = english ? Math.floor(pattern.length / 5) : maxCost(pattern.length);
-          const match =
-            pattern.length === 0 ? undefined : findApproximate(pattern, projection.symbols, limit);
-          if (match === undefined) continue;
-          const start = projection.indices[match.start] ?? 0;
-          const end = (projection.indices[match.end - 1] ?? start) + 1;
-          const chars = lineChars(line);
-          const atLineStart = chars.slice(0, start).every((char) => SEPARATOR.test(char.text));
-          const quad = subQuad(line.quad, chars[start]?.start ?? 0, chars[end - 1]?.end ?? 1);
-          const score = Math.max(0, 1 - match.cost / pattern.length);
-          found.push({
-            key: spec.key,
-            variant,
-            english,
-            lineIndex,
-            line,
-            start,
-            end,
-            quad,
-            score,
-            atLineStart,
-          });
-        }
-      }
-    }
-  });
-  return found;
+/** The spans of the original lines a match occupies, each with where that line's characters begin in `match.line`. */
+function segmentsOf(match: LabelMatch): { lineIndex: number; start: number; end: number; offset: number }[] {
+  if (match.joined === undefined)
+    return [{ lineIndex: match.lineIndex, start: match.start, end: match.end, offset: 0 }];
+  const { lineIndex, offset } = match.joined;
+  return [
+    { lineIndex: match.lineIndex, start: match.start, end: offset - 1, offset: 0 },
+    { lineIndex, start: 0, end: match.end - offset, offset },
+  ];
 }
 
 /**
@@ -130,40 +67,60 @@ function strength(match: LabelMatch): number {
   );
 }
 
+function conflicts(match: LabelMatch, other: LabelMatch): boolean {
+  return segmentsOf(match).some((mine) =>
+    segmentsOf(other).some(
+      (theirs) =>
+        mine.lineIndex === theirs.lineIndex &&
+        (other.key === match.key || (theirs.start < mine.end && mine.start < theirs.end)),
+    ),
+  );
+}
+
 /**
  * Finds printed labels in recognised lines, forgiving OCR errors (edits scaled to the label's length, known
- * confusions such as 户↔产 cheaper), letter-spacing (`户 别`), full- and half-width brackets, old and new wordings,
- * labels merged with their values, and English wordings printed under Chinese ones. A span of a line belongs to at
- * most one label: the longer, better match wins (户主姓名 keeps 姓名 from matching inside it). A label may be found on
- * several lines (the certificate prints 住址 for mother and father); results are ordered by line, then position.
+ * confusions such as 户↔产 cheaper), letter-spacing (`户 别`, even when cut into two boxes), full- and half-width
+ * brackets, old and new wordings, labels merged with their values, and English wordings printed under Chinese ones.
+ * A span of a line belongs to at most one label: the longer, better match wins (户主姓名 keeps 姓名 from matching
+ * inside it). A label may be found on several lines (the certificate prints 住址 for mother and father); results are
+ * ordered by line, then position.
  *
  * @example
  * findLabels([makeTextLine("姓名张三")], [{ key: "name", variants: ["姓名"] }])[0]?.remainder?.text; // "张三"
  */
 export function findLabels(lines: readonly TextLine[], specs: readonly LabelSpec[]): LabelMatch[] {
   const accepted: LabelMatch[] = [];
-  const sorted = candidates(lines, specs).sort((a, b) => strength(b) - strength(a));
+  const sorted = labelCandidates(lines, specs).sort((a, b) => strength(b) - strength(a));
   for (const match of sorted) {
-    const overlaps = accepted.some(
-      (other) => other.lineIndex === match.lineIndex && other.start < match.end && match.start < other.end,
-    );
-    const sameKeyOnLine = accepted.some(
-      (other) => other.lineIndex === match.lineIndex && other.key === match.key,
-    );
-    if (!overlaps && !sameKeyOnLine) accepted.push(match);
+    if (!accepted.some((other) => conflicts(match, other))) accepted.push(match);
   }
   accepted.sort((a, b) => a.lineIndex - b.lineIndex || a.start - b.start);
-  return accepted.map((match, index) => withRemainder(match, accepted[index + 1], specs));
+  return accepted.map((match) => withRemainder(match, accepted, specs));
+}
+
+/** Where the value after a label ends in `match.line`: at the next label on the same original line, or its end. */
+function stopOf(match: LabelMatch, accepted: readonly LabelMatch[]): number {
+  const last = segmentsOf(match).at(-1);
+  let stop = lineChars(match.line).length;
+  if (last === undefined) return stop;
+  for (const other of accepted) {
+    for (const theirs of segmentsOf(other)) {
+      if (other !== match && theirs.lineIndex === last.lineIndex && theirs.start >= last.end) {
+        stop = Math.min(stop, theirs.start + last.offset);
+      }
+    }
+  }
+  return stop;
 }
 
 /** Attaches what follows the label up to the next label on the same line, without separators or English. */
 function withRemainder(
   match: LabelMatch,
-  next: LabelMatch | undefined,
+  accepted: readonly LabelMatch[],
   specs: readonly LabelSpec[],
 ): LabelMatch {
   const chars = lineChars(match.line);
-  const stop = next !== undefined && next.lineIndex === match.lineIndex ? next.start : chars.length;
+  const stop = stopOf(match, accepted);
   const hasEnglish = specs.some((spec) => spec.key === match.key && (spec.english?.length ?? 0) > 0);
   let from = match.end;
   while (from < stop && SEPARATOR.test(chars[from]?.text ?? "")) from++;
