@@ -55,6 +55,14 @@ test("per-character alternatives pick the entry when they spell it", () => {
   assert.equal(correctToVocabulary("长孑", VOCABULARIES.relation, tied.chars).value, "长女");
 });
 
+test("a faint alternative is no evidence", () => {
+  const line = makeTextLine("力", {
+    alternatives: { 0: [{ text: "男", probability: 0.001 }] },
+    confidence: 0.9,
+  });
+  assert.equal(correctToVocabulary("力", VOCABULARIES.sex, line.chars).status, "unknown");
+});
+
 test("a naturalisation suffix is kept aside", () => {
   assert.equal(correctToVocabulary("朝鲜族（入籍）", VOCABULARIES.ethnicity).status, "exact");
   assert.equal(correctToVocabulary("朝鲜旅(入籍)", VOCABULARIES.ethnicity).value, "朝鲜族(入籍)");

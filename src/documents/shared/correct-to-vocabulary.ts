@@ -21,6 +21,8 @@ const NATURALISED = /[（(]入籍[)）]$/u;
 const EDIT_CONFIDENCE = 0.8;
 const UNKNOWN_CONFIDENCE = 0.7;
 const MIN_ALTERNATIVES_CONFIDENCE = 0.5;
+/** Per character, how much less probable than the reading an entry spelled by alternatives may be. */
+const MIN_ALTERNATIVES_RATIO = 0.05;
 
 /**
  * Pulls a reading onto a closed vocabulary. An exact entry stays as it is (汉 stays 汉, 汉族 stays 汉族). Otherwise
@@ -91,6 +93,8 @@ function pickByAlternatives(
   }
   if (best === undefined) return undefined;
   const ratio = Math.exp((best.log - readLog) / symbols.length);
+  // A faint alternative (the long tail of the recognizer's distribution) is no evidence for the entry.
+  if (ratio < MIN_ALTERNATIVES_RATIO) return undefined;
   return { entry: best.entry, confidence: Math.min(1, Math.max(MIN_ALTERNATIVES_CONFIDENCE, ratio)) };
 }
 
