@@ -21,6 +21,7 @@ test("normaliseDate reads every printed form into 2012年04月17日", () => {
     "2012 年 4 月 17 曰",
     "２０１２年４月１７日",
     "2O12年04月17日",
+    "2012.04.17.",
   ]) {
     assert.equal(normaliseDate(printed), "2012年04月17日", printed);
   }
