@@ -7,12 +7,14 @@ import Fastify, {
 import type { Action, ServerConfig } from "../config/server-config.ts";
 import { RecognitionError } from "../errors.ts";
 import { Authenticator } from "./authenticator.ts";
-import { errorBody, newRequestId, toRecognitionError } from "./error-response.ts";
+import { newRequestId } from "./error-response.ts";
 import { ImageUrlFetcher } from "./fetch-image-url.ts";
-import { createHttpMetrics } from "./http-metrics.ts";
+import { createHttpMetrics, type HttpMetrics } from "./http-metrics.ts";
+import { registerOperationsRoutes } from "./operations-routes.ts";
 import { RateLimiter } from "./rate-limiter.ts";
 import type { RecognizeFn } from "./recognize-fn.ts";
 import { createRecognizeHandler } from "./recognize-route.ts";
+import { fromFastifyError, sendError } from "./send-error.ts";
 import { ThrottledError } from "./throttled-error.ts";
 import { WorkQueue } from "./work-queue.ts";
 
@@ -51,95 +53,82 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   const queue = new WorkQueue({ concurrency: config.workers, maxQueued: config.queueSize });
   const metrics = createHttpMetrics(queue);
   const fetcher = new ImageUrlFetcher(config.urlFetch);
-  const shutdown = new AbortController();
+  const stopping = new AbortController();
   const outcomes = new WeakMap<FastifyRequest, Outcome>();
   const outcomeOf = (request: FastifyRequest): Outcome => {
     const outcome = outcomes.get(request) ?? { action: "other", code: "OK" };
     outcomes.set(request, outcome);
     return outcome;
   };
+  const fail = (request: FastifyRequest, reply: FastifyReply, error: RecognitionError) => {
+    outcomeOf(request).code = error.code;
+    return sendError(request, reply, error, config.hostId);
+  };
 
   // The image is the raw body whatever its content type (or none): the route streams it with its own cap.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", (_request, _payload, done) => done(null, undefined));
-
-  const sendError = (request: FastifyRequest, reply: FastifyReply, error: RecognitionError) => {
-    outcomeOf(request).code = error.code;
-    if (error instanceof ThrottledError) reply.header("x-acs-retry-after", String(error.retryAfterMs));
-    if (error.code === "exceededImageContent") reply.header("connection", "close"); // the rest of the upload is dropped
-    if (error.status >= 500)
-      request.log.error({ err: error.cause ?? error, code: error.code }, "request failed");
-    return reply
-      .code(error.status)
-      .header("content-type", "application/json;charset=utf-8")
-      .header("x-acs-request-id", request.id)
-      .send(JSON.stringify(errorBody(error, request.id, config.hostId)));
-  };
-
-  app.setErrorHandler((error, request, reply) => sendError(request, reply, fromFastifyError(error)));
+  app.setErrorHandler((error, request, reply) => fail(request, reply, fromFastifyError(error)));
   app.setNotFoundHandler((request, reply) =>
-    sendError(request, reply, new RecognitionError("InvalidAction.NotFound")),
+    fail(request, reply, new RecognitionError("InvalidAction.NotFound")),
   );
-
   app.addHook("onRequest", async (request, reply) => {
-    if (shutdown.signal.aborted)
-      return sendError(request, reply, new ThrottledError("The server is stopping.", 1000));
+    if (stopping.signal.aborted && request.method === "POST") return fail(request, reply, stoppingError());
   });
-  app.addHook("onResponse", async (request, reply) => {
-    const { action, code } = outcomeOf(request);
-    const seconds = reply.elapsedTime / 1000;
-    if (request.routeOptions.url === "/" && request.method === "POST") {
-      metrics.requests.inc({ action, code });
-      metrics.duration.observe({ action }, seconds);
-    }
-    // Privacy (brief): RequestId, action, code and timing only; never the image, the Url or a result.
-    request.log.info(
-      { requestId: request.id, action, code, status: reply.statusCode, ms: reply.elapsedTime },
-      "answered",
-    );
-  });
-  app.addHook("preClose", async () => {
-    shutdown.abort(new ThrottledError("The server is stopping.", 1000));
-  });
+  app.addHook("onResponse", async (request, reply) =>
+    recordOutcome(request, reply, outcomeOf(request), metrics),
+  );
+  app.addHook("preClose", async () => stopping.abort(stoppingError()));
   app.addHook("onClose", async () => {
     await queue.whenIdle();
     await fetcher.close();
   });
 
+  const authenticator = new Authenticator(config.keys, {
+    nonceCapacity: config.nonceCapacity,
+    now: options.now,
+  });
+  const noteAction = (request: FastifyRequest, action: Action) => {
+    outcomeOf(request).action = action;
+  };
+  const rateLimiter = new RateLimiter(options.now);
+  const { recognize } = options;
   app.post(
     "/",
     createRecognizeHandler({
       config,
-      recognize: options.recognize,
-      authenticator: new Authenticator(config.keys, {
-        nonceCapacity: config.nonceCapacity,
-        now: options.now,
-      }),
-      rateLimiter: new RateLimiter(options.now),
+      recognize,
+      authenticator,
+      rateLimiter,
       queue,
       fetcher,
-      shutdown: shutdown.signal,
-      noteAction: (request, action) => {
-        outcomeOf(request).action = action;
-      },
+      noteAction,
+      shutdown: stopping.signal,
     }),
   );
-  app.get("/healthz", async (_request, reply) => reply.send({ status: "ok" }));
-  app.get("/readyz", async (_request, reply) => {
-    const ready = !shutdown.signal.aborted && !queue.saturated;
-    return reply.code(ready ? 200 : 503).send({ status: ready ? "ready" : "busy" });
-  });
-  app.get("/metrics", async (_request, reply) =>
-    reply.header("content-type", metrics.registry.contentType).send(await metrics.registry.metrics()),
-  );
+  registerOperationsRoutes(app, { metrics, queue, stopping: stopping.signal });
   return app;
 }
 
-/** Fastify's own errors keep their 4xx meaning as `InvalidParameter`; everything else goes through the mapping. */
-function fromFastifyError(error: unknown): RecognitionError {
-  const status = (error as { statusCode?: unknown }).statusCode;
-  if (!(error instanceof RecognitionError) && typeof status === "number" && status >= 400 && status < 500) {
-    return new RecognitionError("InvalidParameter", "The request is malformed.", { cause: error });
+function stoppingError(): ThrottledError {
+  return new ThrottledError("The server is stopping.", 1000);
+}
+
+/** Metrics for recognition requests, and one log line per request. */
+function recordOutcome(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  outcome: Outcome,
+  metrics: HttpMetrics,
+): void {
+  const { action, code } = outcome;
+  if (request.method === "POST" && request.routeOptions.url === "/") {
+    metrics.requests.inc({ action, code });
+    metrics.duration.observe({ action }, reply.elapsedTime / 1000);
   }
-  return toRecognitionError(error);
+  // Privacy (brief): RequestId, action, code and timing only; never the image, the Url or a result.
+  request.log.info(
+    { requestId: request.id, action, code, status: reply.statusCode, ms: reply.elapsedTime },
+    "answered",
+  );
 }
