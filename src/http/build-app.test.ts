@@ -18,6 +18,19 @@ const BIRTH_ONLY = {
 const UUID_UPPER = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
 const IMAGE = Buffer.from("image-bytes");
 
+/** A recognizer gate: `running` resolves when the recognizer starts, which then waits for `release()`. */
+function gate() {
+  let release!: () => void;
+  let started!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const running = new Promise<void>((resolve) => {
+    started = resolve;
+  });
+  return { release, released, started, running };
+}
+
 function appWith(
   config: ServerConfigInput = {},
   recognize: RecognizeFn = createEchoRecognize(),
@@ -194,32 +207,48 @@ describe("load limits", () => {
     await app.close();
   });
 
-  it("refuses work beyond the queue, and finishes work in flight on close", async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let started!: () => void;
-    const running = new Promise<void>((resolve) => {
-      started = resolve;
-    });
+  it("refuses work beyond the queue with Throttling.User and reports not ready", async () => {
+    const blocker = gate();
     const app = appWith({ workers: 1, queueSize: 0 }, async (request) => {
-      started();
-      await gate;
+      blocker.started();
+      await blocker.released;
       return echoResult(request);
     });
     assert.equal((await app.inject({ method: "GET", url: "/readyz" })).statusCode, 200);
     const first = post(app, { body: IMAGE });
-    await running;
+    await blocker.running;
     const refused = await post(app, { body: IMAGE });
     assertError(refused, 400, "Throttling.User");
     assert.ok(Number(refused.headers["x-acs-retry-after"]) > 0);
-    const ready = await app.inject({ method: "GET", url: "/readyz" });
-    assert.equal(ready.statusCode, 503);
+    assert.equal((await app.inject({ method: "GET", url: "/readyz" })).statusCode, 503);
+    blocker.release();
+    assert.equal(dataOf(await first).data.imageLength, String(IMAGE.length));
+    await app.close();
+  });
+
+  it("finishes work in flight on close without aborting it", async () => {
+    const blocker = gate();
+    const seen: RecognizeRequest[] = [];
+    const app = appWith({}, async (request) => {
+      seen.push(request);
+      blocker.started();
+      await blocker.released;
+      return echoResult(request);
+    });
+    let closing!: () => void;
+    const closingStarted = new Promise<void>((resolve) => {
+      closing = resolve;
+    });
+    app.addHook("preClose", async () => closing()); // runs after the app's own preClose
+    const first = post(app, { body: IMAGE });
+    await blocker.running;
     const closed = app.close();
-    release();
+    await closingStarted;
+    assert.equal(seen[0]?.signal.aborted, false);
+    blocker.release();
     assert.equal(dataOf(await first).data.imageLength, String(IMAGE.length));
     await closed;
+    assert.equal(seen.length, 1);
   });
 
   it("aborts recognition past the time limit with ServiceTimeout", async () => {

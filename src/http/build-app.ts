@@ -103,7 +103,6 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       queue,
       fetcher,
       noteAction,
-      shutdown: stopping.signal,
     }),
   );
   registerOperationsRoutes(app, { metrics, queue, stopping: stopping.signal });

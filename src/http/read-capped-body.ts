@@ -39,7 +39,11 @@ export function readCappedBody(request: IncomingMessage, maxBytes: number): Prom
       chunks.push(chunk);
     };
     const onEnd = () => resolve({ bytes: Buffer.concat(chunks, received), sha256: hash.digest("hex") });
-    request.on("data", onData).once("end", onEnd).once("error", reject);
+    // A client that goes away mid-upload may close without an error; never leave the handler waiting.
+    const onClose = () => {
+      if (!request.complete) reject(new Error("the client closed the connection during the upload"));
+    };
+    request.on("data", onData).once("end", onEnd).once("error", reject).once("close", onClose);
   });
 }
 

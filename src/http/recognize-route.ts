@@ -20,8 +20,6 @@ export interface RecognizeRouteContext {
   rateLimiter: RateLimiter;
   queue: WorkQueue;
   fetcher: ImageUrlFetcher;
-  /** Aborted when the app closes, so that work in flight can give up. */
-  shutdown: AbortSignal;
   /** Records which action a request was for, for logs and metrics. */
   noteAction: (request: FastifyRequest, action: Action) => void;
 }
@@ -72,7 +70,8 @@ export function createRecognizeHandler(context: RecognizeRouteContext) {
     reply.raw.once("close", () => {
       if (!reply.raw.writableFinished) clientGone.abort(new Error("the client closed the connection"));
     });
-    const signal = AbortSignal.any([clientGone.signal, context.shutdown]);
+    // Closing the app does not abort work in flight: graceful shutdown lets it finish (build-app.ts).
+    const signal = clientGone.signal;
     const image = await imageOf(context, request, body.bytes, signal);
     const residentPage =
       action === "RecognizeHousehold" && queryValue(request, "IsResidentPage")?.toLowerCase() === "true";
