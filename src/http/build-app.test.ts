@@ -189,6 +189,30 @@ describe("authentication", () => {
     await app.close();
   });
 
+  it("accepts the Python SDK's style: every header signed, '+' for spaces, True", async () => {
+    const app = appWith(config);
+    const extraHeaders = { accept: "application/json", "user-agent": "AlibabaCloud (Linux) Python/3.12" };
+    const url = "/?IsResidentPage=True&Url=http%3A%2F%2F10.0.0.1%2Fa+b.png";
+    const response = await signed(app, { body: IMAGE, url, extraHeaders });
+    assert.equal(dataOf(response).data.residentPage, "true");
+    await app.close();
+  });
+
+  it("refuses a request that leaves the action unsigned", async () => {
+    const app = appWith(config);
+    const headers = signAcs3Request({
+      ...KEY,
+      action: "RecognizeHousehold",
+      host: "localhost:80",
+      date: new Date(NOW),
+    });
+    headers.authorization = headers.authorization?.replace("x-acs-action;", "") ?? "";
+    const response = await app.inject({ method: "POST", url: "/", headers });
+    assertError(response, 400, "SignatureDoesNotMatch");
+    assert.match(response.json().Message, /must be signed: x-acs-action/);
+    await app.close();
+  });
+
   it("refuses a replayed nonce", async () => {
     const app = appWith(config);
     assert.equal((await signed(app, { body: IMAGE, nonce: "n-1" })).statusCode, 200);

@@ -22,6 +22,8 @@ export interface SignAcs3Options {
   date?: Date;
   /** Defaults to 32 random hex digits. */
   nonce?: string;
+  /** More headers to send and sign, as the Python SDK signs every header it sends (§2.2). */
+  extraHeaders?: Record<string, string>;
 }
 
 /**
@@ -36,6 +38,7 @@ export function signAcs3Request(options: SignAcs3Options): Record<string, string
   const body = options.body ?? new Uint8Array();
   const payloadHash = createHash("sha256").update(body).digest("hex");
   const headers: Record<string, string> = {
+    ...options.extraHeaders,
     host: options.host,
     "x-acs-version": options.version ?? API_VERSION,
     "x-acs-action": options.action,
