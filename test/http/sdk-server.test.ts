@@ -164,7 +164,28 @@ describe("the service through a real socket and the real SDK", () => {
   });
 });
 
-describe("the service's clock and shutdown", () => {
+describe("the service's clock, limits and shutdown", () => {
+  it("reports a recognition past the time limit as ServiceTimeout (504) to the SDK", async () => {
+    const waitsForAbort = (request: RecognizeRequest) =>
+      new Promise<never>((_resolve, reject) =>
+        request.signal.addEventListener("abort", () => reject(request.signal.reason)),
+      );
+    const server = await startServer(
+      parseServerConfig({ ...config(), requestTimeoutMs: 50 }),
+      waitsForAbort,
+      {
+        logger: false,
+      },
+    );
+    try {
+      const error = await sdkError(recognizeHousehold(createSdkClient(endpointOf(server)), { body: IMAGE }));
+      assert.equal(error.code, "ServiceTimeout");
+      assert.equal(error.statusCode, 504);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("refuses a request dated more than 15 minutes away", async () => {
     const ahead = await startServer(config(), createEchoRecognize(), {
       logger: false,
