@@ -47,7 +47,9 @@ export interface LabelMatch {
 const ENGLISH_RUN = /^[A-Za-z\s'’().,/:：-]$/u;
 
 /** The spans of the original lines a match occupies, each with where that line's characters begin in `match.line`. */
-function segmentsOf(match: LabelMatch): { lineIndex: number; start: number; end: number; offset: number }[] {
+export function labelSegments(
+  match: LabelMatch,
+): { lineIndex: number; start: number; end: number; offset: number }[] {
   if (match.joined === undefined)
     return [{ lineIndex: match.lineIndex, start: match.start, end: match.end, offset: 0 }];
   const { lineIndex, offset } = match.joined;
@@ -68,8 +70,8 @@ function strength(match: LabelMatch): number {
 }
 
 function conflicts(match: LabelMatch, other: LabelMatch): boolean {
-  return segmentsOf(match).some((mine) =>
-    segmentsOf(other).some(
+  return labelSegments(match).some((mine) =>
+    labelSegments(other).some(
       (theirs) =>
         mine.lineIndex === theirs.lineIndex &&
         (other.key === match.key || (theirs.start < mine.end && mine.start < theirs.end)),
@@ -100,11 +102,11 @@ export function findLabels(lines: readonly TextLine[], specs: readonly LabelSpec
 
 /** Where the value after a label ends in `match.line`: at the next label on the same original line, or its end. */
 function stopOf(match: LabelMatch, accepted: readonly LabelMatch[]): number {
-  const last = segmentsOf(match).at(-1);
+  const last = labelSegments(match).at(-1);
   let stop = lineChars(match.line).length;
   if (last === undefined) return stop;
   for (const other of accepted) {
-    for (const theirs of segmentsOf(other)) {
+    for (const theirs of labelSegments(other)) {
       if (other !== match && theirs.lineIndex === last.lineIndex && theirs.start >= last.end) {
         stop = Math.min(stop, theirs.start + last.offset);
       }

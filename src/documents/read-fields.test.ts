@@ -1,0 +1,95 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Point, Quad, TextLine } from "../types.ts";
+import { HOUSEHOLD_HEAD_SPEC } from "./household-head.ts";
+import { HOUSEHOLD_RESIDENT_SPEC } from "./household-resident.ts";
+import { readFields } from "./read-fields.ts";
+import { makeTextLine } from "./shared/make-text-line.ts";
+
+/** A line of 20 px characters with its top-left corner at (x, y), optionally turned about the origin. */
+function at(text: string, x: number, y: number, turn = 0): TextLine {
+  const width = 20 * Array.from(text).length;
+  const rotate = (p: Point): Point => ({
+    x: p.x * Math.cos(turn) - p.y * Math.sin(turn),
+    y: p.x * Math.sin(turn) + p.y * Math.cos(turn),
+  });
+  const quad = [
+    { x, y },
+    { x: x + width, y },
+    { x: x + width, y: y + 20 },
+    { x, y: y + 20 },
+  ].map(rotate) as unknown as Quad;
+  return makeTextLine(text, { quad });
+}
+
+/** The first rows of a resident card, values shifted by (dx, dy) from their cells. */
+function residentCard(dx: number, dy: number, turn = 0, blank = false): TextLine[] {
+  const rows: [string, string, string, string][] = [
+    ["姓名", "张建国", "户主或与户主关系", "户主"],
+    ["曾用名", "", "性别", "男"],
+    ["出生地", "湖南省长沙县", "民族", "汉族"],
+    ["籍贯", "湖南省长沙县", "出生日期", "1980年01月11日"],
+  ];
+  const lines: TextLine[] = [];
+  rows.forEach(([leftLabel, leftValue, rightLabel, rightValue], row) => {
+    const y = 100 + row * 50;
+    lines.push(at(leftLabel, 50, y, turn), at(rightLabel, 420, y, turn));
+    if (leftValue && !blank) lines.push(at(leftValue, 150 + dx, y + dy, turn));
+    if (rightValue && !blank) lines.push(at(rightValue, 600 + dx, y + dy, turn));
+  });
+  return lines;
+}
+
+test("values in their cells go to the label on their left", () => {
+  const { fields, labelsFound } = readFields(residentCard(0, 0), HOUSEHOLD_RESIDENT_SPEC);
+  assert.equal(labelsFound, 8);
+  assert.equal(fields.get("name")?.text, "张建国");
+  assert.equal(fields.get("relation")?.text, "户主");
+  assert.equal(fields.get("formerName")?.text, "");
+  assert.equal(fields.get("sex")?.text, "男");
+  assert.equal(fields.get("birthDate")?.text, "1980年01月11日");
+  assert.equal(fields.get("idCardNumber")?.text, "");
+});
+
+test("a print shifted down by more than half a row stays with its row", () => {
+  const { fields } = readFields(residentCard(15, 28), HOUSEHOLD_RESIDENT_SPEC);
+  assert.equal(fields.get("name")?.text, "张建国");
+  assert.equal(fields.get("sex")?.text, "男");
+  assert.equal(fields.get("nativePlace")?.text, "湖南省长沙县");
+  assert.equal(fields.get("ethnicity")?.text, "汉族");
+});
+
+test("a document turned a quarter turn reads the same", () => {
+  const { fields, frame } = readFields(residentCard(0, 0, Math.PI / 2), HOUSEHOLD_RESIDENT_SPEC);
+  assert.ok(Math.abs(frame.angle - Math.PI / 2) < 1e-6);
+  assert.equal(fields.get("name")?.text, "张建国");
+  assert.equal(fields.get("birthDate")?.text, "1980年01月11日");
+});
+
+test("a value merged with its label is cut from it", () => {
+  const lines = [
+    at("户别家庭户", 50, 100),
+    at("户主姓名", 300, 100),
+    at("王芳", 400, 100),
+    at("户号", 50, 150),
+  ];
+  lines.push(at("000123456", 120, 150), at("住址", 300, 150), at("湖南省长沙市岳麓区", 360, 150));
+  lines.push(at("望月湖街道3栋", 360, 185));
+  const { fields } = readFields(lines, HOUSEHOLD_HEAD_SPEC);
+  assert.equal(fields.get("householdType")?.text, "家庭户");
+  assert.equal(fields.get("householderName")?.text, "王芳");
+  assert.equal(fields.get("householdNumber")?.text, "000123456");
+  assert.equal(
+    fields.get("address")?.text,
+    "湖南省长沙市岳麓区望月湖街道3栋",
+    "the second line continues it",
+  );
+  assert.equal(fields.get("address")?.quads.length, 2);
+});
+
+test("a blank form reads every field empty", () => {
+  const lines = residentCard(0, 0, 0, true);
+  const { fields, labelsFound } = readFields(lines, HOUSEHOLD_RESIDENT_SPEC);
+  assert.ok(labelsFound >= 6);
+  for (const [key, reading] of fields) assert.equal(reading.text, "", key);
+});

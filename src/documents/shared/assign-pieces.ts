@@ -1,0 +1,140 @@
+import type { LabelMatch } from "./label-matcher.ts";
+import type { PageBox, PageFrame } from "./page-frame.ts";
+import type { ValuePiece } from "./value-pieces.ts";
+
+/** A resolved label: the field it stands for and its box in page coordinates. */
+export interface Anchor {
+  key: string;
+  match: LabelMatch;
+  box: PageBox;
+}
+
+/** Fields that may run over several printed lines (addresses, places, employers). */
+export type MultiLine = (key: string) => boolean;
+
+/**
+ * Gives each value piece to the field whose cell it belongs to, in page coordinates:
+ * - a piece the detector merged with its label belongs to that label;
+ * - otherwise to the nearest label on its left on the same row, after taking out the printer's misregistration —
+ *   one shift of the whole print against the form, estimated as the median offset of pieces from their rows;
+ * - a piece on no label's row continues the multi-line field right above it.
+ * Pieces merged with a label that stands for no field (a 副页's repeat) are dropped.
+ */
+export function assignPieces(
+  pieces: readonly ValuePiece[],
+  anchors: readonly Anchor[],
+  frame: PageFrame,
+  multiLine: MultiLine,
+): Map<string, ValuePiece[]> {
+  const assigned = new Map<string, ValuePiece[]>();
+  if (anchors.length === 0) return assigned;
+  const rowHeight = median(anchors.map((anchor) => anchor.box.height));
+  const pitch = rowPitch(anchors, rowHeight);
+  const shift = estimateShift(pieces, anchors, frame, pitch);
+  const leftover: ValuePiece[] = [];
+  for (const piece of pieces) {
+    const key = piece.afterLabel
+      ? anchors.find((anchor) => anchor.match === piece.afterLabel)?.key
+      : sameRowAnchor(frame.box(piece.line.quad), anchors, shift, pitch)?.key;
+    if (key !== undefined) assigned.set(key, [...(assigned.get(key) ?? []), piece]);
+    else if (!piece.afterLabel) leftover.push(piece);
+  }
+  const boxOf = (piece: ValuePiece) => frame.box(piece.line.quad);
+  leftover.sort((a, b) => boxOf(a).centerY - boxOf(b).centerY);
+  for (const piece of leftover) {
+    const key = continuedField(boxOf(piece), assigned, anchors, boxOf, pitch, multiLine);
+    if (key !== undefined) assigned.get(key)?.push(piece);
+  }
+  return assigned;
+}
+
+function sameRowAnchor(
+  box: PageBox,
+  anchors: readonly Anchor[],
+  shift: number,
+  pitch: number,
+): Anchor | undefined {
+  let best: Anchor | undefined;
+  for (const anchor of anchors) {
+    const dy = Math.abs(box.centerY - shift - anchor.box.centerY);
+    if (dy > pitch * 0.5 || anchor.box.centerX > box.centerX) continue;
+    if (
+      best === undefined ||
+      anchor.box.right > best.box.right + 1e-6 ||
+      (Math.abs(anchor.box.right - best.box.right) < 1e-6 &&
+        dy < Math.abs(box.centerY - shift - best.box.centerY))
+    ) {
+      best = anchor;
+    }
+  }
+  return best;
+}
+
+/** The median vertical offset of free-standing pieces from the label rows nearest on their left. */
+function estimateShift(
+  pieces: readonly ValuePiece[],
+  anchors: readonly Anchor[],
+  frame: PageFrame,
+  pitch: number,
+): number {
+  const offsets: number[] = [];
+  for (const piece of pieces) {
+    if (piece.afterLabel) continue;
+    const box = frame.box(piece.line.quad);
+    const anchor = sameRowAnchor(box, anchors, 0, pitch * 1.6);
+    if (anchor) offsets.push(box.centerY - anchor.box.centerY);
+  }
+  if (offsets.length < 3) return 0;
+  const shift = median(offsets);
+  return Math.max(-pitch * 0.45, Math.min(pitch * 0.45, shift));
+}
+
+/** The multi-line field whose last piece sits right above `box`, with no label row in between. */
+function continuedField(
+  box: PageBox,
+  assigned: Map<string, ValuePiece[]>,
+  anchors: readonly Anchor[],
+  boxOf: (piece: ValuePiece) => PageBox,
+  pitch: number,
+  multiLine: MultiLine,
+): string | undefined {
+  let bestKey: string | undefined;
+  let bestGap = pitch * 0.9;
+  for (const [key, pieces] of assigned) {
+    const anchor = anchors.find((candidate) => candidate.key === key);
+    if (!multiLine(key) || anchor === undefined || anchor.box.centerX > box.centerX) continue;
+    const above = boxOf(pieces[pieces.length - 1] as ValuePiece);
+    const gap = box.centerY - above.centerY;
+    const overlaps = box.left < above.right && box.right > anchor.box.right - anchor.box.height;
+    const labelBetween = anchors.some(
+      (other) =>
+        other.box.centerY > above.bottom && other.box.centerY < box.top && other.box.left < box.right,
+    );
+    if (gap > 0 && gap < bestGap && overlaps && !labelBetween) {
+      bestGap = gap;
+      bestKey = key;
+    }
+  }
+  return bestKey;
+}
+
+/** The typical distance between printed label rows. */
+function rowPitch(anchors: readonly Anchor[], rowHeight: number): number {
+  const centres = anchors.map((anchor) => anchor.box.centerY).sort((a, b) => a - b);
+  const rows: number[] = [];
+  for (const centre of centres) {
+    const last = rows[rows.length - 1];
+    if (last === undefined || centre - last > rowHeight * 0.6) rows.push(centre);
+  }
+  const gaps = rows.slice(1).map((row, index) => row - (rows[index] as number));
+  return gaps.length > 0 ? Math.max(median(gaps), rowHeight * 1.2) : rowHeight * 2.2;
+}
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
