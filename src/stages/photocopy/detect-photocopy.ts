@@ -34,23 +34,27 @@ export function detectPhotocopy(
 
 /** Per-channel gains that make the median colour grey (medians of each channel over a sample grid). */
 function whiteBalanceGains(image: RawImage, step: number): [number, number, number] {
-  const histograms = [new Uint32Array(256), new Uint32Array(256), new Uint32Array(256)] as const;
+  const histograms = [new Uint32Array(256), new Uint32Array(256), new Uint32Array(256)];
   let count = 0;
   for (let y = 0; y < image.height; y += step) {
     for (let x = 0; x < image.width; x += step) {
       const i = (y * image.width + x) * image.channels;
-      for (let c = 0; c < 3; c++) histograms[c][image.data[i + c] as number]++;
+      for (let c = 0; c < 3; c++) {
+        const histogram = histograms[c] as Uint32Array;
+        const value = image.data[i + c] as number;
+        histogram[value] = (histogram[value] as number) + 1;
+      }
       count++;
     }
   }
-  const medians = histograms.map((h) => {
+  const [medianR, medianG, medianB] = histograms.map((h) => {
     let seen = 0;
     for (let v = 0; v < 256; v++) {
       seen += h[v] as number;
       if (seen * 2 >= count) return Math.max(v, 1);
     }
     return 255;
-  });
-  const grey = (medians[0] + medians[1] + medians[2]) / 3;
-  return [grey / medians[0], grey / medians[1], grey / medians[2]] as [number, number, number];
+  }) as [number, number, number];
+  const grey = (medianR + medianG + medianB) / 3;
+  return [grey / medianR, grey / medianG, grey / medianB];
 }
