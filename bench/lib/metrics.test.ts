@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import type { DocumentType, RecognitionResult } from "../../src/types.ts";
 import type { SampleLabel } from "./labels.ts";
 import { groupMetrics, quantile, rateOf, summarize, worstErrors } from "./metrics.ts";
-import { evaluateSample, type SampleOutcome } from "./sample-evaluation.ts";
+import { degradationNames, evaluateSample, type SampleOutcome } from "./sample-evaluation.ts";
 
 // A 1000×600 page placed at (100, 50) in the image: diagonal √(1000² + 600²) ≈ 1166 px, so 2% ≈ 23 px.
 const CORNERS = [
@@ -190,5 +190,38 @@ describe("rates and quantiles", () => {
     assert.equal(quantile([5], 0.9), 5);
     assert.equal(quantile([4, 1, 3, 2], 0.5), 2.5);
     assert.equal(quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 0.9), 10);
+  });
+});
+
+describe("degradations", () => {
+  it("reads the names of name:parameter strings and of objects", () => {
+    assert.deepEqual(degradationNames(["blur:1.20", "jpeg:45", "blur:0.5", "hand"]), [
+      "blur",
+      "jpeg",
+      "hand",
+    ]);
+    assert.deepEqual(degradationNames([{ name: "glare" }, { kind: "shadow" }, 3]), ["glare", "shadow"]);
+    assert.deepEqual(degradationNames(undefined), []);
+  });
+
+  it("groups the images that had each degradation", () => {
+    const blurred = evaluateSample({
+      label: label({ degradations: ["blur:2", "jpeg:40"] }),
+      result: result({}),
+      timeMs: 1,
+    });
+    const sharp = evaluateSample({
+      label: label({ degradations: ["jpeg:90"] }),
+      result: result(TRUE_FIELDS),
+      timeMs: 1,
+    });
+    const groups = summarize([blurred, sharp]).byDegradation;
+    assert.deepEqual(
+      groups.map((group) => [group.degradation, group.metrics.samples, group.metrics.fieldAccuracy.rate]),
+      [
+        ["blur", 1, 0],
+        ["jpeg", 2, 0.5],
+      ],
+    );
   });
 });

@@ -56,6 +56,8 @@ export interface BenchMetrics {
   byType: { type: string; metrics: GroupMetrics }[];
   byTypeAndTier: { type: string; tier: string; metrics: GroupMetrics }[];
   byField: FieldMetrics[];
+  /** One group per degradation name: the images that had it, whatever else they had. */
+  byDegradation: { degradation: string; metrics: GroupMetrics }[];
   worstErrors: FieldError[];
   failures: { file: string; error: string }[];
 }
@@ -176,6 +178,12 @@ export function summarize(samples: readonly SampleEvaluation[], worstLimit = 30)
     })),
     byTypeAndTier,
     byField: fieldMetrics(samples),
+    byDegradation: [...new Set(samples.flatMap((sample) => sample.degradations))]
+      .sort()
+      .map((degradation) => ({
+        degradation,
+        metrics: groupMetrics(samples.filter((sample) => sample.degradations.includes(degradation))),
+      })),
     worstErrors: worstErrors(samples, worstLimit),
     failures: samples
       .filter((sample) => sample.failed)

@@ -40,6 +40,7 @@ function metricsWithOneError() {
     corners,
     rotation: 0,
     ftype: 0 as const,
+    degradations: ["blur:1.5"],
   };
   return summarize([evaluateSample({ label, result, timeMs: 420 })]);
 }
@@ -71,6 +72,7 @@ describe("renderReport", () => {
     );
     assert.match(text, /\| 420 \| 420 \|/);
     assert.doesNotMatch(text, /BASELINE/);
+    assert.match(text, /\| `blur` \| 1 \| 0 \|/);
   });
 
   it("labels a baseline run", () => {

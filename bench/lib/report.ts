@@ -68,27 +68,34 @@ function groupRow(name: string, metrics: GroupMetrics): string[] {
   ];
 }
 
+const GROUP_HEADER = [
+  "group",
+  "images",
+  "failed",
+  "fields exact",
+  "blank fields empty",
+  "characters",
+  "corner error (mean)",
+  `corners ≤ ${CORNER_TOLERANCE * 100}%`,
+  "angle",
+  "ftype",
+  "median ms",
+  "p90 ms",
+];
+
 function summaryTable(metrics: BenchMetrics): string[] {
-  const header = [
-    "group",
-    "images",
-    "failed",
-    "fields exact",
-    "blank fields empty",
-    "characters",
-    "corner error (mean)",
-    `corners ≤ ${CORNER_TOLERANCE * 100}%`,
-    "angle",
-    "ftype",
-    "median ms",
-    "p90 ms",
-  ];
   const rows = [
     groupRow("**all**", metrics.overall),
     ...metrics.byType.map((group) => groupRow(`**${group.type}**`, group.metrics)),
     ...metrics.byTypeAndTier.map((group) => groupRow(`${group.type} / ${group.tier}`, group.metrics)),
   ];
-  return table(header, rows);
+  return table(GROUP_HEADER, rows);
+}
+
+function degradationTable(metrics: BenchMetrics): string[] {
+  if (metrics.byDegradation.length === 0) return ["The labels name no degradations."];
+  const rows = metrics.byDegradation.map((group) => groupRow(`\`${group.degradation}\``, group.metrics));
+  return table(["degradation", ...GROUP_HEADER.slice(1)], rows);
 }
 
 function fieldTable(metrics: BenchMetrics): string[] {
@@ -139,6 +146,12 @@ export function renderReport(metrics: BenchMetrics, context: ReportContext): str
     "## Summary",
     "",
     ...summaryTable(metrics),
+    "",
+    "## By degradation",
+    "",
+    "Each row holds the images that had that degradation, whatever else they had.",
+    "",
+    ...degradationTable(metrics),
     "",
     "## Per field",
     "",

@@ -36,6 +36,8 @@ export interface SampleEvaluation {
   file: string;
   type: SampleLabel["type"];
   tier: string;
+  /** Names of what was done to the image (`blur`, `jpeg`, …), from the label's `degradations`. */
+  degradations: string[];
   failed: boolean;
   error?: string;
   fields: FieldEvaluation[];
@@ -58,12 +60,30 @@ function evaluateField(key: string, expected: string, got: string): FieldEvaluat
 }
 
 /**
+ * The distinct names of a label's degradations: the generator writes them as `name:parameters` strings
+ * (`blur:1.20`); objects with a `name` or `kind` are read too, anything else is ignored.
+ */
+export function degradationNames(degradations: unknown): string[] {
+  if (!Array.isArray(degradations)) return [];
+  const names = degradations.map((item: unknown) => {
+    if (typeof item === "string") return item.split(":")[0]?.trim() ?? "";
+    if (item && typeof item === "object") {
+      const { name, kind } = item as { name?: unknown; kind?: unknown };
+      return typeof name === "string" ? name : typeof kind === "string" ? kind : "";
+    }
+    return "";
+  });
+  return [...new Set(names.filter((name) => name !== ""))];
+}
+
+/**
  * Scores one image against its label. A failed recognition scores every field wrong, blank ones included: an
  * error must never look better than an answer.
  */
 export function evaluateSample(outcome: SampleOutcome): SampleEvaluation {
   const { label, result } = outcome;
-  const base = { file: label.file, type: label.type, tier: label.tier, timeMs: outcome.timeMs };
+  const degradations = degradationNames(label.degradations);
+  const base = { file: label.file, type: label.type, tier: label.tier, degradations, timeMs: outcome.timeMs };
   if (!result) {
     const fields = Object.entries(label.fields).map(([key, expected]) => ({
       ...evaluateField(key, expected, ""),
