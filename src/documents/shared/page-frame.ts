@@ -19,6 +19,8 @@ export interface PageFrame {
   /** Direction of reading in the image, radians (0 = left to right, π/2 = top to bottom). */
   angle: number;
   toPage(point: Point): Point;
+  /** The inverse of {@link toPage}. */
+  toImage(point: Point): Point;
   box(quad: Quad): PageBox;
 }
 
@@ -43,9 +45,11 @@ export function makePageFrame(angle: number): PageFrame {
   const cos = Math.cos(-angle);
   const sin = Math.sin(-angle);
   const toPage = (p: Point): Point => ({ x: p.x * cos - p.y * sin, y: p.x * sin + p.y * cos });
+  const toImage = (p: Point): Point => ({ x: p.x * cos + p.y * sin, y: -p.x * sin + p.y * cos });
   return {
     angle,
     toPage,
+    toImage,
     box(quad) {
       const points = quad.map(toPage);
       const xs = points.map((p) => p.x);

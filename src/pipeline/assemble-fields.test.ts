@@ -1,0 +1,78 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { HOUSEHOLD_RESIDENT_SPEC } from "../documents/household-resident.ts";
+import { readFields } from "../documents/read-fields.ts";
+import { makeTextLine } from "../documents/shared/make-text-line.ts";
+import type { Quad, TextLine } from "../types.ts";
+import { assembleFields } from "./assemble-fields.ts";
+
+function at(text: string, x: number, y: number): TextLine {
+  const width = 20 * Array.from(text).length;
+  const quad: Quad = [
+    { x, y },
+    { x: x + width, y },
+    { x: x + width, y: y + 20 },
+    { x, y: y + 20 },
+  ];
+  return makeTextLine(text, { quad, confidence: 0.98 });
+}
+
+function card(id: string, sex: string): TextLine[] {
+  return [
+    at("姓名", 50, 100),
+    at("李娜", 150, 100),
+    at("性别", 420, 150),
+    at(sex, 520, 150),
+    at("出生日期", 420, 200),
+    at("1991年10月17日", 520, 200),
+    at("公民身份号码", 50, 250),
+    at(id, 200, 250),
+  ];
+}
+
+const identity = (point: { x: number; y: number }) => point;
+
+test("every key is present in order, blanks empty, values normalised", () => {
+  const reading = readFields(card("410328199110171522", "女"), HOUSEHOLD_RESIDENT_SPEC);
+  const { data, keyValueInfo } = assembleFields(HOUSEHOLD_RESIDENT_SPEC, reading, identity);
+  assert.deepEqual(
+    Object.keys(data),
+    HOUSEHOLD_RESIDENT_SPEC.fields.map((field) => field.key),
+  );
+  assert.equal(data.name, "李娜");
+  assert.equal(data.idCardNumber, "410328199110171522");
+  assert.equal(data.formerName, "");
+  const id = keyValueInfo.find((info) => info.key === "idCardNumber");
+  assert.equal(id?.valueProb, 98);
+  assert.deepEqual(id?.valuePos, [
+    { x: 200, y: 250 },
+    { x: 560, y: 250 },
+    { x: 560, y: 270 },
+    { x: 200, y: 270 },
+  ]);
+  assert.equal(keyValueInfo.find((info) => info.key === "formerName")?.valuePos, undefined);
+});
+
+test("an ID number failing its check digit never carries valueProb above 50", () => {
+  const reading = readFields(card("410328199110171523", "女"), HOUSEHOLD_RESIDENT_SPEC);
+  const { keyValueInfo } = assembleFields(HOUSEHOLD_RESIDENT_SPEC, reading, identity);
+  const id = keyValueInfo.find((info) => info.key === "idCardNumber");
+  assert.ok((id?.valueProb ?? 100) <= 50, `valueProb ${id?.valueProb}`);
+});
+
+test("a sex disagreeing with the ID number lowers both", () => {
+  const reading = readFields(card("410328199110171522", "男"), HOUSEHOLD_RESIDENT_SPEC);
+  const { keyValueInfo } = assembleFields(HOUSEHOLD_RESIDENT_SPEC, reading, identity);
+  assert.ok((keyValueInfo.find((info) => info.key === "sex")?.valueProb ?? 100) < 70);
+  assert.ok((keyValueInfo.find((info) => info.key === "idCardNumber")?.valueProb ?? 100) < 70);
+  assert.equal(keyValueInfo.find((info) => info.key === "name")?.valueProb, 98);
+});
+
+test("positions are mapped into the original image", () => {
+  const reading = readFields(card("410328199110171522", "女"), HOUSEHOLD_RESIDENT_SPEC);
+  const { keyValueInfo } = assembleFields(HOUSEHOLD_RESIDENT_SPEC, reading, (p) => ({
+    x: p.x * 2,
+    y: p.y * 2,
+  }));
+  assert.deepEqual(keyValueInfo.find((info) => info.key === "name")?.valuePos?.[0], { x: 300, y: 200 });
+});

@@ -1,0 +1,110 @@
+import type { DocumentReading, FieldReading } from "../documents/read-fields.ts";
+import type { DocumentSpec, FieldSpec } from "../documents/shared/field-spec.ts";
+import { crossCheckIdNumber } from "../documents/shared/id-number.ts";
+import { normaliseValue } from "../documents/shared/normalise-value.ts";
+import type { PageFrame } from "../documents/shared/page-frame.ts";
+import type { KeyValueInfo, Point } from "../types.ts";
+
+/** `data` and `prism_keyValueInfo` of a result. */
+export interface AssembledFields {
+  data: Record<string, string>;
+  keyValueInfo: KeyValueInfo[];
+}
+
+/** The highest valueProb an ID number whose check digit fails may carry: it must never look trustworthy. */
+const INVALID_ID_CEILING = 45;
+/** What a disagreement between ID number, birth date and sex leaves of their confidences. */
+const DISAGREEMENT_FACTOR = 0.6;
+
+/**
+ * Writes each field the service's way (api.md §4) with real confidences: `keyProb` from how well its label was
+ * matched and read, `valueProb` from the characters' confidences times what the value rules made of them, lowered
+ * where the ID number disagrees with the printed birth date or sex. `valuePos` is the box round the value's pieces,
+ * in reading direction, mapped by `toOriginal` into the original image.
+ */
+export function assembleFields(
+  spec: DocumentSpec,
+  reading: DocumentReading,
+  toOriginal: (point: Point) => Point,
+): AssembledFields {
+  const data: Record<string, string> = {};
+  const probabilities = new Map<string, number>();
+  for (const field of spec.fields) {
+    const read = reading.fields.get(field.key);
+    const { value, probability } = normaliseField(field, read);
+    data[field.key] = value;
+    probabilities.set(field.key, probability);
+  }
+  lowerOnDisagreement(spec, data, probabilities);
+  const keyValueInfo = spec.fields.map((field): KeyValueInfo => {
+    const read = reading.fields.get(field.key);
+    const value = data[field.key] ?? "";
+    const info: KeyValueInfo = {
+      key: field.key,
+      keyProb: keyProbability(read),
+      value,
+      valueProb: value === "" ? (read?.label ? 100 : 0) : toPercent(probabilities.get(field.key) ?? 0),
+    };
+    if (value !== "" && read && read.quads.length > 0)
+      info.valuePos = valueBox(read, reading.frame, toOriginal);
+    return info;
+  });
+  return { data, keyValueInfo };
+}
+
+function normaliseField(
+  field: FieldSpec,
+  read: FieldReading | undefined,
+): { value: string; probability: number } {
+  if (read === undefined || read.text.trim() === "") return { value: "", probability: 0 };
+  const normalised = normaliseValue(read.text, field, read.chars);
+  let probability = read.confidence * normalised.confidence;
+  if (field.kind === "id-number" && !normalised.valid) {
+    probability = Math.min(probability, INVALID_ID_CEILING / 100);
+  }
+  return { value: normalised.value, probability };
+}
+
+/** The resident page's ID number agrees with its printed birth date and sex; where not, all three are doubted. */
+function lowerOnDisagreement(
+  spec: DocumentSpec,
+  data: Record<string, string>,
+  probabilities: Map<string, number>,
+): void {
+  const id = data.idCardNumber;
+  if (spec.type !== "household-resident" || !id) return;
+  const agreement = crossCheckIdNumber(id, { birthDate: data.birthDate ?? "", sex: data.sex ?? "" });
+  const doubt = (key: string) => probabilities.set(key, (probabilities.get(key) ?? 0) * DISAGREEMENT_FACTOR);
+  if (agreement.birthDate === "disagree") ["idCardNumber", "birthDate"].forEach(doubt);
+  if (agreement.sex === "disagree") ["idCardNumber", "sex"].forEach(doubt);
+}
+
+function keyProbability(read: FieldReading | undefined): number {
+  const label = read?.label;
+  if (!label) return 0;
+  const chars = label.line.chars.slice(label.start, label.end);
+  const confidence = chars.length ? chars.reduce((sum, char) => sum + char.confidence, 0) / chars.length : 1;
+  return toPercent(label.score * confidence);
+}
+
+/** The page-aligned box round every piece, corners in reading order, mapped back to the original image. */
+function valueBox(read: FieldReading, frame: PageFrame, toOriginal: (point: Point) => Point): Point[] {
+  const points = read.quads.flatMap((quad) => quad.map(frame.toPage));
+  const left = Math.min(...points.map((p) => p.x));
+  const right = Math.max(...points.map((p) => p.x));
+  const top = Math.min(...points.map((p) => p.y));
+  const bottom = Math.max(...points.map((p) => p.y));
+  return [
+    { x: left, y: top },
+    { x: right, y: top },
+    { x: right, y: bottom },
+    { x: left, y: bottom },
+  ].map((corner) => {
+    const original = toOriginal(frame.toImage(corner));
+    return { x: Math.round(original.x), y: Math.round(original.y) };
+  });
+}
+
+function toPercent(probability: number): number {
+  return Math.max(0, Math.min(100, Math.round(probability * 100)));
+}
