@@ -124,51 +124,56 @@ function errorTable(errors: readonly FieldError[]): string[] {
   return table(header, rows);
 }
 
-/**
- * Renders the figures as a markdown page: the run's context, the summary by type and tier, every field, the worst
- * errors with their files, and the failures.
- */
-export function renderReport(metrics: BenchMetrics, context: ReportContext): string {
-  const lines = ["# Accuracy benchmark", ""];
-  if (context.baseline) lines.push(BASELINE_NOTE, "");
-  lines.push(
+const METHOD =
+  "Fields are compared after api.md §4 normalisation (white space removed, dates as dates, measured numbers as " +
+  "numbers). *fields exact* counts fields whose true value is non-empty; *blank fields empty* counts fields whose " +
+  "true value is empty (any answer there is an invented value). *characters* is 1 − edit distance / length over " +
+  "non-empty true values. Corner error: largest sliceRect corner distance / document diagonal. Angle: the nearest " +
+  "quarter turn of the true rotation. Times are per page, end to end from image bytes. Method: bench/README.md.";
+
+function headerLines(context: ReportContext): string[] {
+  return [
+    "# Accuracy benchmark",
+    "",
+    ...(context.baseline ? [BASELINE_NOTE, ""] : []),
     `- recognizer: \`${context.recognizer}\``,
     `- data: ${context.data}`,
     `- selection: ${context.selection === "" ? "the full fixed set" : `\`${context.selection}\``}`,
     `- started: ${context.startedAt}; machine: ${context.machine}`,
     "",
-    "Fields are compared after api.md §4 normalisation (white space removed, dates as dates, measured numbers as " +
-      "numbers). *fields exact* counts fields whose true value is non-empty; *blank fields empty* counts fields " +
-      "whose true value is empty (any answer there is an invented value). *characters* is 1 − edit distance / " +
-      "length over non-empty true values. Corner error: largest sliceRect corner distance / document diagonal. " +
-      "Angle: the nearest quarter turn of the true rotation. Times are per page, end to end from image bytes.",
-    "",
-    "## Summary",
-    "",
-    ...summaryTable(metrics),
-    "",
-    "## By degradation",
-    "",
-    "Each row holds the images that had that degradation, whatever else they had.",
-    "",
-    ...degradationTable(metrics),
-    "",
-    "## Per field",
-    "",
-    ...fieldTable(metrics),
-    "",
-    `## Worst errors (${metrics.worstErrors.length})`,
-    "",
+    METHOD,
+  ];
+}
+
+function section(title: string, body: readonly string[]): string[] {
+  return ["", `## ${title}`, "", ...body];
+}
+
+function failureTable(metrics: BenchMetrics): string[] {
+  if (metrics.failures.length === 0) return ["None."];
+  return table(
+    ["file", "error"],
+    metrics.failures.map((failure) => [`\`${cell(failure.file)}\``, cell(failure.error)]),
   );
-  lines.push(...(metrics.worstErrors.length === 0 ? ["None."] : errorTable(metrics.worstErrors)), "");
-  lines.push(`## Failures (${metrics.failures.length})`, "");
-  if (metrics.failures.length === 0) lines.push("None.");
-  else
-    lines.push(
-      ...table(
-        ["file", "error"],
-        metrics.failures.map((f) => [`\`${cell(f.file)}\``, cell(f.error)]),
-      ),
-    );
+}
+
+/**
+ * Renders the figures as a markdown page: the run's context, the summary by type and tier, by degradation, every
+ * field, the worst errors with their files, and the failures.
+ */
+export function renderReport(metrics: BenchMetrics, context: ReportContext): string {
+  const worst = metrics.worstErrors;
+  const lines = [
+    ...headerLines(context),
+    ...section("Summary", summaryTable(metrics)),
+    ...section("By degradation", [
+      "Each row holds the images that had that degradation, whatever else they had.",
+      "",
+      ...degradationTable(metrics),
+    ]),
+    ...section("Per field", fieldTable(metrics)),
+    ...section(`Worst errors (${worst.length})`, worst.length === 0 ? ["None."] : errorTable(worst)),
+    ...section(`Failures (${metrics.failures.length})`, failureTable(metrics)),
+  ];
   return `${lines.join("\n")}\n`;
 }
