@@ -16,6 +16,8 @@ export interface SyntheticSetOptions {
   countPerType: number;
   /** Folder that holds generated sets (bench/.cache, git-ignored). */
   cacheRoot: string;
+  /** The generator script (default synth/main.ts); tests pass a stand-in. */
+  generator?: string;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -27,8 +29,8 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-function runGenerator(options: SyntheticSetOptions, out: string): Promise<void> {
-  const args = ["--import", "tsx", GENERATOR, "--type", "all", "--count", String(options.countPerType)];
+function runGenerator(options: SyntheticSetOptions, generator: string, out: string): Promise<void> {
+  const args = ["--import", "tsx", generator, "--type", "all", "--count", String(options.countPerType)];
   args.push("--seed", String(options.seed), "--out", out);
   return new Promise((resolve, reject) => {
     // Output goes to stderr: stdout carries the report.
@@ -38,7 +40,7 @@ function runGenerator(options: SyntheticSetOptions, out: string): Promise<void> 
     });
     child.on("error", reject);
     child.on("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`synth/main.ts exited with ${signal ?? `status ${code}`}`)),
+      code === 0 ? resolve() : reject(new Error(`${generator} exited with ${signal ?? `status ${code}`}`)),
     );
   });
 }
@@ -51,18 +53,20 @@ function runGenerator(options: SyntheticSetOptions, out: string): Promise<void> 
 export async function ensureSyntheticSet(options: SyntheticSetOptions): Promise<string> {
   const dir = join(options.cacheRoot, `synth-seed${options.seed}-count${options.countPerType}`);
   if (await exists(join(dir, COMPLETE_MARKER))) return dir;
-  if (!(await exists(GENERATOR))) {
+  const generator = options.generator ?? GENERATOR;
+  if (!(await exists(generator))) {
     throw new Error(
-      "the synthetic generator synth/main.ts does not exist yet; pass --data DIR with a labels.jsonl",
+      `the synthetic generator ${generator} does not exist yet; pass --data DIR with a labels.jsonl`,
     );
   }
   const partial = `${dir}.partial`;
   await rm(partial, { recursive: true, force: true });
   await mkdir(partial, { recursive: true });
   process.stderr.write(`generating the synthetic set into ${dir} (seed ${options.seed}) …\n`);
-  await runGenerator(options, partial);
-  if (!(await exists(join(partial, "labels.jsonl"))))
+  await runGenerator(options, generator, partial);
+  if (!(await exists(join(partial, "labels.jsonl")))) {
     throw new Error(`the generator wrote no labels.jsonl in ${partial}`);
+  }
   const stamp = {
     seed: options.seed,
     countPerType: options.countPerType,
