@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { DocumentType, RecognitionResult } from "../../src/types.ts";
 import type { SampleLabel } from "./labels.ts";
-import { groupMetrics, quantile, rateOf, summarize, worstErrors } from "./metrics.ts";
+import { groupMetrics, quantile, rateOf, summarize } from "./metrics.ts";
 import { degradationNames, evaluateSample, type SampleOutcome } from "./sample-evaluation.ts";
 
 // A 1000×600 page placed at (100, 50) in the image: diagonal √(1000² + 600²) ≈ 1166 px, so 2% ≈ 23 px.
@@ -168,7 +168,7 @@ describe("summaries", () => {
         timeMs: 1,
       }),
     ];
-    const errors = worstErrors(samples, 10);
+    const errors = summarize(samples, 10).worstErrors;
     assert.deepEqual(
       errors.map((error) => [error.file, error.key, error.expected, error.got]),
       [
@@ -176,7 +176,14 @@ describe("summaries", () => {
         ["b.png", "householdType", "家庭户", "家庭"],
       ],
     );
-    assert.equal(worstErrors(samples, 1).length, 1);
+    assert.equal(summarize(samples, 1).worstErrors.length, 1);
+    assert.deepEqual(
+      summarize(samples).worstImages.map((image) => [image.file, image.correct, image.total, image.invented]),
+      [
+        ["b.png", 2, 3, 0],
+        ["a.png", 3, 3, 1],
+      ],
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { DOCUMENT_TYPES, inKnownOrder, TIERS } from "./order.ts";
 import type { SampleEvaluation } from "./sample-evaluation.ts";
+import { type FieldError, type ImageSummary, worstErrors, worstImages } from "./worst-cases.ts";
 
 /** A share with the counts behind it; `rate` is null when nothing was counted (no division by zero in reports). */
 export interface Rate {
@@ -39,17 +40,6 @@ export interface FieldMetrics {
   blankAccuracy: Rate;
 }
 
-/** One wrong field, with what a developer needs to open the image. */
-export interface FieldError {
-  file: string;
-  type: string;
-  tier: string;
-  key: string;
-  expected: string;
-  got: string;
-  characterAccuracy: number;
-}
-
 /** Everything the benchmark measured. */
 export interface BenchMetrics {
   overall: GroupMetrics;
@@ -58,6 +48,9 @@ export interface BenchMetrics {
   byField: FieldMetrics[];
   /** One group per degradation name: the images that had it, whatever else they had. */
   byDegradation: { degradation: string; metrics: GroupMetrics }[];
+  /** The images that went worst, worst first. */
+  worstImages: ImageSummary[];
+  /** The wrong fields that are furthest off, a few per image so one bad image does not fill the list. */
   worstErrors: FieldError[];
   failures: { file: string; error: string }[];
 }
@@ -131,28 +124,6 @@ function fieldMetrics(samples: readonly SampleEvaluation[]): FieldMetrics[] {
   return result;
 }
 
-/**
- * The worst wrong fields: lowest character accuracy first (an invented value on a blank field counts as 0), then
- * by file name so the list is stable from run to run.
- */
-export function worstErrors(samples: readonly SampleEvaluation[], limit: number): FieldError[] {
-  const errors = samples.flatMap((sample) =>
-    sample.fields
-      .filter((field) => !field.match)
-      .map((field) => ({
-        file: sample.file,
-        type: sample.type,
-        tier: sample.tier,
-        key: field.key,
-        expected: field.expected,
-        got: field.got,
-        characterAccuracy: field.characterAccuracy,
-      })),
-  );
-  errors.sort((a, b) => a.characterAccuracy - b.characterAccuracy || a.file.localeCompare(b.file));
-  return errors.slice(0, limit);
-}
-
 /** Aggregates evaluated images into every figure of the report, grouped by type, tier and field. */
 export function summarize(samples: readonly SampleEvaluation[], worstLimit = 30): BenchMetrics {
   const types = inKnownOrder(
@@ -184,6 +155,7 @@ export function summarize(samples: readonly SampleEvaluation[], worstLimit = 30)
         degradation,
         metrics: groupMetrics(samples.filter((sample) => sample.degradations.includes(degradation))),
       })),
+    worstImages: worstImages(samples, worstLimit),
     worstErrors: worstErrors(samples, worstLimit),
     failures: samples
       .filter((sample) => sample.failed)

@@ -1,5 +1,6 @@
-import type { BenchMetrics, FieldError, GroupMetrics, Rate } from "./metrics.ts";
+import type { BenchMetrics, GroupMetrics, Rate } from "./metrics.ts";
 import { CORNER_TOLERANCE } from "./page-geometry.ts";
+import { ERRORS_PER_IMAGE, type FieldError, type ImageSummary } from "./worst-cases.ts";
 
 /** What the report says about the run besides the figures. */
 export interface ReportContext {
@@ -110,6 +111,30 @@ function fieldTable(metrics: BenchMetrics): string[] {
   return table(header, rows);
 }
 
+function imageTable(images: readonly ImageSummary[]): string[] {
+  const header = [
+    "file",
+    "type",
+    "tier",
+    "fields exact",
+    "invented",
+    "corner error",
+    "angle",
+    "degradations",
+  ];
+  const rows = images.map((image) => [
+    `\`${cell(image.file)}\``,
+    image.type,
+    image.tier,
+    image.error === undefined ? `${image.correct}/${image.total}` : `failed: ${cell(image.error)}`,
+    String(image.invented),
+    Number.isFinite(image.cornerError) ? formatPercent(image.cornerError) : "—",
+    image.angleCorrect ? "right" : "wrong",
+    cell(image.degradations.join(", ")),
+  ]);
+  return table(header, rows);
+}
+
 function errorTable(errors: readonly FieldError[]): string[] {
   const header = ["file", "type", "tier", "field", "expected", "got", "characters"];
   const rows = errors.map((error) => [
@@ -163,6 +188,7 @@ function failureTable(metrics: BenchMetrics): string[] {
  */
 export function renderReport(metrics: BenchMetrics, context: ReportContext): string {
   const worst = metrics.worstErrors;
+  const images = metrics.worstImages;
   const lines = [
     ...headerLines(context),
     ...section("Summary", summaryTable(metrics)),
@@ -172,7 +198,11 @@ export function renderReport(metrics: BenchMetrics, context: ReportContext): str
       ...degradationTable(metrics),
     ]),
     ...section("Per field", fieldTable(metrics)),
-    ...section(`Worst errors (${worst.length})`, worst.length === 0 ? ["None."] : errorTable(worst)),
+    ...section(`Worst images (${images.length})`, images.length === 0 ? ["None."] : imageTable(images)),
+    ...section(
+      `Worst errors (${worst.length}, at most ${ERRORS_PER_IMAGE} per image)`,
+      worst.length === 0 ? ["None."] : errorTable(worst),
+    ),
     ...section(`Failures (${metrics.failures.length})`, failureTable(metrics)),
   ];
   return `${lines.join("\n")}\n`;
