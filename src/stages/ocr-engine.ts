@@ -1,0 +1,96 @@
+import type { RawImage } from "../image/raw-image.ts";
+import type { Quad, TextLine } from "../types.ts";
+import { type OcrEngineOverrides, resolveOcrEngineOptions } from "./ocr-engine-options.ts";
+import { type DetectionTimings, TextDetector } from "./text-detection/text-detector.ts";
+import { orientForReading } from "./text-recognition/preprocess.ts";
+import { type RecognitionTimings, TextRecognizer } from "./text-recognition/text-recognizer.ts";
+
+/** Milliseconds spent reading one image, by stage and part. */
+export interface OcrTimings {
+  detection: DetectionTimings;
+  recognition: RecognitionTimings;
+  total: number;
+}
+
+/**
+ * PP-OCR: detects the text lines of an image and reads each one. Holds two ONNX sessions, created once; call
+ * `dispose()` when done.
+ *
+ * @example
+ * const engine = await OcrEngine.create({ detection: { boxThreshold: 0.5 } });
+ * const lines = await engine.readLines(image);
+ * await engine.dispose();
+ */
+export class OcrEngine {
+  readonly #detector: TextDetector;
+  readonly #recognizer: TextRecognizer;
+
+  private constructor(detector: TextDetector, recognizer: TextRecognizer) {
+    this.#detector = detector;
+    this.#recognizer = recognizer;
+  }
+
+  /** Loads the models with the defaults, or with the given overrides laid over them. */
+  static async create(overrides: OcrEngineOverrides = {}): Promise<OcrEngine> {
+    const options = resolveOcrEngineOptions(overrides);
+    const runtime = { threads: options.threads };
+    const detector = await TextDetector.load(options.models.detection, options.detection, runtime);
+    try {
+      const recognizer = await TextRecognizer.load(
+        options.models.recognition,
+        options.models.dictionary,
+        options.recognition,
+        runtime,
+      );
+      return new OcrEngine(detector, recognizer);
+    } catch (error) {
+      await detector.dispose();
+      throw error;
+    }
+  }
+
+  /** The text lines of an image in reading order, with boxes in the image's pixels; none for a blank image. */
+  async readLines(image: RawImage): Promise<TextLine[]> {
+    return (await this.readLinesTimed(image)).lines;
+  }
+
+  /** {@link readLines}, also reporting where the time went (for benchmarks and the pipeline's timings). */
+  async readLinesTimed(image: RawImage): Promise<{ lines: TextLine[]; timings: OcrTimings }> {
+    const started = performance.now();
+    const detected = await this.#detector.detect(image);
+    const quads = detected.boxes.map((box) => orientForReading(box.quad));
+    const recognized = await this.#recognizer.recognize(image, quads);
+    const lines: TextLine[] = [];
+    recognized.lines.forEach((line, i) => {
+      if (line.text.trim() === "") return;
+      lines.push({
+        ...line,
+        quad: quads[i] as Quad,
+        detectionScore: detected.boxes[i]?.score ?? 0,
+      });
+    });
+    const timings = { detection: detected.timings, recognition: recognized.timings, total: 0 };
+    timings.total = performance.now() - started;
+    return { lines, timings };
+  }
+
+  /** Only the detection half: the text boxes in reading order, each listed from its reading direction. */
+  async detect(image: RawImage): Promise<Quad[]> {
+    const { boxes } = await this.#detector.detect(image);
+    return boxes.map((box) => orientForReading(box.quad));
+  }
+
+  /**
+   * Only the recognition half: reads the given quads (listed from their reading direction), one line per quad in
+   * the order given, empty ones included. The boxes came from the caller, so `detectionScore` is 1.
+   */
+  async recognize(image: RawImage, quads: readonly Quad[]): Promise<TextLine[]> {
+    const { lines } = await this.#recognizer.recognize(image, quads);
+    return lines.map((line, i) => ({ ...line, quad: quads[i] as Quad, detectionScore: 1 }));
+  }
+
+  /** Frees both sessions. */
+  async dispose(): Promise<void> {
+    await Promise.all([this.#detector.dispose(), this.#recognizer.dispose()]);
+  }
+}
