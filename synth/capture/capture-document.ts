@@ -1,0 +1,211 @@
+import { type Canvas, createCanvas } from "@napi-rs/canvas";
+import sharp from "sharp";
+import type { Point } from "../../src/types.ts";
+import type { Random } from "../random.ts";
+import { type CaptureKind, type CapturePlan, type CaptureTier, planCapture } from "./capture-plan.ts";
+import { finishImage } from "./finish.ts";
+import { paintHand } from "./hand.ts";
+import {
+  type Corners,
+  compose,
+  type Homography,
+  homographyFromQuads,
+  mapCorners,
+  scaling,
+} from "./homography.ts";
+import { paintGlare, paintLightCast, paintShadow } from "./lighting.ts";
+import { placeDocument } from "./scene-geometry.ts";
+import { paintSurface } from "./surfaces.ts";
+import { chooseSurroundings, paintSurroundings, planeToFrame, type Surroundings } from "./surroundings.ts";
+import { localScale, type RgbaImage, warpOnto } from "./warp.ts";
+
+type QuadPoints = readonly [Point, Point, Point, Point];
+
+/** What capture needs of a rendered document (structurally a subset of the document renderer's output). */
+export interface CaptureSource {
+  type?: string;
+  canvas: Canvas;
+  documentQuad: QuadPoints;
+  fieldQuads: Record<string, readonly QuadPoints[]>;
+}
+
+/** One captured image and its exact geometric ground truth. */
+export interface CaptureResult {
+  image: Uint8Array;
+  format: "png" | "jpg";
+  width: number;
+  height: number;
+  /** The document's corners in the image: TL, TR, BR, BL of the upright document. */
+  corners: Corners;
+  /** Degrees clockwise the document is turned in the image (quarter turn plus skew), in [0, 360). */
+  rotation: number;
+  /** 1 for a grey-scale photocopy, else 0 (the API's `ftype`). */
+  ftype: 0 | 1;
+  kind: CaptureKind;
+  /** Names of everything done to the document, with parameters, e.g. `blur:1.20`. */
+  degradations: string[];
+  /** The renderer's field quads mapped into the image, same keys and order. */
+  fieldQuads: Record<string, Corners[]>;
+}
+
+/** Text height as a fraction of the document's height, for a blank form that has no value ink to measure. */
+const BLANK_TEXT_RATIO = 0.028;
+
+/**
+ * Photographs, scans or photocopies a rendered document for a difficulty tier. All geometry goes through one
+ * homography from the document canvas to the image, so `corners` and `fieldQuads` are exact.
+ *
+ * @example
+ * const capture = await captureDocument(renderDocument("birth-certificate", random), random, "moderate");
+ * await writeFile(`x.${capture.format}`, capture.image);
+ */
+export async function captureDocument(
+  source: CaptureSource,
+  random: Random,
+  tier: CaptureTier,
+): Promise<CaptureResult> {
+  return captureWithPlan(source, planCapture(tier, random), random);
+}
+
+/** Captures with a plan given in full (tests use it to reach each kind of capture directly). */
+export async function captureWithPlan(
+  source: CaptureSource,
+  plan: CapturePlan,
+  random: Random,
+): Promise<CaptureResult> {
+  const quad = source.documentQuad;
+  const docWidth = (distance(quad[0], quad[1]) + distance(quad[3], quad[2])) / 2;
+  const docHeight = (distance(quad[0], quad[3]) + distance(quad[1], quad[2])) / 2;
+  const scale = plan.textHeight / (medianTextHeight(source.fieldQuads) ?? docHeight * BLANK_TEXT_RATIO);
+  const scene = placeDocument(plan, docWidth * scale, docHeight * scale, random);
+  const toImage = homographyFromQuads(quad, scene.corners);
+  const frame = createCanvas(scene.width, scene.height);
+  const ctx = frame.getContext("2d");
+  const plane = planeToFrame(scene.corners);
+  const around = chooseSurroundings(source.type, random, plan.kind === "photo");
+  paintSurface(ctx, plan.surface, scene.width, scene.height, random);
+  paintSurroundings(
+    ctx,
+    plane,
+    around,
+    plan.kind === "photo" ? plan.textHeight * random.uniform(0.4, 1.2) : 2,
+  );
+  const target = ctx.getImageData(0, 0, scene.width, scene.height);
+  const { image: sheet, toImage: sheetToImage } = await prepareSheet(source.canvas, toImage);
+  warpOnto(target, sheet, sheetToImage);
+  ctx.putImageData(target, 0, 0);
+  const fieldQuads = mapFieldQuads(source.fieldQuads, toImage);
+  const degradations = describeGeometry(plan, around);
+  paintEffects(ctx, plan, scene, plane, fieldQuads, random, degradations);
+  const pixels = ctx.getImageData(0, 0, scene.width, scene.height).data;
+  const finished = await finishImage(pixels, scene.width, scene.height, plan, random);
+  return {
+    image: finished.image,
+    format: finished.format,
+    width: scene.width,
+    height: scene.height,
+    corners: scene.corners,
+    rotation: round((((plan.quarter + plan.skew) % 360) + 360) % 360, 2),
+    ftype: plan.kind === "copy" ? 1 : 0,
+    kind: plan.kind,
+    degradations: [...degradations, ...finished.degradations],
+    fieldQuads,
+  };
+}
+
+/**
+ * The sheet's pixels, shrunk with an area filter first when the capture is much smaller than the render: bilinear
+ * warping alone would alias thin strokes into broken ones. Returns the transform adjusted to the shrunk pixels.
+ */
+async function prepareSheet(
+  canvas: Canvas,
+  toImage: Homography,
+): Promise<{ image: RgbaImage; toImage: Homography }> {
+  const { width, height } = canvas;
+  const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
+  const corners = [
+    [0, 0],
+    [width, 0],
+    [width, height],
+    [0, height],
+  ] as const;
+  const largest = Math.max(...corners.map(([x, y]) => localScale(toImage, x, y)));
+  const factor = Math.min(1, largest * 1.25);
+  if (factor > 0.8) return { image: { width, height, data }, toImage };
+  const smallWidth = Math.max(1, Math.round(width * factor));
+  const smallHeight = Math.max(1, Math.round(height * factor));
+  const small = await sharp(data, { raw: { width, height, channels: 4 } })
+    .resize(smallWidth, smallHeight, { kernel: "mitchell", fit: "fill" })
+    .raw()
+    .toBuffer();
+  const adjusted = compose(toImage, scaling(width / smallWidth, height / smallHeight));
+  return { image: { width: smallWidth, height: smallHeight, data: small }, toImage: adjusted };
+}
+
+function paintEffects(
+  ctx: ReturnType<Canvas["getContext"]>,
+  plan: CapturePlan,
+  scene: { width: number; height: number; corners: Corners },
+  plane: Homography,
+  fieldQuads: Record<string, Corners[]>,
+  random: Random,
+  degradations: string[],
+) {
+  const hard = plan.tier === "hard";
+  if (plan.hand) {
+    const ink = Object.values(fieldQuads).flatMap((quads) => quads.flat());
+    const hand = paintHand(ctx, scene.corners, ink, random);
+    degradations.push(`hand:edge${hand.edge}:${Math.round(hand.overlap)}px`);
+  }
+  if (plan.shadow) {
+    const depth = random.uniform(hard ? 0.3 : 0.18, hard ? 0.5 : 0.35);
+    paintShadow(ctx, scene.width, scene.height, depth, random);
+    degradations.push(`shadow:${depth.toFixed(2)}`);
+  }
+  if (plan.glare) {
+    const peak = random.uniform(hard ? 0.5 : 0.35, hard ? 0.7 : 0.55);
+    paintGlare(ctx, plane, scene.width, scene.height, peak, random);
+    degradations.push(`glare:${peak.toFixed(2)}`);
+  }
+  if (plan.kind === "photo") paintLightCast(ctx, scene.width, scene.height, random);
+}
+
+function describeGeometry(plan: CapturePlan, around: Surroundings): string[] {
+  const out = [`${plan.kind}`, `surface:${plan.surface}`, `text:${plan.textHeight.toFixed(1)}px`];
+  if (plan.quarter !== 0) out.push(`rotate:${plan.quarter}`);
+  if (plan.skew !== 0) out.push(`skew:${plan.skew.toFixed(2)}`);
+  if (plan.pitch !== 0 || plan.yaw !== 0)
+    out.push(`perspective:${plan.pitch.toFixed(1)},${plan.yaw.toFixed(1)}`);
+  if (around.cover) out.push(around.facing ? `booklet:${around.facing}` : "booklet");
+  if (around.sleeve) out.push("sleeve");
+  return out;
+}
+
+function mapFieldQuads(
+  fieldQuads: Record<string, readonly QuadPoints[]>,
+  h: Homography,
+): Record<string, Corners[]> {
+  const out: Record<string, Corners[]> = {};
+  for (const [key, quads] of Object.entries(fieldQuads)) out[key] = quads.map((q) => mapCorners(h, q));
+  return out;
+}
+
+/** Median of the value quads' heights (left and right edges), the size that decides legibility. */
+function medianTextHeight(fieldQuads: Record<string, readonly QuadPoints[]>): number | null {
+  const heights = Object.values(fieldQuads)
+    .flat()
+    .map((q) => (distance(q[0], q[3]) + distance(q[1], q[2])) / 2)
+    .filter((h) => h > 0)
+    .sort((a, b) => a - b);
+  if (heights.length === 0) return null;
+  return heights[Math.floor(heights.length / 2)] ?? null;
+}
+
+function distance(a: Point, b: Point): number {
+  return Math.hypot(a.x - b.x, a.y - b.y);
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}

@@ -1,0 +1,84 @@
+import type { SKRSContext2D } from "@napi-rs/canvas";
+import type { Random } from "../random.ts";
+import { applyHomography, type Homography } from "./homography.ts";
+
+/**
+ * A bright elliptical highlight, as a lamp or window reflects off a plastic sleeve or glossy cover. Centred on the
+ * document; `peak` (0–1) is the opacity of white at its core, kept below ~0.7 so text under it stays readable.
+ */
+export function paintGlare(
+  ctx: SKRSContext2D,
+  plane: Homography,
+  width: number,
+  height: number,
+  peak: number,
+  random: Random,
+) {
+  const centre = applyHomography(plane, { x: random.uniform(0.2, 0.8), y: random.uniform(0.2, 0.8) });
+  const radius = Math.min(width, height) * random.uniform(0.12, 0.3);
+  ctx.save();
+  ctx.translate(centre.x, centre.y);
+  ctx.rotate(random.uniform(0, Math.PI));
+  ctx.scale(random.uniform(1.4, 2.6), 1);
+  const gradient = ctx.createRadialGradient(0, 0, 0, 0, 0, radius);
+  gradient.addColorStop(0, `rgba(255,255,250,${peak.toFixed(3)})`);
+  gradient.addColorStop(0.35, `rgba(255,255,250,${(peak * 0.8).toFixed(3)})`);
+  gradient.addColorStop(1, "rgba(255,255,250,0)");
+  ctx.fillStyle = gradient;
+  ctx.fillRect(-radius, -radius, radius * 2, radius * 2);
+  ctx.restore();
+}
+
+/** A soft shadow (a phone or a head between lamp and document) falling across part of the frame. */
+export function paintShadow(
+  ctx: SKRSContext2D,
+  width: number,
+  height: number,
+  depth: number,
+  random: Random,
+) {
+  ctx.save();
+  const angle = random.uniform(0, Math.PI * 2);
+  const cx = width / 2 + (Math.cos(angle) * width) / 2;
+  const cy = height / 2 + (Math.sin(angle) * height) / 2;
+  const reach = Math.hypot(width, height) * random.uniform(0.35, 0.7);
+  const gradient = ctx.createLinearGradient(
+    cx,
+    cy,
+    cx - Math.cos(angle) * reach,
+    cy - Math.sin(angle) * reach,
+  );
+  gradient.addColorStop(0, `rgba(20,15,10,${depth.toFixed(3)})`);
+  gradient.addColorStop(0.55, `rgba(20,15,10,${(depth * 0.85).toFixed(3)})`);
+  gradient.addColorStop(1, "rgba(20,15,10,0)");
+  ctx.fillStyle = gradient;
+  ctx.fillRect(0, 0, width, height);
+  ctx.restore();
+}
+
+/** Lens fall-off towards the corners and the colour of the room light. */
+export function paintLightCast(ctx: SKRSContext2D, width: number, height: number, random: Random) {
+  ctx.save();
+  const radius = Math.hypot(width, height) / 2;
+  const vignette = ctx.createRadialGradient(
+    width / 2,
+    height / 2,
+    radius * 0.45,
+    width / 2,
+    height / 2,
+    radius,
+  );
+  vignette.addColorStop(0, "rgba(0,0,0,0)");
+  vignette.addColorStop(1, `rgba(0,0,0,${random.uniform(0.08, 0.3).toFixed(3)})`);
+  ctx.fillStyle = vignette;
+  ctx.fillRect(0, 0, width, height);
+  ctx.globalCompositeOperation = "multiply";
+  ctx.fillStyle = random.pick([
+    "rgb(255,244,222)",
+    "rgb(255,236,205)",
+    "rgb(238,244,255)",
+    "rgb(250,250,250)",
+  ]);
+  ctx.fillRect(0, 0, width, height);
+  ctx.restore();
+}
