@@ -154,9 +154,11 @@ function paintEffects(
   const hard = plan.tier === "hard";
   if (plan.hand) {
     const ink = Object.values(fieldQuads).flatMap((quads) => quads.flat());
-    const hand = paintHand(ctx, scene.corners, ink, random);
+    const hand = paintHand(ctx, scene, scene.corners, ink, random);
     degradations.push(`hand:edge${hand.edge}:${Math.round(hand.overlap)}px`);
   }
+  // Room light tints everything; the glare, a reflection of the lamp itself, goes on top untinted.
+  if (plan.kind === "photo") paintLightCast(ctx, scene.width, scene.height, random);
   if (plan.shadow) {
     const depth = random.uniform(hard ? 0.3 : 0.18, hard ? 0.5 : 0.35);
     paintShadow(ctx, scene.width, scene.height, depth, random);
@@ -167,7 +169,6 @@ function paintEffects(
     paintGlare(ctx, plane, scene.width, scene.height, peak, random);
     degradations.push(`glare:${peak.toFixed(2)}`);
   }
-  if (plan.kind === "photo") paintLightCast(ctx, scene.width, scene.height, random);
 }
 
 function describeGeometry(plan: CapturePlan, around: Surroundings): string[] {

@@ -16,6 +16,7 @@ export interface HandPlacement {
  */
 export function paintHand(
   ctx: SKRSContext2D,
+  frame: { width: number; height: number },
   corners: Corners,
   inkPoints: readonly Point[],
   random: Random,
@@ -36,7 +37,9 @@ export function paintHand(
   const radius = shortSide * random.uniform(0.05, 0.075);
   const clearance = inkClearance(inkPoints, base, tangent, inward, radius * 1.3);
   const overlap = Math.max(0, Math.min(shortSide * random.uniform(0.03, 0.08), clearance - radius * 0.3));
-  drawThumb(ctx, base, inward, radius, overlap, shortSide, random);
+  // The hand comes in from outside the picture: the thumb runs back to the frame's border.
+  const reach = Math.max(shortSide * 0.3, distanceToBorder(base, inward, frame) + radius * 2);
+  drawThumb(ctx, base, inward, radius, overlap, reach, random);
   return { edge, overlap };
 }
 
@@ -65,12 +68,11 @@ function drawThumb(
   inward: Point,
   radius: number,
   overlap: number,
-  shortSide: number,
+  reach: number,
   random: Random,
 ) {
   const hue = random.uniform(14, 30);
   const lightness = random.uniform(52, 76);
-  const reach = shortSide * random.uniform(0.35, 0.6);
   ctx.save();
   ctx.translate(base.x, base.y);
   ctx.rotate(Math.atan2(inward.y, inward.x) + random.uniform(-0.35, 0.35));
@@ -81,26 +83,47 @@ function drawThumb(
   // The ball of the hand: a broad blob beyond the thumb's root, off the document.
   ctx.fillStyle = `hsl(${hue.toFixed(1)}, 42%, ${(lightness - 6).toFixed(1)}%)`;
   ctx.beginPath();
-  ctx.ellipse(-reach, radius * 0.8, reach * 0.75, radius * 3.2, 0, 0, Math.PI * 2);
+  ctx.ellipse(-reach - radius * 2, radius * 0.8, radius * 4, radius * 3.2, 0, 0, Math.PI * 2);
   ctx.fill();
   const gradient = ctx.createLinearGradient(0, -radius, 0, radius);
   gradient.addColorStop(0, `hsl(${hue.toFixed(1)}, 40%, ${(lightness - 14).toFixed(1)}%)`);
   gradient.addColorStop(0.45, `hsl(${hue.toFixed(1)}, 45%, ${lightness.toFixed(1)}%)`);
   gradient.addColorStop(1, `hsl(${hue.toFixed(1)}, 40%, ${(lightness - 18).toFixed(1)}%)`);
   ctx.fillStyle = gradient;
+  // The thumb widens towards its root and bends slightly, so it does not read as a pasted-on capsule.
+  const root = radius * 1.35;
+  const bend = radius * random.uniform(-0.4, 0.4);
   ctx.beginPath();
-  ctx.moveTo(-reach, -radius);
-  ctx.lineTo(overlap - radius, -radius);
+  ctx.moveTo(-reach, -root + bend);
+  ctx.quadraticCurveTo(-reach * 0.4, -radius * 1.1 + bend, overlap - radius, -radius);
   ctx.arc(overlap - radius, 0, radius, -Math.PI / 2, Math.PI / 2);
-  ctx.lineTo(-reach, radius);
+  ctx.quadraticCurveTo(-reach * 0.4, radius * 1.1 + bend, -reach, root + bend);
   ctx.closePath();
   ctx.fill();
   ctx.shadowColor = "rgba(0,0,0,0)";
+  ctx.strokeStyle = `hsla(${hue.toFixed(1)}, 35%, ${(lightness - 25).toFixed(1)}%, 0.45)`;
+  ctx.lineWidth = Math.max(1, radius * 0.06);
+  ctx.beginPath();
+  ctx.arc(overlap - radius * 3.4, 0, radius * 0.8, -Math.PI / 3, Math.PI / 3);
+  ctx.stroke();
   ctx.fillStyle = `hsla(${(hue - 8).toFixed(1)}, 35%, ${Math.min(90, lightness + 12).toFixed(1)}%, 0.85)`;
   ctx.beginPath();
   ctx.ellipse(overlap - radius * 1.05, 0, radius * 0.75, radius * 0.62, 0, 0, Math.PI * 2);
   ctx.fill();
   ctx.restore();
+}
+
+/** How far from `from`, walking against `inward`, the frame's border is. */
+function distanceToBorder(from: Point, inward: Point, frame: { width: number; height: number }): number {
+  const dx = -inward.x;
+  const dy = -inward.y;
+  const limits = [
+    dx > 1e-6 ? (frame.width - from.x) / dx : Number.POSITIVE_INFINITY,
+    dx < -1e-6 ? -from.x / dx : Number.POSITIVE_INFINITY,
+    dy > 1e-6 ? (frame.height - from.y) / dy : Number.POSITIVE_INFINITY,
+    dy < -1e-6 ? -from.y / dy : Number.POSITIVE_INFINITY,
+  ];
+  return Math.min(...limits);
 }
 
 function centroid(points: readonly Point[]): Point {

@@ -15,18 +15,29 @@ export function paintGlare(
   random: Random,
 ) {
   const centre = applyHomography(plane, { x: random.uniform(0.2, 0.8), y: random.uniform(0.2, 0.8) });
-  const radius = Math.min(width, height) * random.uniform(0.12, 0.3);
+  const core = Math.min(width, height) * random.uniform(0.05, 0.13);
   ctx.save();
   ctx.translate(centre.x, centre.y);
   ctx.rotate(random.uniform(0, Math.PI));
-  ctx.scale(random.uniform(1.4, 2.6), 1);
+  ctx.scale(random.uniform(1.5, 3), 1);
+  // A broad dim halo around a small, nearly flat bright core: what a lamp looks like on glossy plastic.
+  paintRadial(ctx, core * 3, [
+    [0, peak * 0.35],
+    [1, 0],
+  ]);
+  paintRadial(ctx, core, [
+    [0, peak],
+    [0.6, peak * 0.92],
+    [1, 0],
+  ]);
+  ctx.restore();
+}
+
+function paintRadial(ctx: SKRSContext2D, radius: number, stops: readonly (readonly [number, number])[]) {
   const gradient = ctx.createRadialGradient(0, 0, 0, 0, 0, radius);
-  gradient.addColorStop(0, `rgba(255,255,250,${peak.toFixed(3)})`);
-  gradient.addColorStop(0.35, `rgba(255,255,250,${(peak * 0.8).toFixed(3)})`);
-  gradient.addColorStop(1, "rgba(255,255,250,0)");
+  for (const [at, alpha] of stops) gradient.addColorStop(at, `rgba(255,255,250,${alpha.toFixed(3)})`);
   ctx.fillStyle = gradient;
   ctx.fillRect(-radius, -radius, radius * 2, radius * 2);
-  ctx.restore();
 }
 
 /** A soft shadow (a phone or a head between lamp and document) falling across part of the frame. */

@@ -34,7 +34,10 @@ export function paintSurroundings(
   around: Surroundings,
   shadow: number,
 ) {
-  const outline = around.cover ? rectangle(-0.025, -0.03, 1.025, 1.03) : rectangle(0, 0, 1, 1);
+  // The cover of an open booklet lies under both pages.
+  const left = around.facing === "left" ? -1.035 : -0.025;
+  const top = around.facing === "top" ? -1.04 : -0.03;
+  const outline = around.cover ? rectangle(left, top, 1.025, 1.03) : rectangle(0, 0, 1, 1);
   ctx.save();
   ctx.shadowColor = "rgba(0,0,0,0.45)";
   ctx.shadowBlur = shadow;
