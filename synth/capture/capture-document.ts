@@ -13,7 +13,7 @@ import {
   mapCorners,
   scaling,
 } from "./homography.ts";
-import { paintGlare, paintLightCast, paintShadow } from "./lighting.ts";
+import { paintGlare, paintLightCast, paintShadow, paintSpineShadow } from "./lighting.ts";
 import { placeDocument } from "./scene-geometry.ts";
 import { paintSurface } from "./surfaces.ts";
 import { chooseSurroundings, paintSurroundings, planeToFrame, type Surroundings } from "./surroundings.ts";
@@ -96,6 +96,12 @@ export async function captureWithPlan(
   ctx.putImageData(target, 0, 0);
   const fieldQuads = mapFieldQuads(source.fieldQuads, toImage);
   const degradations = describeGeometry(plan, around);
+  if (around.cover && plan.kind !== "photo" && random.chance(0.6)) {
+    const side = random.int(0, 3);
+    const depth = random.uniform(0.25, plan.kind === "copy" ? 0.8 : 0.5);
+    paintSpineShadow(ctx, plane, side, depth, random.uniform(0.03, 0.07));
+    degradations.push(`spine-shadow:${side}:${depth.toFixed(2)}`);
+  }
   paintEffects(ctx, plan, scene, plane, fieldQuads, random, degradations);
   const pixels = ctx.getImageData(0, 0, scene.width, scene.height).data;
   const finished = await finishImage(pixels, scene.width, scene.height, plan, random);

@@ -93,3 +93,56 @@ export function paintLightCast(ctx: SKRSContext2D, width: number, height: number
   ctx.fillRect(0, 0, width, height);
   ctx.restore();
 }
+
+/**
+ * The dark band a booklet's spine leaves on a flatbed: the pages bow up near the binding, away from the glass.
+ * `side` is the document edge at the binding (0 top, 1 right, 2 bottom, 3 left); `depth` the opacity at the edge.
+ */
+export function paintSpineShadow(
+  ctx: SKRSContext2D,
+  plane: Homography,
+  side: number,
+  depth: number,
+  width: number,
+) {
+  const inner = [
+    [
+      { x: 0.5, y: 0 },
+      { x: 0.5, y: width },
+    ],
+    [
+      { x: 1, y: 0.5 },
+      { x: 1 - width, y: 0.5 },
+    ],
+    [
+      { x: 0.5, y: 1 },
+      { x: 0.5, y: 1 - width },
+    ],
+    [
+      { x: 0, y: 0.5 },
+      { x: width, y: 0.5 },
+    ],
+  ][side];
+  if (!inner) return;
+  const from = applyHomography(plane, inner[0] as { x: number; y: number });
+  const to = applyHomography(plane, inner[1] as { x: number; y: number });
+  const gradient = ctx.createLinearGradient(from.x, from.y, to.x, to.y);
+  gradient.addColorStop(0, `rgba(30,25,20,${depth.toFixed(3)})`);
+  gradient.addColorStop(1, "rgba(30,25,20,0)");
+  ctx.save();
+  ctx.fillStyle = gradient;
+  ctx.beginPath();
+  for (const [index, corner] of [
+    { x: -0.05, y: -0.05 },
+    { x: 1.05, y: -0.05 },
+    { x: 1.05, y: 1.05 },
+    { x: -0.05, y: 1.05 },
+  ].entries()) {
+    const p = applyHomography(plane, corner);
+    if (index === 0) ctx.moveTo(p.x, p.y);
+    else ctx.lineTo(p.x, p.y);
+  }
+  ctx.closePath();
+  ctx.fill();
+  ctx.restore();
+}
