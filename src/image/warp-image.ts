@@ -29,6 +29,40 @@ export function warpImage(image: RawImage, quad: Quad, width: number, height: nu
   const h = computeHomography(corners, quad);
   if (!h) return { width, height, channels, data: out.fill(255) };
   const samples = samplesPerAxis(quad, width, height);
+  if (samples === 1) warpSingleSample(image, h, width, height, out);
+  else warpSupersampled(image, h, width, height, samples, out);
+  return { width, height, channels, data: out };
+}
+
+/** One bilinear sample per output pixel, written straight into the output (the common case for text lines). */
+function warpSingleSample(
+  image: RawImage,
+  h: Homography,
+  width: number,
+  height: number,
+  out: Uint8Array,
+): void {
+  const point = new Float64Array(2);
+  const sample = new Float64Array(image.channels);
+  for (let y = 0, base = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      project(h, x + 0.5, y + 0.5, point);
+      sampleBilinear(image, (point[0] as number) - 0.5, (point[1] as number) - 0.5, sample);
+      for (let c = 0; c < image.channels; c++) out[base++] = Math.round(sample[c] as number);
+    }
+  }
+}
+
+/** The mean of a samples×samples grid per output pixel, for quads much larger than the output. */
+function warpSupersampled(
+  image: RawImage,
+  h: Homography,
+  width: number,
+  height: number,
+  samples: number,
+  out: Uint8Array,
+): void {
+  const { channels } = image;
   const step = 1 / samples;
   const weight = 1 / (samples * samples);
   const pixel = new Float64Array(channels);
@@ -48,7 +82,6 @@ export function warpImage(image: RawImage, quad: Quad, width: number, height: nu
       for (let c = 0; c < channels; c++) out[base + c] = Math.round((pixel[c] as number) * weight);
     }
   }
-  return { width, height, channels, data: out };
 }
 
 /** `applyHomography` without allocating: this runs for every output sample. */

@@ -83,3 +83,11 @@ test("an all-blank line is empty with confidence 0", () => {
   );
   assert.deepEqual(line, { text: "", confidence: 0, chars: [] });
 });
+
+test("a frame whose best class is below one half is still read correctly", () => {
+  const data = new Float32Array(classes);
+  data.set([0.3, 0.05, 0.1, 0.45, 0.1]);
+  const line = decodeCtc(data, layout(1, 8), labels, 2);
+  assert.equal(line.text, "丙");
+  assert.ok(Math.abs((line.chars[0]?.confidence ?? 0) - 0.45) < 1e-6);
+});

@@ -71,16 +71,11 @@ function findCharacterRuns(probabilities: Float32Array, layout: FrameLayout): Ch
   const runs: CharacterRun[] = [];
   let previous = 0;
   for (let t = 0; t < layout.frames; t++) {
-    const base = layout.offset + t * layout.classes;
-    let best = 0;
-    let bestProbability = probabilities[base] as number;
-    for (let c = 1; c < layout.classes; c++) {
-      const p = probabilities[base + c] as number;
-      if (p > bestProbability) {
-        best = c;
-        bestProbability = p;
-      }
-    }
+    const [best, bestProbability] = bestClass(
+      probabilities,
+      layout.offset + t * layout.classes,
+      layout.classes,
+    );
     const current = runs[runs.length - 1];
     if (best !== 0 && best === previous && current) {
       current.last = t;
@@ -94,6 +89,25 @@ function findCharacterRuns(probabilities: Float32Array, layout: FrameLayout): Ch
     previous = best;
   }
   return runs;
+}
+
+/**
+ * The most probable class of one frame and its probability. The output is a softmax, so a class above 0.5 must be
+ * the best: most frames are blank at well over 0.5, which spares scanning their 6625 classes.
+ */
+function bestClass(probabilities: Float32Array, base: number, classes: number): [number, number] {
+  let best = 0;
+  let bestProbability = probabilities[base] as number;
+  if (bestProbability > 0.5) return [0, bestProbability];
+  for (let c = 1; c < classes; c++) {
+    const p = probabilities[base + c] as number;
+    if (p > bestProbability) {
+      best = c;
+      bestProbability = p;
+      if (p > 0.5) break;
+    }
+  }
+  return [best, bestProbability];
 }
 
 /** The `k` most probable non-blank classes of one frame, best first. */
