@@ -42,7 +42,10 @@ describe("ensureSyntheticSet", () => {
     assert.equal(await ensureSyntheticSet(options), first);
     const lines = (await readFile(runs, "utf8")).trim().split("\n");
     assert.equal(lines.length, 1);
-    assert.match(lines[0] ?? "", /^--type all --count 5 --seed 7 --out .*synth-seed7-count5\.partial$/);
+    assert.match(
+      lines[0] ?? "",
+      /^--type all --tier mixed --count 15 --seed 7 --out .*synth-seed7-count5\.partial$/,
+    );
   });
 
   it("fails without marking a set complete when the generator fails", async () => {

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { access, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DOCUMENT_TYPES } from "./order.ts";
 
 /** The fixed benchmark set: the same seed and size every run, so figures are comparable between commits. */
 export const FIXED_SET = { seed: 20261121, countPerType: 120 } as const;
@@ -30,7 +31,10 @@ async function exists(path: string): Promise<boolean> {
 }
 
 function runGenerator(options: SyntheticSetOptions, generator: string, out: string): Promise<void> {
-  const args = ["--import", "tsx", generator, "--type", "all", "--count", String(options.countPerType)];
+  // The generator's --count is the whole set; it cycles the types fastest, then the tiers, so a multiple of three
+  // types gives each type the same number of images, spread evenly over the tiers.
+  const total = options.countPerType * DOCUMENT_TYPES.length;
+  const args = ["--import", "tsx", generator, "--type", "all", "--tier", "mixed", "--count", String(total)];
   args.push("--seed", String(options.seed), "--out", out);
   return new Promise((resolve, reject) => {
     // Output goes to stderr: stdout carries the report.
@@ -47,7 +51,7 @@ function runGenerator(options: SyntheticSetOptions, generator: string, out: stri
 
 /**
  * The folder of the fixed synthetic set, generated on first use with the synthetic generator
- * (`synth/main.ts --type all --count N --seed S --out DIR`) and reused afterwards. It is written to a `.partial`
+ * (`synth/main.ts --type all --tier mixed --count 3N --seed S --out DIR`) and reused afterwards. It is written to a `.partial`
  * folder and renamed when complete, so an interrupted run never leaves a half set that looks whole.
  */
 export async function ensureSyntheticSet(options: SyntheticSetOptions): Promise<string> {
