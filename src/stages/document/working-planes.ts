@@ -1,0 +1,77 @@
+import type { RawImage } from "../../image/raw-image.ts";
+
+/** One 8-bit channel of a small working copy of the image. */
+export interface Plane {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/**
+ * A downscaled copy of an image in two grey planes, and the factors that map its pixels back.
+ * Coordinates are continuous with pixel `i` covering `[i, i + 1)`, so a working point (x, y) is the full-size point
+ * (x · scaleX, y · scaleY).
+ */
+export interface WorkingPlanes {
+  /** Brightness (Rec. 601 luma). */
+  luma: Plane;
+  /**
+   * The darkest channel of each pixel: high only where a pixel is both light and unsaturated, which is what paper is
+   * and what wood, skin and most cloth are not.
+   */
+  whiteness: Plane;
+  scaleX: number;
+  scaleY: number;
+}
+
+/**
+ * Averages the image down to at most `longSide` pixels on its long side (area averaging, so text strokes blur into
+ * the paper instead of aliasing) and splits it into luma and whiteness planes. Images already small are kept at
+ * their size.
+ */
+export function makeWorkingPlanes(image: RawImage, longSide: number): WorkingPlanes {
+  const factor = Math.max(1, Math.max(image.width, image.height) / longSide);
+  const width = Math.max(1, Math.round(image.width / factor));
+  const height = Math.max(1, Math.round(image.height / factor));
+  const columnCell = cellMap(image.width, width);
+  const rowCell = cellMap(image.height, height);
+  const lumaSum = new Float64Array(width * height);
+  const whiteSum = new Float64Array(width * height);
+  const count = new Float64Array(width * height);
+  const { channels, data } = image;
+  const colourOffset = channels === 1 ? 0 : 1;
+  for (let y = 0; y < image.height; y++) {
+    const rowBase = (rowCell[y] as number) * width;
+    let source = y * image.width * channels;
+    for (let x = 0; x < image.width; x++, source += channels) {
+      const r = data[source] as number;
+      const g = data[source + colourOffset] as number;
+      const b = data[source + 2 * colourOffset] as number;
+      const cell = rowBase + (columnCell[x] as number);
+      lumaSum[cell] = (lumaSum[cell] as number) + 0.299 * r + 0.587 * g + 0.114 * b;
+      whiteSum[cell] = (whiteSum[cell] as number) + Math.min(r, g, b);
+      count[cell] = (count[cell] as number) + 1;
+    }
+  }
+  const luma = new Uint8Array(width * height);
+  const whiteness = new Uint8Array(width * height);
+  for (let i = 0; i < luma.length; i++) {
+    const n = Math.max(1, count[i] as number);
+    luma[i] = Math.round((lumaSum[i] as number) / n);
+    whiteness[i] = Math.round((whiteSum[i] as number) / n);
+  }
+  return {
+    luma: { width, height, data: luma },
+    whiteness: { width, height, data: whiteness },
+    scaleX: image.width / width,
+    scaleY: image.height / height,
+  };
+}
+
+/** For each source index, the working cell it falls into. */
+function cellMap(sourceLength: number, targetLength: number): Int32Array {
+  const map = new Int32Array(sourceLength);
+  for (let i = 0; i < sourceLength; i++)
+    map[i] = Math.min(targetLength - 1, Math.floor((i * targetLength) / sourceLength));
+  return map;
+}
