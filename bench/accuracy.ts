@@ -14,7 +14,7 @@ import { DOCUMENT_TYPES, TIERS } from "./lib/order.ts";
 import { renderReport } from "./lib/report.ts";
 import { runSamples } from "./lib/run-samples.ts";
 import { evaluateSample, type SampleEvaluation } from "./lib/sample-evaluation.ts";
-import { ensureSyntheticSet, FIXED_SET, readSetStamp } from "./lib/synthetic-set.ts";
+import { ensureSyntheticSet, FIXED_SET } from "./lib/synthetic-set.ts";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 
@@ -28,6 +28,7 @@ interface Options {
   recognizer: RecognizerChoice;
   out: string;
   worst: number;
+  regenerate: boolean;
 }
 
 function positiveInteger(text: string): number {
@@ -76,7 +77,8 @@ function parseOptions(argv: readonly string[]): { options: Options; selection: s
       "where to write the markdown report",
       join(BENCH, "results", "accuracy-latest.md"),
     )
-    .option("--worst <n>", "how many of the worst errors to list", positiveInteger, 40);
+    .option("--worst <n>", "how many of the worst images and errors to list", positiveInteger, 40)
+    .option("--regenerate", "generate the set again even if it is cached", false);
   program.parse([...argv], { from: "user" });
   const narrowing = ["--data", "--seed", "--count", "--limit", "--types", "--tiers"];
   const selection = argv.filter(
@@ -97,8 +99,20 @@ async function dataFolder(options: Options): Promise<{ dir: string; description:
     return { dir, description: `\`${displayPath(dir)}\`` };
   }
   const cacheRoot = join(BENCH, ".cache");
-  const dir = await ensureSyntheticSet({ seed: options.seed, countPerType: options.count, cacheRoot });
-  return { dir, description: `\`${displayPath(dir)}\` (generated: ${await readSetStamp(dir)})` };
+  const set = await ensureSyntheticSet({
+    seed: options.seed,
+    countPerType: options.count,
+    cacheRoot,
+    regenerate: options.regenerate,
+  });
+  let description = `\`${displayPath(set.dir)}\` (generated: \`${set.stamp}\`)`;
+  if (set.stale) {
+    const warning =
+      "made by an older version of the generator; run with --regenerate for figures on the current one";
+    process.stderr.write(`warning: the cached set was ${warning}\n`);
+    description += ` — **${warning}**`;
+  }
+  return { dir: set.dir, description };
 }
 
 async function measure(

@@ -36,16 +36,27 @@ describe("ensureSyntheticSet", () => {
   it("generates the set once with the seed and count, then reuses it", async () => {
     const options = { seed: 7, countPerType: 5, cacheRoot: join(dir, "cache"), generator };
     const first = await ensureSyntheticSet(options);
-    assert.equal(first, join(dir, "cache", "synth-seed7-count5"));
-    assert.equal(await readFile(join(first, "labels.jsonl"), "utf8"), "{}\n");
-    assert.match((await readSetStamp(first)) ?? "", /"seed":7/);
-    assert.equal(await ensureSyntheticSet(options), first);
+    assert.equal(first.dir, join(dir, "cache", "synth-seed7-count5"));
+    assert.equal(await readFile(join(first.dir, "labels.jsonl"), "utf8"), "{}\n");
+    assert.match(first.stamp, /"seed":7/);
+    assert.equal(first.stale, false);
+    assert.deepEqual(await ensureSyntheticSet(options), first);
     const lines = (await readFile(runs, "utf8")).trim().split("\n");
     assert.equal(lines.length, 1);
     assert.match(
       lines[0] ?? "",
       /^--type all --tier mixed --count 15 --seed 7 --out .*synth-seed7-count5\.partial$/,
     );
+  });
+
+  it("says when the generator changed since, and generates again when asked", async () => {
+    const options = { seed: 8, countPerType: 2, cacheRoot: join(dir, "cache"), generator };
+    await ensureSyntheticSet(options);
+    await writeFile(join(dir, "helper.mjs"), "export const changed = true;\n");
+    assert.equal((await ensureSyntheticSet(options)).stale, true);
+    assert.equal((await ensureSyntheticSet({ ...options, regenerate: true })).stale, false);
+    const lines = (await readFile(runs, "utf8")).trim().split("\n");
+    assert.equal(lines.filter((line) => line.includes("--seed 8")).length, 2);
   });
 
   it("fails without marking a set complete when the generator fails", async () => {

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
-import { access, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { access, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DOCUMENT_TYPES } from "./order.ts";
 
@@ -17,8 +18,35 @@ export interface SyntheticSetOptions {
   countPerType: number;
   /** Folder that holds generated sets (bench/.cache, git-ignored). */
   cacheRoot: string;
-  /** The generator script (default synth/main.ts); tests pass a stand-in. */
+  /** The generator script (default synth/main.ts); tests pass a stand-in. Its folder is fingerprinted. */
   generator?: string;
+  /** Generate again even when a complete set is cached. */
+  regenerate?: boolean;
+}
+
+/** A generated set: where it is, how it was made, and whether the generator has changed since. */
+export interface SyntheticSet {
+  dir: string;
+  /** The `.complete` stamp: seed, count, generator fingerprint, time. */
+  stamp: string;
+  /** True when the generator's sources differ from those that made the set. */
+  stale: boolean;
+}
+
+/**
+ * A short hash of the generator's sources (every non-test `.ts`/`.mjs` under its folder, with their paths), so a
+ * cached set made by older code can be recognised.
+ */
+export async function generatorFingerprint(folder: string): Promise<string> {
+  const entries = await readdir(folder, { recursive: true });
+  const files = entries.filter((file) => /\.(ts|mjs)$/u.test(file) && !/\.test\.ts$/u.test(file)).sort();
+  const hash = createHash("sha256");
+  for (const file of files)
+    hash
+      .update(`${file}\0`)
+      .update(await readFile(join(folder, file)))
+      .update("\0");
+  return hash.digest("hex").slice(0, 12);
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -49,20 +77,7 @@ function runGenerator(options: SyntheticSetOptions, generator: string, out: stri
   });
 }
 
-/**
- * The folder of the fixed synthetic set, generated on first use with the synthetic generator
- * (`synth/main.ts --type all --tier mixed --count 3N --seed S --out DIR`) and reused afterwards. It is written to a `.partial`
- * folder and renamed when complete, so an interrupted run never leaves a half set that looks whole.
- */
-export async function ensureSyntheticSet(options: SyntheticSetOptions): Promise<string> {
-  const dir = join(options.cacheRoot, `synth-seed${options.seed}-count${options.countPerType}`);
-  if (await exists(join(dir, COMPLETE_MARKER))) return dir;
-  const generator = options.generator ?? GENERATOR;
-  if (!(await exists(generator))) {
-    throw new Error(
-      `the synthetic generator ${generator} does not exist yet; pass --data DIR with a labels.jsonl`,
-    );
-  }
+async function generate(options: SyntheticSetOptions, generator: string, dir: string, fingerprint: string) {
   const partial = `${dir}.partial`;
   await rm(partial, { recursive: true, force: true });
   await mkdir(partial, { recursive: true });
@@ -71,15 +86,43 @@ export async function ensureSyntheticSet(options: SyntheticSetOptions): Promise<
   if (!(await exists(join(partial, "labels.jsonl")))) {
     throw new Error(`the generator wrote no labels.jsonl in ${partial}`);
   }
-  const stamp = {
-    seed: options.seed,
-    countPerType: options.countPerType,
-    generatedAt: new Date().toISOString(),
-  };
+  const { seed, countPerType } = options;
+  const stamp = { seed, countPerType, generator: fingerprint, generatedAt: new Date().toISOString() };
   await writeFile(join(partial, COMPLETE_MARKER), `${JSON.stringify(stamp)}\n`);
   await rm(dir, { recursive: true, force: true });
   await rename(partial, dir);
-  return dir;
+}
+
+/**
+ * The fixed synthetic set, generated on first use with the synthetic generator
+ * (`synth/main.ts --type all --tier mixed --count 3N --seed S --out DIR`) and reused afterwards; `stale` says when
+ * the generator has changed since (then `regenerate` makes it again). It is written to a `.partial` folder and
+ * renamed when complete, so an interrupted run never leaves a half set that looks whole.
+ */
+export async function ensureSyntheticSet(options: SyntheticSetOptions): Promise<SyntheticSet> {
+  const dir = join(options.cacheRoot, `synth-seed${options.seed}-count${options.countPerType}`);
+  const generator = options.generator ?? GENERATOR;
+  const hasGenerator = await exists(generator);
+  const fingerprint = hasGenerator ? await generatorFingerprint(dirname(generator)) : "";
+  let stamp = await readSetStamp(dir);
+  if (stamp === undefined || options.regenerate) {
+    if (!hasGenerator) {
+      throw new Error(
+        `the synthetic generator ${generator} does not exist yet; pass --data DIR with a labels.jsonl`,
+      );
+    }
+    await generate(options, generator, dir, fingerprint);
+    stamp = (await readSetStamp(dir)) ?? "";
+  }
+  return { dir, stamp, stale: hasGenerator && stampedFingerprint(stamp) !== fingerprint };
+}
+
+function stampedFingerprint(stamp: string): unknown {
+  try {
+    return (JSON.parse(stamp) as { generator?: unknown }).generator;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The generation stamp of a cached set, for the report; undefined for a folder given with `--data`. */
