@@ -1,0 +1,97 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { RawImage } from "../../image/raw-image.ts";
+import type { Quad } from "../../types.ts";
+import { locateDocument } from "./locate-document.ts";
+import { cornerError, drawScene } from "./test-scene.ts";
+
+const TILTED: Quad = [
+  { x: 130, y: 90 },
+  { x: 690, y: 140 },
+  { x: 650, y: 520 },
+  { x: 90, y: 470 },
+];
+
+test("finds a tilted page in perspective on wood, with a thumb over its bottom edge, within 2%", () => {
+  const image = drawScene({
+    width: 800,
+    height: 600,
+    corners: TILTED,
+    background: "wood",
+    seed: 1,
+    handOnSide: 2,
+  });
+  const found = locateDocument(image);
+  assert.equal(found.method, "contour");
+  assert.ok(cornerError(found.quad, TILTED) < 0.02, `error ${cornerError(found.quad, TILTED)}`);
+  assert.ok(found.confidence > 0.5);
+});
+
+test("finds a blurred, noisy, shadowed page on cloth, and reports the corners in image order", () => {
+  const image = drawScene({
+    ...{ width: 800, height: 600, corners: TILTED, background: "cloth", seed: 2 },
+    ...{ shadow: 0.4, blur: 2, noise: 6 },
+  });
+  const found = locateDocument(image);
+  assert.ok(cornerError(found.quad, TILTED) < 0.02);
+  // Top-left first, clockwise on screen.
+  assert.ok(Math.hypot(found.quad[0].x - 130, found.quad[0].y - 90) < 12);
+  assert.ok(Math.hypot(found.quad[2].x - 650, found.quad[2].y - 520) < 12);
+});
+
+test("finds a grey photocopy turned 120° on a mid-grey desk", () => {
+  const centre = { x: 300, y: 260 };
+  const corners = [0, 1, 2, 3].map((k) => {
+    const angle = (120 * Math.PI) / 180 + [-0.6, 0.6, Math.PI - 0.6, Math.PI + 0.6][k] as number;
+    return { x: centre.x + 180 * Math.cos(angle), y: centre.y + 180 * Math.sin(angle) };
+  }) as unknown as Quad;
+  const image = drawScene({
+    width: 600,
+    height: 520,
+    corners,
+    background: "mid",
+    seed: 3,
+    paper: [210, 210, 210],
+  });
+  const found = locateDocument(image);
+  assert.equal(found.method, "contour");
+  assert.ok(cornerError(found.quad, corners) < 0.02, `error ${cornerError(found.quad, corners)}`);
+});
+
+test("a scan filled by the page gives the whole image", () => {
+  const corners: Quad = [
+    { x: -2, y: -2 },
+    { x: 502, y: -2 },
+    { x: 502, y: 352 },
+    { x: -2, y: 352 },
+  ];
+  const found = locateDocument(drawScene({ width: 500, height: 350, corners, background: "dark", seed: 4 }));
+  assert.equal(found.method, "whole-image");
+  assert.deepEqual(found.quad, [
+    { x: 0, y: 0 },
+    { x: 500, y: 0 },
+    { x: 500, y: 350 },
+    { x: 0, y: 350 },
+  ]);
+});
+
+test("a scan with a thin dark margin gives the page inside the margin", () => {
+  const corners: Quad = [
+    { x: 12, y: 10 },
+    { x: 488, y: 10 },
+    { x: 488, y: 340 },
+    { x: 12, y: 340 },
+  ];
+  const found = locateDocument(drawScene({ width: 500, height: 350, corners, background: "dark", seed: 5 }));
+  assert.equal(found.method, "contour");
+  assert.ok(cornerError(found.quad, corners) < 0.01);
+});
+
+test("a blank image falls back to the whole image without throwing", () => {
+  for (const value of [0, 128, 255]) {
+    const image: RawImage = { width: 64, height: 48, channels: 1, data: new Uint8Array(64 * 48).fill(value) };
+    const found = locateDocument(image);
+    assert.equal(found.method, "whole-image");
+    assert.deepEqual(found.quad[2], { x: 64, y: 48 });
+  }
+});
