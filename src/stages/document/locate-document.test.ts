@@ -41,8 +41,8 @@ test("finds a blurred, noisy, shadowed page on cloth, and reports the corners in
 
 test("finds a grey photocopy turned 120° on a mid-grey desk", () => {
   const centre = { x: 300, y: 260 };
-  const corners = [0, 1, 2, 3].map((k) => {
-    const angle = (120 * Math.PI) / 180 + [-0.6, 0.6, Math.PI - 0.6, Math.PI + 0.6][k] as number;
+  const corners = [-0.6, 0.6, Math.PI - 0.6, Math.PI + 0.6].map((offset) => {
+    const angle = (120 * Math.PI) / 180 + offset;
     return { x: centre.x + 180 * Math.cos(angle), y: centre.y + 180 * Math.sin(angle) };
   }) as unknown as Quad;
   const image = drawScene({
