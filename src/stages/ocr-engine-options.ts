@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { invalidParameterError } from "../errors.ts";
 import { defaultModelFiles, type ModelFiles } from "../inference/model-files.ts";
 import type { DetectionOptions } from "./text-detection/text-detector.ts";
 import type { RecognitionOptions } from "./text-recognition/text-recognizer.ts";
@@ -34,12 +35,38 @@ export const DEFAULT_DETECTION_OPTIONS: DetectionOptions = {
 
 export const DEFAULT_RECOGNITION_OPTIONS: RecognitionOptions = { batchSize: 6, topK: 5 };
 
-/** The defaults with `overrides` laid over them, group by group. */
+/**
+ * The defaults with `overrides` laid over them, group by group, checked: a bad value fails here with
+ * `InvalidParameter` instead of deep inside the runtime.
+ */
 export function resolveOcrEngineOptions(overrides: OcrEngineOverrides = {}): OcrEngineOptions {
-  return {
+  const options = {
     detection: { ...DEFAULT_DETECTION_OPTIONS, ...overrides.detection },
     recognition: { ...DEFAULT_RECOGNITION_OPTIONS, ...overrides.recognition },
     threads: overrides.threads ?? availableParallelism(),
     models: { ...defaultModelFiles(), ...overrides.models },
   };
+  const { detection, recognition } = options;
+  expectInteger("threads", options.threads, 1);
+  expectInteger("recognition.batchSize", recognition.batchSize, 1);
+  expectInteger("recognition.topK", recognition.topK, 1);
+  expectInteger("detection.minLongSide", detection.minLongSide, 32);
+  expectInteger("detection.maxLongSide", detection.maxLongSide, detection.minLongSide);
+  expectInteger("detection.maxCandidates", detection.maxCandidates, 1);
+  for (const key of ["binaryThreshold", "boxThreshold"] as const) {
+    const value = detection[key];
+    if (!(value >= 0 && value <= 1))
+      throw invalidParameterError(`detection.${key}`, "a number from 0 to 1", value);
+  }
+  for (const key of ["unclipRatio", "minSize"] as const) {
+    const value = detection[key];
+    if (!(value >= 0)) throw invalidParameterError(`detection.${key}`, "a number ≥ 0", value);
+  }
+  return options;
+}
+
+function expectInteger(name: string, value: number, minimum: number): void {
+  if (!Number.isInteger(value) || value < minimum) {
+    throw invalidParameterError(name, `an integer ≥ ${minimum}`, value);
+  }
 }
