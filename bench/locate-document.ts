@@ -6,7 +6,7 @@ import { cornerError, drawScene, type SceneOptions } from "../src/stages/documen
 import type { Point, Quad } from "../src/types.ts";
 import { Random } from "../synth/random.ts";
 
-const BACKGROUNDS = ["wood", "cloth", "dark", "mid"] as const;
+const BACKGROUNDS = ["wood", "cloth", "dark", "mid", "light"] as const;
 
 /** A random page placement: any rotation, some perspective, 35–80% of the frame. */
 function randomScene(random: Random, index: number): SceneOptions & { label: string } {
@@ -36,7 +36,7 @@ function randomScene(random: Random, index: number): SceneOptions & { label: str
     };
   }) as unknown as Quad;
   const grey = random.chance(0.2);
-  const background = grey ? "mid" : (BACKGROUNDS[random.int(0, 3)] ?? "wood");
+  const background = grey ? "mid" : (BACKGROUNDS[random.int(0, 4)] ?? "wood");
   return {
     label: `#${index} ${width}x${height} ${background}${grey ? " grey-copy" : ""} rot ${Math.round((angle * 180) / Math.PI)}°`,
     width,
@@ -46,7 +46,7 @@ function randomScene(random: Random, index: number): SceneOptions & { label: str
     seed: random.int(0, 1e9),
     paper: grey ? [205, 205, 205] : undefined,
     handOnSide: random.chance(0.35) ? random.int(0, 3) : undefined,
-    shadow: random.chance(0.5) ? random.uniform(0.1, 0.45) : 0,
+    shadow: random.chance(0.5) ? random.uniform(0.1, 0.7) : 0,
     blur: random.chance(0.4) ? random.int(1, 2) : 0,
     noise: random.chance(0.5) ? random.uniform(2, 8) : 0,
   };

@@ -58,6 +58,19 @@ test("finds a grey photocopy turned 120° on a mid-grey desk", () => {
   assert.ok(cornerError(found.quad, corners) < 0.02, `error ${cornerError(found.quad, corners)}`);
 });
 
+test("finds a page half in deep shadow on a light tablecloth", () => {
+  const scene = {
+    width: 800,
+    height: 600,
+    corners: TILTED,
+    background: "light",
+    seed: 6,
+    shadow: 0.6,
+  } as const;
+  const found = locateDocument(drawScene(scene));
+  assert.ok(cornerError(found.quad, TILTED) < 0.02, `error ${cornerError(found.quad, TILTED)}`);
+});
+
 test("a scan filled by the page gives the whole image", () => {
   const corners: Quad = [
     { x: -2, y: -2 },

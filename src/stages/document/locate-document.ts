@@ -1,6 +1,7 @@
 import type { RawImage } from "../../image/raw-image.ts";
 import type { Point, Quad } from "../../types.ts";
 import { fitQuadToRegion } from "./fit-quad.ts";
+import { flattenShading } from "./flatten-shading.ts";
 import { orderCorners } from "./order-corners.ts";
 import { otsuThreshold } from "./otsu-threshold.ts";
 import { type PaperRegion, segmentPaper } from "./paper-mask.ts";
@@ -51,7 +52,8 @@ export function locateDocument(image: RawImage, options: LocateDocumentOptions =
   const minimumArea = (options.minimumAreaShare ?? 0.08) * width * height;
   let best: Candidate | undefined;
   let largestShare = 0;
-  for (const plane of [planes.whiteness, planes.luma]) {
+  const flattened = flattenShading(planes.whiteness, Math.round(Math.max(width, height) / 6));
+  for (const plane of [planes.whiteness, planes.luma, flattened]) {
     for (const threshold of candidateThresholds(plane)) {
       const region = segmentPaper(plane, threshold, radius);
       largestShare = Math.max(largestShare, region.area / (width * height));
@@ -72,11 +74,15 @@ export function locateDocument(image: RawImage, options: LocateDocumentOptions =
   return { quad: orderCorners(quad), confidence: Math.min(1, best.score), method: "contour" };
 }
 
-/** Otsu's split, and splits nearer each class, so a shadowed page or a light hand still has a candidate that fits. */
+/**
+ * Otsu's split, splits nearer each class (so a shadowed page or a light hand still has a candidate that fits), and
+ * Otsu's split of the light class alone (paper on a light tablecloth, where the first split only separates ink).
+ */
 function candidateThresholds(plane: Plane): number[] {
   const split = otsuThreshold(plane);
   const t = split.threshold;
-  const values = [t, t + 0.4 * (split.lightMean - t), t - 0.4 * (t - split.darkMean)];
+  const second = otsuThreshold(plane, t).threshold;
+  const values = [t, t + 0.4 * (split.lightMean - t), t - 0.4 * (t - split.darkMean), second];
   return [...new Set(values.map(Math.round))];
 }
 

@@ -10,11 +10,19 @@ export interface OtsuSplit {
   separation: number;
 }
 
-/** Otsu's threshold: the split of the histogram that maximises the variance between the two classes. */
-export function otsuThreshold(plane: Plane): OtsuSplit {
+/**
+ * Otsu's threshold: the split of the histogram that maximises the variance between the two classes. With `above`,
+ * only values above it are split (a second level: light paper against a light-but-less-light tablecloth, once the
+ * first split has separated both from the ink).
+ */
+export function otsuThreshold(plane: Plane, above = -1): OtsuSplit {
   const histogram = new Float64Array(256);
-  for (const value of plane.data) histogram[value] = (histogram[value] as number) + 1;
-  const total = plane.data.length;
+  let total = 0;
+  for (const value of plane.data) {
+    if (value <= above) continue;
+    histogram[value] = (histogram[value] as number) + 1;
+    total++;
+  }
   let sumAll = 0;
   let sumSquares = 0;
   for (let v = 0; v < 256; v++) {

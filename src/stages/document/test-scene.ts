@@ -11,7 +11,7 @@ export interface SceneOptions {
   height: number;
   /** The page's top-left, top-right, bottom-right, bottom-left corners in the image. */
   corners: Quad;
-  background: "wood" | "cloth" | "dark" | "mid";
+  background: "wood" | "cloth" | "dark" | "mid" | "light";
   seed: number;
   /** Paper colour; a warm white by default. */
   paper?: readonly [number, number, number];
@@ -66,9 +66,13 @@ export function drawScene(options: SceneOptions): RawImage {
 
 function drawBackground(context: SKRSContext2D, options: SceneOptions, random: Random): void {
   const { width, height, background } = options;
-  const base = { wood: [150, 100, 62], cloth: [70, 90, 130], dark: [45, 42, 40], mid: [128, 126, 122] }[
-    background
-  ];
+  const base = {
+    wood: [150, 100, 62],
+    cloth: [70, 90, 130],
+    dark: [45, 42, 40],
+    mid: [128, 126, 122],
+    light: [200, 192, 176],
+  }[background];
   context.fillStyle = `rgb(${base.join(",")})`;
   context.fillRect(0, 0, width, height);
   if (background === "wood") {
