@@ -1,6 +1,9 @@
 // Measures the document locator on generated photos of varied difficulty: share of pages whose four corners are
 // all within 2% of the page diagonal, and the mean error. Run: npx tsx bench/locate-document.ts [count] [seed]
 
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { encodePng } from "../src/image/index.ts";
 import { locateDocument } from "../src/stages/document/locate-document.ts";
 import { cornerError, drawScene, type SceneOptions } from "../src/stages/document/test-scene.ts";
 import type { Point, Quad } from "../src/types.ts";
@@ -57,8 +60,13 @@ const random = new Random(Number(process.argv[3] ?? 7));
 const errors: number[] = [];
 for (let i = 0; i < count; i++) {
   const scene = randomScene(random, i);
-  const found = locateDocument(drawScene(scene));
+  const image = drawScene(scene);
+  const found = locateDocument(image);
   const error = cornerError(found.quad, scene.corners);
+  // SAVE_FAILURES=dir keeps the pictures the locator missed, to look at.
+  if (error > 0.02 && process.env.SAVE_FAILURES) {
+    writeFileSync(join(process.env.SAVE_FAILURES, `scene-${i}.png`), await encodePng(image));
+  }
   errors.push(error);
   const extras = [
     scene.handOnSide !== undefined ? "hand" : "",

@@ -11,7 +11,7 @@ import { makeWorkingPlanes, type Plane } from "./working-planes.ts";
 
 /** Tuning of {@link locateDocument}; every field has a default. */
 export interface LocateDocumentOptions {
-  /** Long side of the working copy in pixels (default 640): enough for 2% corners, cheap to segment. */
+  /** Long side of the working copy in pixels (default 512): enough for 2% corners, cheap to segment. */
   workingSize?: number;
   /** Smallest share of the image a document may cover (default 0.08). */
   minimumAreaShare?: number;
@@ -45,7 +45,7 @@ interface Candidate {
  * const { image: page } = rectifyDocument(image, quad);
  */
 export function locateDocument(image: RawImage, options: LocateDocumentOptions = {}): DocumentLocation {
-  const workingSize = options.workingSize ?? 640;
+  const workingSize = options.workingSize ?? 512;
   const planes = makeWorkingPlanes(image, workingSize);
   const { width, height } = planes.luma;
   const radius = Math.max(1, Math.round(Math.max(width, height) / 240));

@@ -31,15 +31,37 @@ export function segmentPaper(plane: Plane, threshold: number, radius: number): P
 function dilate(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
   const rows = new Uint8Array(mask.length);
   for (let y = 0; y < height; y++) windowAny(mask, rows, y * width, 1, width, radius);
-  const out = new Uint8Array(mask.length);
-  for (let x = 0; x < width; x++) windowAny(rows, out, x, width, height, radius);
+  return columnsAny(rows, width, height, radius);
+}
+
+/** The column pass of {@link dilate}, swept row by row with one running count per column (cache-friendly). */
+function columnsAny(input: Uint8Array, width: number, height: number, radius: number): Uint8Array {
+  const counts = new Int32Array(width);
+  const out = new Uint8Array(input.length);
+  for (let y = 0; y < Math.min(radius, height); y++) {
+    for (let x = 0; x < width; x++) counts[x] = (counts[x] as number) + (input[y * width + x] as number);
+  }
+  for (let y = 0; y < height; y++) {
+    const entering = (y + radius) * width;
+    const leaving = (y - radius - 1) * width;
+    for (let x = 0; x < width; x++) {
+      let count = counts[x] as number;
+      if (y + radius < height) count += input[entering + x] as number;
+      if (leaving >= 0) count -= input[leaving + x] as number;
+      counts[x] = count;
+      out[y * width + x] = count > 0 ? 1 : 0;
+    }
+  }
   return out;
 }
 
 /** Square erosion as the complement of dilating the complement; outside the image counts as inside the mask. */
 function erode(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
-  const inverse = mask.map((v) => 1 - v);
-  return dilate(inverse, width, height, radius).map((v) => 1 - v);
+  const inverse = new Uint8Array(mask.length);
+  for (let i = 0; i < mask.length; i++) inverse[i] = 1 - (mask[i] as number);
+  const grown = dilate(inverse, width, height, radius);
+  for (let i = 0; i < grown.length; i++) grown[i] = 1 - (grown[i] as number);
+  return grown;
 }
 
 /** out[i] = 1 where any of the `2·radius + 1` values centred on i along one line is set. */
