@@ -108,3 +108,22 @@ test("a blank image falls back to the whole image without throwing", () => {
     assert.deepEqual(found.quad[2], { x: 64, y: 48 });
   }
 });
+
+test("never throws on tiny, noisy or single-row images", () => {
+  let state = 1;
+  const noise = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state % 256;
+  };
+  for (const [width, height, channels] of [
+    [16, 16, 3],
+    [1, 40, 1],
+    [300, 1, 4],
+    [97, 61, 3],
+  ] as const) {
+    const data = Uint8Array.from({ length: width * height * channels }, noise);
+    const found = locateDocument({ width, height, channels, data });
+    assert.equal(found.quad.length, 4);
+    assert.ok(found.confidence >= 0 && found.confidence <= 1);
+  }
+});

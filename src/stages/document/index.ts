@@ -1,0 +1,6 @@
+export {
+  type DocumentLocation,
+  type LocateDocumentOptions,
+  locateDocument,
+} from "./locate-document.ts";
+export { type RectifiedDocument, type RectifyDocumentOptions, rectifyDocument } from "./rectify-document.ts";
