@@ -10,6 +10,8 @@ export interface OcrEngineOptions {
   recognition: RecognitionOptions;
   /** Intra-op threads of each model; more than the cores is ~3× slower. */
   threads: number;
+  /** Let idle inference threads spin-wait (faster only when nothing else wants the cores); off by default. */
+  allowSpinning: boolean;
   /** Model and dictionary files. */
   models: ModelFiles;
 }
@@ -19,6 +21,7 @@ export interface OcrEngineOverrides {
   detection?: Partial<DetectionOptions>;
   recognition?: Partial<RecognitionOptions>;
   threads?: number;
+  allowSpinning?: boolean;
   models?: Partial<ModelFiles>;
 }
 
@@ -44,6 +47,7 @@ export function resolveOcrEngineOptions(overrides: OcrEngineOverrides = {}): Ocr
     detection: { ...DEFAULT_DETECTION_OPTIONS, ...overrides.detection },
     recognition: { ...DEFAULT_RECOGNITION_OPTIONS, ...overrides.recognition },
     threads: overrides.threads ?? availableParallelism(),
+    allowSpinning: overrides.allowSpinning ?? false,
     models: { ...defaultModelFiles(), ...overrides.models },
   };
   const { detection, recognition } = options;

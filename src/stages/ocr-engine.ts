@@ -33,7 +33,7 @@ export class OcrEngine {
   /** Loads the models with the defaults, or with the given overrides laid over them. */
   static async create(overrides: OcrEngineOverrides = {}): Promise<OcrEngine> {
     const options = resolveOcrEngineOptions(overrides);
-    const runtime = { threads: options.threads };
+    const runtime = { threads: options.threads, allowSpinning: options.allowSpinning };
     const detector = await TextDetector.load(options.models.detection, options.detection, runtime);
     try {
       const recognizer = await TextRecognizer.load(
