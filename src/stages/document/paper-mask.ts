@@ -84,13 +84,17 @@ function windowAny(
   }
 }
 
-/** Sets every 0-pixel that cannot reach the image border through 0-pixels (4-connected). */
+/**
+ * Sets every 0-pixel that cannot reach the image border through 0-pixels (4-connected): text, seals and pictures
+ * on the page. A hole that spans most of the frame both ways is left open: it is a dark ring (a booklet's cover, a
+ * scanner lid's shadow) between the page and a light surround, and filling it would merge the two.
+ */
 function fillHoles(mask: Uint8Array, width: number, height: number): void {
-  const outside = new Uint8Array(mask.length);
+  const seen = new Uint8Array(mask.length);
   const stack: number[] = [];
   const push = (i: number) => {
-    if (mask[i] === 0 && outside[i] === 0) {
-      outside[i] = 1;
+    if (mask[i] === 0 && seen[i] === 0) {
+      seen[i] = 1;
       stack.push(i);
     }
   };
@@ -103,19 +107,38 @@ function fillHoles(mask: Uint8Array, width: number, height: number): void {
     push(y * width + width - 1);
   }
   flood(stack, width, height, push);
-  for (let i = 0; i < mask.length; i++) if (outside[i] === 0) mask[i] = 1;
+  for (let seed = 0; seed < mask.length; seed++) {
+    if (mask[seed] !== 0 || seen[seed] !== 0) continue;
+    const hole: number[] = [];
+    const box = { left: width, right: 0, top: height, bottom: 0 };
+    push(seed);
+    while (stack.length > 0) {
+      const i = stack.pop() as number;
+      hole.push(i);
+      const x = i % width;
+      const y = (i - x) / width;
+      box.left = Math.min(box.left, x);
+      box.right = Math.max(box.right, x);
+      box.top = Math.min(box.top, y);
+      box.bottom = Math.max(box.bottom, y);
+      visitNeighbours(i, width, height, push);
+    }
+    const ring = box.right - box.left > 0.6 * width && box.bottom - box.top > 0.6 * height;
+    if (!ring) for (const i of hole) mask[i] = 1;
+  }
 }
 
 /** Pops pixels off `stack` and offers their 4 neighbours to `visit` until the stack is empty. */
 function flood(stack: number[], width: number, height: number, visit: (i: number) => void): void {
-  while (stack.length > 0) {
-    const i = stack.pop() as number;
-    const x = i % width;
-    if (x > 0) visit(i - 1);
-    if (x < width - 1) visit(i + 1);
-    if (i >= width) visit(i - width);
-    if (i < (height - 1) * width) visit(i + width);
-  }
+  while (stack.length > 0) visitNeighbours(stack.pop() as number, width, height, visit);
+}
+
+function visitNeighbours(i: number, width: number, height: number, visit: (i: number) => void): void {
+  const x = i % width;
+  if (x > 0) visit(i - 1);
+  if (x < width - 1) visit(i + 1);
+  if (i >= width) visit(i - width);
+  if (i < (height - 1) * width) visit(i + width);
 }
 
 /** The largest 4-connected component of the mask, as its own mask. */
