@@ -1,0 +1,55 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { Random } from "../random.ts";
+import { isValidIdNumber } from "./id-number.ts";
+import { DOCUMENT_KEYS, renderDocument, type SynthDocumentType } from "./render-document.ts";
+
+const TYPES: SynthDocumentType[] = ["household-head", "household-resident", "birth-certificate"];
+
+test("every type renders with all its keys, in order, and quads inside the canvas", () => {
+  for (const type of TYPES) {
+    for (let seed = 1; seed <= 4; seed++) {
+      const doc = renderDocument(type, new Random(seed), { blankRate: 0 });
+      assert.deepEqual(Object.keys(doc.fields), DOCUMENT_KEYS[type]);
+      const { width, height } = doc.canvas;
+      for (const [key, quads] of Object.entries(doc.fieldQuads)) {
+        assert.notEqual(doc.fields[key], "", `${type} ${key} has a quad but no value`);
+        for (const point of quads.flat()) {
+          assert.ok(
+            point.x >= -2 && point.x <= width + 2 && point.y >= -2 && point.y <= height + 2,
+            `${type} ${key}`,
+          );
+        }
+      }
+      for (const point of doc.documentQuad) assert.ok(point.x >= 0 && point.x <= width && point.y <= height);
+    }
+  }
+});
+
+test("the same seed gives the same bytes and fields", () => {
+  for (const type of TYPES) {
+    const a = renderDocument(type, new Random(99));
+    const b = renderDocument(type, new Random(99));
+    assert.deepEqual(a.fields, b.fields);
+    assert.ok(a.canvas.data().equals(b.canvas.data()), type);
+  }
+});
+
+test("a blank form has every value empty and no quads", () => {
+  const doc = renderDocument("household-resident", new Random(3), { blankRate: 1 });
+  assert.equal(doc.blank, true);
+  assert.ok(Object.values(doc.fields).every((v) => v === ""));
+  assert.deepEqual(doc.fieldQuads, {});
+});
+
+test("resident ID numbers agree with birth date and sex", () => {
+  const random = new Random(2024);
+  for (let i = 0; i < 40; i++) {
+    const f = renderDocument("household-resident", random, { blankRate: 0 }).fields;
+    const id = f.idCardNumber ?? "";
+    assert.ok(isValidIdNumber(id), id);
+    assert.equal(`${id.slice(6, 10)}年${id.slice(10, 12)}月${id.slice(12, 14)}日`, f.birthDate);
+    assert.equal(Number(id[16]) % 2 === 1 ? "男" : "女", f.sex);
+    assert.ok((f.registrationDate ?? "") >= (f.birthDate ?? ""));
+  }
+});
