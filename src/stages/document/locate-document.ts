@@ -7,7 +7,7 @@ import { otsuThreshold } from "./otsu-threshold.ts";
 import { type PaperRegion, segmentPaper } from "./paper-mask.ts";
 import { refineCorners } from "./refine-corners.ts";
 import { scoreQuad } from "./score-quad.ts";
-import { makeWorkingPlanes, type Plane } from "./working-planes.ts";
+import { makeWorkingPlanes, type Plane, type WorkingPlanes } from "./working-planes.ts";
 
 /** Tuning of {@link locateDocument}; every field has a default. */
 export interface LocateDocumentOptions {
@@ -29,6 +29,9 @@ export interface DocumentLocation {
   method: "contour" | "whole-image";
 }
 
+/** A candidate scoring this well (edges all round, region filling it) is not worth bettering. */
+const GOOD_ENOUGH = 0.96;
+
 interface Candidate {
   quad: Quad;
   score: number;
@@ -48,20 +51,8 @@ export function locateDocument(image: RawImage, options: LocateDocumentOptions =
   const workingSize = options.workingSize ?? 512;
   const planes = makeWorkingPlanes(image, workingSize);
   const { width, height } = planes.luma;
-  const radius = Math.max(1, Math.round(Math.max(width, height) / 240));
   const minimumArea = (options.minimumAreaShare ?? 0.08) * width * height;
-  let best: Candidate | undefined;
-  let largestShare = 0;
-  const flattened = flattenShading(planes.whiteness, Math.round(Math.max(width, height) / 6));
-  for (const plane of [planes.whiteness, planes.luma, flattened]) {
-    for (const threshold of candidateThresholds(plane)) {
-      const region = segmentPaper(plane, threshold, radius);
-      largestShare = Math.max(largestShare, region.area / (width * height));
-      if (region.area < minimumArea) continue;
-      const candidate = evaluate(plane, region);
-      if (candidate && (!best || candidate.score > best.score)) best = candidate;
-    }
-  }
+  const { best, largestShare } = bestCandidate(planes, minimumArea);
   if (!best || best.score < 0.45 || fillsFrame(best.quad, width, height)) {
     return wholeImage(image, best && fillsFrame(best.quad, width, height) ? 0.9 : 0.5 * largestShare);
   }
@@ -72,6 +63,34 @@ export function locateDocument(image: RawImage, options: LocateDocumentOptions =
   const searchRadius = 2.5 * Math.max(planes.scaleX, planes.scaleY) + 3;
   const quad = options.refine === false ? scaled : refineCorners(image, scaled, searchRadius);
   return { quad: orderCorners(quad), confidence: Math.min(1, best.score), method: "contour" };
+}
+
+/**
+ * Segments and fits at each candidate threshold of each plane, keeping the best-scoring quadrilateral; stops early
+ * once one explains the picture well (most photos: the first).
+ */
+function bestCandidate(
+  planes: WorkingPlanes,
+  minimumArea: number,
+): { best: Candidate | undefined; largestShare: number } {
+  const { width, height } = planes.luma;
+  const radius = Math.max(1, Math.round(Math.max(width, height) / 240));
+  let best: Candidate | undefined;
+  let largestShare = 0;
+  // Built lazily: most pictures are settled by the plain planes.
+  const flattened = () => flattenShading(planes.whiteness, Math.round(Math.max(width, height) / 6));
+  for (const makePlane of [() => planes.whiteness, () => planes.luma, flattened]) {
+    const plane = makePlane();
+    for (const threshold of candidateThresholds(plane)) {
+      const region = segmentPaper(plane, threshold, radius);
+      largestShare = Math.max(largestShare, region.area / (width * height));
+      if (region.area < minimumArea) continue;
+      const candidate = evaluate(plane, region);
+      if (candidate && (!best || candidate.score > best.score)) best = candidate;
+      if (best && best.score >= GOOD_ENOUGH) return { best, largestShare };
+    }
+  }
+  return { best, largestShare };
 }
 
 /**
