@@ -28,6 +28,8 @@ export interface GenerateOptions {
   seed: number;
   tier: CaptureTier | "mixed";
   outDir: string;
+  /** Longest image side, px (see `CaptureOptions.maxSide`); unlimited when absent. */
+  maxSide?: number;
   /** Called after each image, for progress output. */
   onImage?: (index: number, label: LabelLine) => void;
 }
@@ -76,7 +78,13 @@ export async function generateSet(options: GenerateOptions, render: RenderFuncti
   for (let index = 0; index < options.count; index++) {
     const { type, tier } = assignment(options, index);
     const document = render(type, Random.derive(options.seed, 2 * index));
-    const capture = await captureDocument(document, Random.derive(options.seed, 2 * index + 1), tier);
+    const captureRandom = Random.derive(options.seed, 2 * index + 1);
+    const capture = await captureDocument(
+      document,
+      captureRandom,
+      tier,
+      options.maxSide === undefined ? {} : { maxSide: options.maxSide },
+    );
     const file = `${type}-${tier}-${String(index).padStart(4, "0")}.${capture.format}`;
     await writeFile(join(options.outDir, file), capture.image);
     const label: LabelLine = {

@@ -85,9 +85,12 @@ describe("captureDocument", () => {
     assert.notDeepEqual(Buffer.from(a.image), Buffer.from(c.image));
   });
 
-  for (const plan of plans()) {
-    it(`puts the marker dots where the labels say (${plan.kind}, ${plan.quarter}°)`, async () => {
-      const capture = await captureWithPlan(source, plan, new Random(9));
+  const cases = plans().map((plan) => ({ plan, maxSide: undefined as number | undefined }));
+  cases.push({ plan: plans()[2] as CapturePlan, maxSide: 420 });
+  for (const { plan, maxSide } of cases) {
+    it(`puts the marker dots where the labels say (${plan.kind}, ${plan.quarter}°, max ${maxSide})`, async () => {
+      const capture = await captureWithPlan(source, plan, new Random(9), maxSide ? { maxSide } : {});
+      if (maxSide) assert.equal(Math.max(capture.width, capture.height), maxSide);
       const grey = await decodeGrey(capture.image);
       assert.equal(grey.width, capture.width);
       assert.equal(grey.height, capture.height);
@@ -100,7 +103,7 @@ describe("captureDocument", () => {
           Math.hypot(viaCorners.x - expected.x, viaCorners.y - expected.y) < 0.05,
           `${key} corners/fieldQuads`,
         );
-        const found = findDot(grey, expected, 14);
+        const found = findDot(grey, expected, maxSide ? 8 : 14);
         const error = Math.hypot(found.x - expected.x, found.y - expected.y);
         assert.ok(error < 2, `${key} found ${error.toFixed(2)} px away`);
       }

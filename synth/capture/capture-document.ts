@@ -2,7 +2,13 @@ import { type Canvas, createCanvas } from "@napi-rs/canvas";
 import sharp from "sharp";
 import type { Point } from "../../src/types.ts";
 import type { Random } from "../random.ts";
-import { type CaptureKind, type CapturePlan, type CaptureTier, planCapture } from "./capture-plan.ts";
+import {
+  type BlurPlan,
+  type CaptureKind,
+  type CapturePlan,
+  type CaptureTier,
+  planCapture,
+} from "./capture-plan.ts";
 import { finishImage } from "./finish.ts";
 import { paintHand } from "./hand.ts";
 import {
@@ -14,7 +20,7 @@ import {
   scaling,
 } from "./homography.ts";
 import { paintGlare, paintLightCast, paintShadow, paintSpineShadow } from "./lighting.ts";
-import { placeDocument } from "./scene-geometry.ts";
+import { placeDocument, type SceneGeometry } from "./scene-geometry.ts";
 import { paintSurface } from "./surfaces.ts";
 import { chooseSurroundings, paintSurroundings, planeToFrame, type Surroundings } from "./surroundings.ts";
 import { localScale, type RgbaImage, warpOnto } from "./warp.ts";
@@ -63,21 +69,30 @@ export async function captureDocument(
   source: CaptureSource,
   random: Random,
   tier: CaptureTier,
+  options: CaptureOptions = {},
 ): Promise<CaptureResult> {
-  return captureWithPlan(source, planCapture(tier, random), random);
+  return captureWithPlan(source, planCapture(tier, random), random, options);
+}
+
+/** Options that do not change what is drawn, only how big. */
+export interface CaptureOptions {
+  /** Longest side of the image, px: larger captures are scaled down whole (text and blur with them). */
+  maxSide?: number;
 }
 
 /** Captures with a plan given in full (tests use it to reach each kind of capture directly). */
 export async function captureWithPlan(
   source: CaptureSource,
-  plan: CapturePlan,
+  wanted: CapturePlan,
   random: Random,
+  options: CaptureOptions = {},
 ): Promise<CaptureResult> {
   const quad = source.documentQuad;
   const docWidth = (distance(quad[0], quad[1]) + distance(quad[3], quad[2])) / 2;
   const docHeight = (distance(quad[0], quad[3]) + distance(quad[1], quad[2])) / 2;
-  const scale = plan.textHeight / (medianTextHeight(source.fieldQuads) ?? docHeight * BLANK_TEXT_RATIO);
-  const scene = placeDocument(plan, docWidth * scale, docHeight * scale, random);
+  const scale = wanted.textHeight / (medianTextHeight(source.fieldQuads) ?? docHeight * BLANK_TEXT_RATIO);
+  const placed = placeDocument(wanted, docWidth * scale, docHeight * scale, random);
+  const { plan, scene } = limitSize(wanted, placed, options.maxSide);
   const toImage = homographyFromQuads(quad, scene.corners);
   const frame = createCanvas(scene.width, scene.height);
   const ctx = frame.getContext("2d");
@@ -116,6 +131,27 @@ export async function captureWithPlan(
     kind: plan.kind,
     degradations: [...degradations, ...finished.degradations],
     fieldQuads,
+  };
+}
+
+/** Scales the whole scene down to `maxSide`, with the text height and blur it implies, so the look is kept. */
+function limitSize(plan: CapturePlan, scene: SceneGeometry, maxSide: number | undefined) {
+  const longest = Math.max(scene.width, scene.height);
+  if (maxSide === undefined || longest <= maxSide) return { plan, scene };
+  const k = maxSide / longest;
+  const blur: BlurPlan | null =
+    plan.blur?.kind === "gaussian"
+      ? { ...plan.blur, sigma: Math.max(0.3, plan.blur.sigma * k) }
+      : plan.blur?.kind === "motion"
+        ? { ...plan.blur, length: Math.max(2, Math.round(plan.blur.length * k)) }
+        : null;
+  return {
+    plan: { ...plan, textHeight: plan.textHeight * k, blur },
+    scene: {
+      width: Math.min(maxSide, Math.round(scene.width * k)),
+      height: Math.min(maxSide, Math.round(scene.height * k)),
+      corners: scene.corners.map((p) => ({ x: p.x * k, y: p.y * k })) as Corners,
+    },
   };
 }
 

@@ -104,8 +104,10 @@ function planClean(random: Random): CapturePlan {
     shadow: false,
     blur: random.chance(0.4) ? { kind: "gaussian", sigma: random.uniform(0.3, 0.6) } : null,
     resample: null,
-    noise: random.uniform(0, 1.5),
-    jpegQuality: random.chance(0.5) ? null : random.int(88, 95),
+    // A lossless scan comes from a clean scanner pipeline; sensor-like noise would only bloat the PNG.
+    ...(random.chance(0.35)
+      ? { noise: 0, jpegQuality: null }
+      : { noise: random.uniform(0, 1.5), jpegQuality: random.int(85, 95) }),
   };
 }
 
