@@ -56,7 +56,7 @@ function dotPattern(context: SKRSContext2D, ink: string): Pattern {
   const t = tile.getContext("2d");
   t.fillStyle = ink;
   t.beginPath();
-  t.arc(1.5, 1.5, 1.25, 0, Math.PI * 2);
+  t.arc(1.5, 1.5, 1.45, 0, Math.PI * 2);
   t.fill();
   const pattern = context.createPattern(tile, "repeat");
   dotPatterns.set(ink, pattern);
