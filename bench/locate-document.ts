@@ -52,6 +52,7 @@ function randomScene(random: Random, index: number): SceneOptions & { label: str
     shadow: random.chance(0.5) ? random.uniform(0.1, 0.7) : 0,
     blur: random.chance(0.4) ? random.int(1, 2) : 0,
     noise: random.chance(0.5) ? random.uniform(2, 8) : 0,
+    border: random.chance(0.25) ? `hsl(${random.int(0, 359)},40%,${random.int(60, 80)}%)` : undefined,
   };
 }
 

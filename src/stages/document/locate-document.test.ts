@@ -71,6 +71,12 @@ test("finds a page half in deep shadow on a light tablecloth", () => {
   assert.ok(cornerError(found.quad, TILTED) < 0.02, `error ${cornerError(found.quad, TILTED)}`);
 });
 
+test("takes the page's edge, not a coloured border band printed inside it", () => {
+  const scene = { width: 800, height: 600, corners: TILTED, background: "wood", seed: 7 } as const;
+  const found = locateDocument(drawScene({ ...scene, border: "rgb(150,190,160)", handOnSide: 0 }));
+  assert.ok(cornerError(found.quad, TILTED) < 0.02, `error ${cornerError(found.quad, TILTED)}`);
+});
+
 test("a scan filled by the page gives the whole image", () => {
   const corners: Quad = [
     { x: -2, y: -2 },

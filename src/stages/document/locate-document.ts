@@ -1,3 +1,4 @@
+import { polygonArea } from "../../geometry/polygon.ts";
 import type { RawImage } from "../../image/raw-image.ts";
 import type { Point, Quad } from "../../types.ts";
 import { fitQuadToRegion } from "./fit-quad.ts";
@@ -34,7 +35,10 @@ const GOOD_ENOUGH = 0.96;
 
 interface Candidate {
   quad: Quad;
-  score: number;
+  /** Edge support × overlap², 0–1. */
+  confidence: number;
+  /** What candidates are compared by: the confidence with a slight preference for larger outlines. */
+  rank: number;
 }
 
 /**
@@ -53,7 +57,7 @@ export function locateDocument(image: RawImage, options: LocateDocumentOptions =
   const { width, height } = planes.luma;
   const minimumArea = (options.minimumAreaShare ?? 0.08) * width * height;
   const { best, largestShare } = bestCandidate(planes, minimumArea);
-  if (!best || best.score < 0.45 || fillsFrame(best.quad, width, height)) {
+  if (!best || best.confidence < 0.45 || fillsFrame(best.quad, width, height)) {
     return wholeImage(image, best && fillsFrame(best.quad, width, height) ? 0.9 : 0.5 * largestShare);
   }
   const scaled = best.quad.map((p) => ({
@@ -62,7 +66,7 @@ export function locateDocument(image: RawImage, options: LocateDocumentOptions =
   })) as unknown as Quad;
   const searchRadius = 2.5 * Math.max(planes.scaleX, planes.scaleY) + 3;
   const quad = options.refine === false ? scaled : refineCorners(image, scaled, searchRadius);
-  return { quad: orderCorners(quad), confidence: Math.min(1, best.score), method: "contour" };
+  return { quad: orderCorners(quad), confidence: Math.min(1, best.confidence), method: "contour" };
 }
 
 /**
@@ -86,8 +90,8 @@ function bestCandidate(
       largestShare = Math.max(largestShare, region.area / (width * height));
       if (region.area < minimumArea) continue;
       const candidate = evaluate(plane, region);
-      if (candidate && (!best || candidate.score > best.score)) best = candidate;
-      if (best && best.score >= GOOD_ENOUGH) return { best, largestShare };
+      if (candidate && (!best || candidate.rank > best.rank)) best = candidate;
+      if (best && best.confidence >= GOOD_ENOUGH) return { best, largestShare };
     }
   }
   return { best, largestShare };
@@ -111,7 +115,11 @@ function evaluate(plane: Plane, region: PaperRegion): Candidate | undefined {
   const { edgeSupport, onFrame, overlap } = scoreQuad(plane, region, quad);
   // Sides on the frame say nothing either way; the sides that can be seen must be real edges.
   if (onFrame > 0.8) return undefined;
-  return { quad, score: edgeSupport * overlap * overlap };
+  // A slight preference for the larger of two equally clean outlines: a printed border band inside the page also
+  // makes a clean light-to-dark outline, but the page's own edge is the outermost.
+  const share = polygonArea(quad) / (region.width * region.height);
+  const confidence = edgeSupport * overlap * overlap;
+  return { quad, confidence, rank: confidence * Math.min(1, share) ** 0.15 };
 }
 
 /** Convex, with no corner sharper than 35° (pages seen at an angle keep roughly right angles). */

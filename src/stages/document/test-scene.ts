@@ -21,6 +21,8 @@ export interface SceneOptions {
   shadow?: number;
   /** Box-blur radius in pixels. */
   blur?: number;
+  /** A coloured band just inside the page's edge (a birth certificate's guilloche border), as a CSS colour. */
+  border?: string;
   /** Standard deviation of added noise, grey levels. */
   noise?: number;
 }
@@ -43,6 +45,7 @@ export function drawScene(options: SceneOptions): RawImage {
   const map = (x: number, y: number) => applyHomography(toImage, x, y);
   const paper = options.paper ?? [242, 238, 228];
   fillPolygon(context, PAGE, `rgb(${paper.join(",")})`, map);
+  if (options.border) drawBorder(context, options.border, map);
   drawPageContent(context, random, map);
   if (options.handOnSide !== undefined) drawHand(context, options.corners, options.handOnSide);
   if (options.shadow) {
@@ -131,6 +134,26 @@ function drawPageContent(context: SKRSContext2D, random: Random, map: (x: number
     seal.push({ x: 470 + 45 * Math.cos(angle), y: 320 + 45 * Math.sin(angle) });
   }
   fillPolygon(context, seal, "rgba(210,40,50,0.85)", map);
+}
+
+/** A band from 1.5% to 6% of the page's width inside its edge, drawn as four strips. */
+function drawBorder(context: SKRSContext2D, colour: string, map: (x: number, y: number) => Point): void {
+  const [inner, outer] = [36, 9];
+  const strips: [number, number, number, number][] = [
+    [outer, outer, 600 - 2 * outer, inner - outer],
+    [outer, 420 - inner, 600 - 2 * outer, inner - outer],
+    [outer, inner, inner - outer, 420 - 2 * inner],
+    [600 - inner, inner, inner - outer, 420 - 2 * inner],
+  ];
+  for (const [x, y, w, h] of strips) {
+    const corners = [
+      { x, y },
+      { x: x + w, y },
+      { x: x + w, y: y + h },
+      { x, y: y + h },
+    ];
+    fillPolygon(context, corners, colour, map);
+  }
 }
 
 function drawHand(context: SKRSContext2D, corners: Quad, side: number): void {
