@@ -122,7 +122,8 @@ export function makeBirthValues(random: Random): BirthValues {
   const male = random.chance(0.52);
   const childSurname = father.idType === "" || random.chance(0.08) ? (mother.name[0] ?? surname) : surname;
   // Stock is ordered by print year, a year either side of the issue year: letter = A + print year - 2000.
-  const printYear = issue.year - random.int(0, 1);
+  // Past Z (2025) the sequence is unknown: keep Z rather than invent one.
+  const printYear = Math.min(2025, issue.year - random.int(0, 1));
   const letter = String.fromCharCode(65 + printYear - 2000);
   return {
     name: random.chance(0.97) ? pickName(birth.year, male, random, childSurname) : "",

@@ -1,6 +1,7 @@
 /** The 户主页 (householder page): 户别/户主姓名/户号/住址 grid, two 户口专用章, 承办人签章 and 签发日期. */
 import { createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
 import type { Random } from "../random.ts";
+import { canDraw } from "./fonts.ts";
 import { drawCentredLabel, drawLabel, type FormStyle, paperBackground, rule, spaced } from "./form.ts";
 import { type Household, makeHousehold } from "./household-values.ts";
 import { normalDate, printedDate } from "./people.ts";
@@ -97,16 +98,18 @@ function sealBlock(g: Grid, household: Household, dateText: string): void {
   drawLabel(context, form, "签发日期", 600, labelY);
   if (g.blank) return;
   const sx = 90 + width + 60 + random.normal(0, 10);
-  drawNameStamp(context, random, sx, labelY - 12, 56, household.registrar);
   g.fields.Registrar = household.registrar;
-  g.quads.Registrar = [
-    [
-      { x: sx - 28, y: labelY - 40 },
-      { x: sx + 28, y: labelY - 40 },
-      { x: sx + 28, y: labelY + 16 },
-      { x: sx - 28, y: labelY + 16 },
-    ],
-  ];
+  if (random.chance(0.2) && canDraw("hand", household.registrar)) {
+    // Some officers sign instead of stamping.
+    const signature = { ...g.print, handRate: 1 };
+    g.quads.Registrar = printValue(context, signature, random, household.registrar, sx - 30, labelY, {
+      size: H * 0.04,
+    });
+  } else {
+    drawNameStamp(context, random, sx, labelY - 12, 56, household.registrar);
+    const box = (dx: number, dy: number) => ({ x: sx + dx, y: labelY + dy });
+    g.quads.Registrar = [[box(-28, -40), box(28, -40), box(28, 16), box(-28, 16)]];
+  }
   g.quads.issueDate = printValue(context, g.print, random, dateText, 720, labelY, {
     size: H * 0.034,
     machineOnly: true,
@@ -117,7 +120,7 @@ function sealBlock(g: Grid, household: Household, dateText: string): void {
     context,
     random,
     820 + random.normal(0, 25),
-    590 + random.normal(0, 20),
+    random.uniform(590, 720), // low enough, often, to cover 签发日期 as real stamps do
     110,
     stationSeal,
     "户口专用章",

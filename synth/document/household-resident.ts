@@ -251,6 +251,49 @@ function drawCard(
   };
 }
 
+/** The left page of the open booklet: the back of the previous card, 登记事项变更和更正记载, mostly empty. */
+function drawChangePage(
+  context: SKRSContext2D,
+  random: Random,
+  ox: number,
+  oy: number,
+  w: number,
+  h: number,
+): void {
+  const form: FormStyle = { ink: "#1d2b5c", face: "song", size: h * 0.027, lineWidth: 1.2 };
+  drawLabel(
+    context,
+    { ...form, face: "song-bold" },
+    "登记事项变更和更正记载",
+    ox + w * 0.26,
+    oy + h * 0.08,
+    h * 0.045,
+  );
+  const columns = [0.05, 0.25, 0.62, 0.8, 0.95];
+  const captions = ["项　目", "变更更正后", "变更更正日期", "承办人签章"];
+  const rowHeight = (h * 0.8) / 9;
+  for (let r = 0; r <= 9; r++)
+    rule(
+      context,
+      form,
+      ox + w * 0.05,
+      oy + h * 0.12 + r * rowHeight,
+      ox + w * 0.95,
+      oy + h * 0.12 + r * rowHeight,
+    );
+  columns.forEach((c, i) => {
+    rule(context, form, ox + w * c, oy + h * 0.12, ox + w * c, oy + h * 0.92);
+    const caption = captions[i];
+    if (caption) drawLabel(context, form, caption, ox + w * c + 10, oy + h * 0.12 + rowHeight * 0.62);
+  });
+  // The fold casts a shadow along the binding.
+  const shade = context.createLinearGradient(ox + w - 60, 0, ox + w, 0);
+  shade.addColorStop(0, "rgba(0,0,0,0)");
+  shade.addColorStop(1, `rgba(0,0,0,${random.uniform(0.1, 0.25).toFixed(2)})`);
+  context.fillStyle = shade;
+  context.fillRect(ox + w - 60, oy, 60, h);
+}
+
 /** Renders a resident card, alone (the whole canvas) or as the right page of an open booklet. */
 export function renderResident(random: Random, blank: boolean): BuiltDocument {
   const w = 1144;
@@ -264,6 +307,7 @@ export function renderResident(random: Random, blank: boolean): BuiltDocument {
     context.fillStyle = "#5a1e1a";
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(paperBackground(w, h, paper, lines, 1), margin, margin);
+    drawChangePage(context, random, margin, margin, w, h);
   }
   const ox = booklet ? margin + w : 0;
   const oy = booklet ? margin : 0;

@@ -31,14 +31,16 @@ export interface PrintStyle {
 /** Draws a random print style for a document whose value text is about `size` px high. */
 export function randomPrintStyle(random: Random, size: number, faces: FontFace[]): PrintStyle {
   const dotMatrix = random.chance(0.35);
+  // A quarter of documents are badly registered: values sit on or across the ruled lines.
+  const misregistration = random.chance(0.25) ? 2.2 : 1;
   return {
     face: random.pick(faces),
     ink: random.chance(0.75)
       ? random.pick(["#1a1a1a", "#222226", "#0d0d12"])
       : random.pick(["#1d2f7a", "#23318f"]),
     dotMatrix,
-    shiftX: random.normal(0, size * 0.5),
-    shiftY: random.normal(0, size * 0.3),
+    shiftX: random.normal(0, size * 0.5 * misregistration),
+    shiftY: random.normal(0, size * 0.3 * misregistration),
     jitter: size * random.uniform(0.02, 0.12),
     fade: dotMatrix ? random.uniform(0, 0.45) : random.uniform(0, 0.15),
     handRate: random.chance(0.15) ? 0.12 : 0,

@@ -53,3 +53,45 @@ test("resident ID numbers agree with birth date and sex", () => {
     assert.ok((f.registrationDate ?? "") >= (f.birthDate ?? ""));
   }
 });
+
+test("birth certificates are consistent: parent IDs, ages, dates, number, missing father", () => {
+  const random = new Random(77);
+  let missing = 0;
+  for (let i = 0; i < 60; i++) {
+    const f = renderDocument("birth-certificate", random, { blankRate: 0 }).fields;
+    const birthYear = Number(f.birthTime?.slice(0, 4));
+    assert.match(f.birthTime ?? "", /^\d{4}年\d{2}月\d{2}日\d{2}时\d{2}分$/);
+    assert.match(f.issueDate ?? "", /^\d{4}年\d{2}月\d{2}日$/);
+    assert.ok((f.issueDate ?? "") >= (f.birthTime ?? "").slice(0, 11));
+    assert.match(f.gestationalAge ?? "", /^\d{2}(\+[0-6])?$/);
+    assert.match(f.certificateNumber ?? "", /^[A-Z]\d{9}$/);
+    assert.equal(f.medicalInstitutions, f.issueAuthority);
+    const mother = f.motherIdCardNumber ?? "";
+    if (/^\d/.test(mother)) {
+      assert.ok(isValidIdNumber(mother), mother);
+      assert.equal(Number(mother.slice(6, 10)), birthYear - Number(f.motherAge));
+      assert.equal(Number(mother[16]) % 2, 0);
+    }
+    if (f.fatherName === "///" || f.fatherName === "未提供") {
+      missing++;
+      assert.ok(/^(\/+|未提供)$/.test(f.fatherIdCardNumber ?? ""));
+    } else if (!f.fatherIdCardNumber?.startsWith("E")) {
+      // "E…" is a passport number (the 护照 box is ticked then).
+      assert.ok(isValidIdNumber(f.fatherIdCardNumber ?? ""), f.fatherIdCardNumber);
+    }
+  }
+  assert.ok(missing < 15);
+});
+
+test("householder pages print 地段号 and 社区 only sometimes, and the card's values are plausible", () => {
+  const random = new Random(5);
+  let section = 0;
+  for (let i = 0; i < 40; i++) {
+    const doc = renderDocument("household-head", random, { blankRate: 0 });
+    assert.match(doc.fields.householdNumber ?? "", /^\d{9}$/);
+    assert.match(doc.fields.issueDate ?? "", /^\d{4}年\d{2}月\d{2}日$/);
+    assert.equal(doc.fields.sectionNo !== "", doc.variant.sectionNo);
+    if (doc.fields.sectionNo !== "") section++;
+  }
+  assert.ok(section > 0 && section < 20);
+});
