@@ -85,3 +85,10 @@ test("a disposed engine fails with algorithmError", async () => {
   await other.dispose();
   await assert.rejects(other.readLines(await fixture("line-small.png")), { code: "algorithmError" });
 });
+
+test("a lone narrow digit, read turned, has its box reported upright", async () => {
+  const lines = await engine.readLines(await fixture("line-one.png"));
+  const [tl, tr, br, bl] = lines[0]?.quad ?? [];
+  assert.ok(tl && tr && br && bl);
+  assert.ok(tl.x < tr.x && bl.x < br.x && tl.y < bl.y, "top-left corner first, as in the image");
+});

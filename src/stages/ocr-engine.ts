@@ -2,7 +2,7 @@ import type { RawImage } from "../image/raw-image.ts";
 import type { Quad, TextLine } from "../types.ts";
 import { type OcrEngineOverrides, resolveOcrEngineOptions } from "./ocr-engine-options.ts";
 import { type DetectionTimings, TextDetector } from "./text-detection/text-detector.ts";
-import { orientForReading } from "./text-recognition/preprocess.ts";
+import { isAmbiguouslyTall, orientForReading } from "./text-recognition/preprocess.ts";
 import { type RecognitionTimings, TextRecognizer } from "./text-recognition/text-recognizer.ts";
 
 /** Milliseconds spent reading one image, by stage and part. */
@@ -59,15 +59,26 @@ export class OcrEngine {
     const started = performance.now();
     const detected = await this.#detector.detect(image);
     const quads = detected.boxes.map((box) => orientForReading(box.quad));
-    const recognized = await this.#recognizer.recognize(image, quads);
+    // Short tall boxes are also read upright; the more confident reading wins.
+    const upright = detected.boxes.flatMap((box, i) => (isAmbiguouslyTall(box.quad) ? [i] : []));
+    const recognized = await this.#recognizer.recognize(image, [
+      ...quads,
+      ...upright.map((i) => detected.boxes[i]?.quad as Quad),
+    ]);
+    const readings = recognized.lines
+      .slice(0, quads.length)
+      .map((line, i) => ({ line, quad: quads[i] as Quad }));
+    upright.forEach((i, k) => {
+      const alternative = recognized.lines[quads.length + k];
+      const current = readings[i];
+      if (alternative && current && alternative.confidence > current.line.confidence) {
+        readings[i] = { line: alternative, quad: detected.boxes[i]?.quad as Quad };
+      }
+    });
     const lines: TextLine[] = [];
-    recognized.lines.forEach((line, i) => {
+    readings.forEach(({ line, quad }, i) => {
       if (line.text.trim() === "") return;
-      lines.push({
-        ...line,
-        quad: quads[i] as Quad,
-        detectionScore: detected.boxes[i]?.score ?? 0,
-      });
+      lines.push({ ...line, quad, detectionScore: detected.boxes[i]?.score ?? 0 });
     });
     const timings = { detection: detected.timings, recognition: recognized.timings, total: 0 };
     timings.total = performance.now() - started;

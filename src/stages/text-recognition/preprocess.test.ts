@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { RawImage } from "../../image/raw-image.ts";
 import type { Quad } from "../../types.ts";
-import { lineCropWidth, orientForReading, toRecognitionBatch } from "./preprocess.ts";
+import { isAmbiguouslyTall, lineCropWidth, orientForReading, toRecognitionBatch } from "./preprocess.ts";
 
 function box(width: number, height: number): Quad {
   return [
@@ -47,4 +47,10 @@ test("the batch is [N,3,48,W], W whole frames, pixels in [-1,1], padding 0", () 
   assert.equal(tensor.data[31], 0, "right of the 30-px crop is padding");
   assert.equal(tensor.data[3 * 48 * 32], -1, "second crop starts dark");
   assert.equal(tensor.data[3 * 48 * 32 + 21], 0);
+});
+
+test("only short tall boxes are read both ways", () => {
+  assert.equal(isAmbiguouslyTall(box(16, 25)), true);
+  assert.equal(isAmbiguouslyTall(box(20, 100)), false);
+  assert.equal(isAmbiguouslyTall(box(25, 25)), false);
 });
