@@ -16,6 +16,7 @@ import {
   compose,
   type Homography,
   homographyFromQuads,
+  invert,
   mapCorners,
   scaling,
 } from "./homography.ts";
@@ -54,8 +55,12 @@ export interface CaptureResult {
   fieldQuads: Record<string, Corners[]>;
 }
 
-/** Text height as a fraction of the document's height, for a blank form that has no value ink to measure. */
-const BLANK_TEXT_RATIO = 0.028;
+/** Value text height as a fraction of the document's height (measured on the renderer's forms), for a blank form. */
+const BLANK_TEXT_RATIO: Record<string, number> = { "birth-certificate": 0.015 };
+const DEFAULT_TEXT_RATIO = 0.03;
+
+/** The smallest value text height `maxSide` may scale a capture down to, px. */
+const MIN_TEXT_HEIGHT = 14;
 
 /**
  * Photographs, scans or photocopies a rendered document for a difficulty tier. All geometry goes through one
@@ -76,7 +81,10 @@ export async function captureDocument(
 
 /** Options that do not change what is drawn, only how big. */
 export interface CaptureOptions {
-  /** Longest side of the image, px: larger captures are scaled down whole (text and blur with them). */
+  /**
+   * Longest side of the image, px: larger captures are scaled down whole (text and blur with them), but never so
+   * far that value text falls below 14 px; then the image stays larger.
+   */
   maxSide?: number;
 }
 
@@ -90,14 +98,22 @@ export async function captureWithPlan(
   const quad = source.documentQuad;
   const docWidth = (distance(quad[0], quad[1]) + distance(quad[3], quad[2])) / 2;
   const docHeight = (distance(quad[0], quad[3]) + distance(quad[1], quad[2])) / 2;
-  const scale = wanted.textHeight / (medianTextHeight(source.fieldQuads) ?? docHeight * BLANK_TEXT_RATIO);
+  const scale =
+    wanted.textHeight /
+    (medianTextHeight(source.fieldQuads) ??
+      docHeight * (BLANK_TEXT_RATIO[source.type ?? ""] ?? DEFAULT_TEXT_RATIO));
   const placed = placeDocument(wanted, docWidth * scale, docHeight * scale, random);
   const { plan, scene } = limitSize(wanted, placed, options.maxSide);
   const toImage = homographyFromQuads(quad, scene.corners);
   const frame = createCanvas(scene.width, scene.height);
   const ctx = frame.getContext("2d");
   const plane = planeToFrame(scene.corners);
-  const around = chooseSurroundings(source.type, random, plan.kind === "photo");
+  const around = chooseSurroundings(
+    source.type,
+    random,
+    plan.kind === "photo",
+    sheetOutline(source, plane, toImage),
+  );
   paintSurface(ctx, plan.surface, scene.width, scene.height, random);
   paintSurroundings(
     ctx,
@@ -111,7 +127,7 @@ export async function captureWithPlan(
   ctx.putImageData(target, 0, 0);
   const fieldQuads = mapFieldQuads(source.fieldQuads, toImage);
   const degradations = describeGeometry(plan, around);
-  if (around.cover && plan.kind !== "photo" && random.chance(0.6)) {
+  if (around.booklet && plan.kind !== "photo" && random.chance(0.6)) {
     const side = random.int(0, 3);
     const depth = random.uniform(0.25, plan.kind === "copy" ? 0.8 : 0.5);
     paintSpineShadow(ctx, plane, side, depth, random.uniform(0.03, 0.07));
@@ -134,11 +150,28 @@ export async function captureWithPlan(
   };
 }
 
+/** The canvas's outline in document-plane units when it extends beyond the document (a drawn booklet spread). */
+function sheetOutline(source: CaptureSource, plane: Homography, toImage: Homography): Point[] | null {
+  const { width, height } = source.canvas;
+  const canvasCorners: QuadPoints = [
+    { x: 0, y: 0 },
+    { x: width, y: 0 },
+    { x: width, y: height },
+    { x: 0, y: height },
+  ];
+  const beyond = canvasCorners.some(
+    (corner, index) => distance(corner, source.documentQuad[index] as Point) > 2,
+  );
+  return beyond ? mapCorners(compose(invert(plane), toImage), canvasCorners) : null;
+}
+
 /** Scales the whole scene down to `maxSide`, with the text height and blur it implies, so the look is kept. */
 function limitSize(plan: CapturePlan, scene: SceneGeometry, maxSide: number | undefined) {
   const longest = Math.max(scene.width, scene.height);
   if (maxSide === undefined || longest <= maxSide) return { plan, scene };
-  const k = maxSide / longest;
+  // Never below the smallest text the tiers promise (14 px): a small fixture must still hold legible text.
+  const k = Math.max(maxSide / longest, Math.min(1, MIN_TEXT_HEIGHT / plan.textHeight));
+  if (k >= 1) return { plan, scene };
   const blur: BlurPlan | null =
     plan.blur?.kind === "gaussian"
       ? { ...plan.blur, sigma: Math.max(0.3, plan.blur.sigma * k) }
@@ -148,8 +181,8 @@ function limitSize(plan: CapturePlan, scene: SceneGeometry, maxSide: number | un
   return {
     plan: { ...plan, textHeight: plan.textHeight * k, blur },
     scene: {
-      width: Math.min(maxSide, Math.round(scene.width * k)),
-      height: Math.min(maxSide, Math.round(scene.height * k)),
+      width: Math.round(scene.width * k),
+      height: Math.round(scene.height * k),
       corners: scene.corners.map((p) => ({ x: p.x * k, y: p.y * k })) as Corners,
     },
   };

@@ -28,22 +28,24 @@ export async function finishImage(
   if (plan.blur || plan.resample) {
     let pipeline = sharp(pixels, { raw: { width, height, channels } });
     if (plan.blur) pipeline = applyBlur(pipeline, plan.blur, degradations);
-    pixels = await pipeline.raw().toBuffer();
+    pixels = await rawPixels(pipeline, grey);
     if (plan.resample) {
-      const small = await sharp(pixels, { raw: { width, height, channels } })
-        .resize(Math.round(width * plan.resample), Math.round(height * plan.resample), { kernel: "linear" })
-        .raw()
-        .toBuffer();
-      pixels = await sharp(small, {
-        raw: {
-          width: Math.round(width * plan.resample),
-          height: Math.round(height * plan.resample),
-          channels,
-        },
-      })
-        .resize(width, height, { kernel: "linear" })
-        .raw()
-        .toBuffer();
+      const small = await rawPixels(
+        sharp(pixels, { raw: { width, height, channels } }).resize(
+          Math.round(width * plan.resample),
+          Math.round(height * plan.resample),
+          { kernel: "linear" },
+        ),
+        grey,
+      );
+      const smallSize = {
+        width: Math.round(width * plan.resample),
+        height: Math.round(height * plan.resample),
+      };
+      pixels = await rawPixels(
+        sharp(small, { raw: { ...smallSize, channels } }).resize(width, height, { kernel: "linear" }),
+        grey,
+      );
       degradations.push(`resample:${plan.resample.toFixed(2)}`);
     }
   }
@@ -63,6 +65,12 @@ export async function finishImage(
   degradations.push(`jpeg:${plan.jpegQuality}`);
   const image = await raw.jpeg({ quality: plan.jpegQuality, chromaSubsampling: "4:2:0" }).toBuffer();
   return { image: new Uint8Array(image), format: "jpg", degradations };
+}
+
+/** Raw pixels out of a pipeline, keeping one channel for grey (libvips would otherwise hand back sRGB). */
+async function rawPixels(pipeline: Sharp, grey: boolean): Promise<Buffer> {
+  const out = grey ? pipeline.toColourspace("b-w").extractChannel(0) : pipeline;
+  return out.raw().toBuffer();
 }
 
 function dropAlpha(rgba: Uint8Array | Uint8ClampedArray): Buffer {
@@ -112,7 +120,7 @@ function photocopyTone(
   degradations: string[],
 ) {
   const hard = plan.tier === "hard";
-  const white = random.uniform(hard ? 175 : 195, hard ? 200 : 225);
+  const white = random.uniform(hard ? 185 : 195, hard ? 210 : 225);
   const black = random.uniform(hard ? 45 : 25, hard ? 75 : 50);
   const gamma = random.uniform(0.8, 1.1);
   degradations.push(`photocopy:${Math.round(black)}-${Math.round(white)}`);

@@ -25,6 +25,13 @@ export interface Surroundings {
   /** Which side of the page the facing page of the open booklet lies on, or null. */
   facing: "left" | "top" | null;
   sleeve: boolean;
+  /** The document is a page of a booklet (its spine can shadow a flatbed scan). */
+  booklet: boolean;
+  /**
+   * The sheet's outline in document-plane units when the renderer drew more than the document (its own booklet
+   * spread): then nothing is added around it and only its shadow is cast.
+   */
+  sheet: Point[] | null;
 }
 
 /** Draws the sheet's surroundings and its soft shadow on the surface, under where the document will be warped. */
@@ -37,7 +44,7 @@ export function paintSurroundings(
   // The cover of an open booklet lies under both pages.
   const left = around.facing === "left" ? -1.035 : -0.025;
   const top = around.facing === "top" ? -1.04 : -0.03;
-  const outline = around.cover ? rectangle(left, top, 1.025, 1.03) : rectangle(0, 0, 1, 1);
+  const outline = around.cover ? rectangle(left, top, 1.025, 1.03) : (around.sheet ?? rectangle(0, 0, 1, 1));
   ctx.save();
   ctx.shadowColor = "rgba(0,0,0,0.45)";
   ctx.shadowBlur = shadow;
@@ -90,18 +97,24 @@ function paintSleeve(ctx: SKRSContext2D, plane: Homography) {
   ctx.restore();
 }
 
-/** Chooses the surroundings of a document of `type` (the household register is a booklet). */
+/**
+ * Chooses the surroundings of a document of `type` (the household register is a booklet). `sheet` is the rendered
+ * canvas's outline in plane units when it shows more than the document: the renderer has drawn the context then.
+ */
 export function chooseSurroundings(
   type: string | undefined,
   random: Random,
   allowFacing: boolean,
+  sheet: Point[] | null,
 ): Surroundings {
-  if (type === "household-head" || type === "household-resident") {
+  const booklet = type === "household-head" || type === "household-resident";
+  if (sheet) return { cover: null, facing: null, sleeve: false, booklet, sheet };
+  if (booklet) {
     const cover = random.pick(["#5b1f1b", "#6d2a22", "#4a1a17", "#7a3326"]);
     const facing = allowFacing && random.chance(0.6) ? random.pick<"left" | "top">(["left", "top"]) : null;
-    return { cover, facing, sleeve: false };
+    return { cover, facing, sleeve: false, booklet, sheet };
   }
-  return { cover: null, facing: null, sleeve: random.chance(0.4) };
+  return { cover: null, facing: null, sleeve: random.chance(0.4), booklet, sheet };
 }
 
 function rectangle(x0: number, y0: number, x1: number, y1: number): Point[] {
