@@ -369,6 +369,8 @@ export function renderBirthCertificate(random: Random, blank: boolean): BuiltDoc
         dateStyle: style,
         face: print.face,
         dotMatrix: print.dotMatrix,
+        shiftX: Math.round(print.shiftX),
+        shiftY: Math.round(print.shiftY),
         ink: print.ink,
         fatherMissing: v.father.idType === "",
       },

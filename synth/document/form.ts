@@ -1,6 +1,5 @@
 /** The preprinted part of the forms: tinted paper with a faint guilloche, ruled lines, labels. */
 import { type Canvas, createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
-import type { Random } from "../random.ts";
 import { type FontFace, font } from "./fonts.ts";
 
 const backgrounds = new Map<string, Canvas>();
@@ -98,7 +97,7 @@ export function rule(
   context.stroke();
 }
 
-/** Letter-spaces a two-character label with a full-width space, as the forms print 姓　名 to align with longer ones. */
-export function spaced(label: string, random: Random, probability = 0.6): string {
-  return [...label].length === 2 && random.chance(probability) ? [...label].join("　") : label;
+/** Letter-spaces a two-character label with a full-width space when `on`, as forms print 姓　名 to align with longer ones. */
+export function spaced(label: string, on: boolean): string {
+  return [...label].length === 2 && on ? [...label].join("　") : label;
 }

@@ -32,6 +32,7 @@ interface Grid {
   fields: Record<string, string>;
   quads: Record<string, Quad4[]>;
   blank: boolean;
+  letterSpaced: boolean;
 }
 
 /** One ruled cell pair: label in [x0, x1), value in [x1, x2), row from y to y + height. */
@@ -62,21 +63,36 @@ function grid(g: Grid, household: Household, extras: { section: boolean; communi
   const rowsY = [150, 250, 350];
   const extra = extras.section || extras.community;
   const bottom = extra ? 430 : 350;
-  const { random } = g;
   for (const y of [...rowsY.slice(0, extra ? 3 : 2), bottom]) rule(g.context, g.form, left, y, right, y);
-  cell(g, spaced("户别", random), "householdType", household.householdType, [left, 170, 540], 150, 100);
+  cell(
+    g,
+    spaced("户别", g.letterSpaced),
+    "householdType",
+    household.householdType,
+    [left, 170, 540],
+    150,
+    100,
+  );
   cell(g, "户主姓名", "householderName", household.householderName, [540, 690, right], 150, 100);
-  cell(g, spaced("户号", random), "householdNumber", household.householdNumber, [left, 170, 460], 250, 100);
-  cell(g, spaced("住址", random), "address", household.address, [460, 560, right], 250, 100);
+  cell(
+    g,
+    spaced("户号", g.letterSpaced),
+    "householdNumber",
+    household.householdNumber,
+    [left, 170, 460],
+    250,
+    100,
+  );
+  cell(g, spaced("住址", g.letterSpaced), "address", household.address, [460, 560, right], 250, 100);
   if (extra) {
     const sectionKey = extras.section ? "sectionNo" : "householderCommunity";
-    const sectionLabel = extras.section ? "地段号" : spaced("社区", random);
+    const sectionLabel = extras.section ? "地段号" : spaced("社区", g.letterSpaced);
     const sectionValue = extras.section ? household.sectionNo : household.community;
     cell(g, sectionLabel, sectionKey, sectionValue, [left, 170, 540], 350, 80);
     if (extras.section && extras.community)
       cell(
         g,
-        spaced("社区", random),
+        spaced("社区", g.letterSpaced),
         "householderCommunity",
         household.community,
         [540, 690, right],
@@ -142,7 +158,16 @@ export function renderHead(random: Random, blank: boolean): BuiltDocument {
     lineWidth: 1.4,
   };
   const print = randomPrintStyle(random, H * 0.034, ["song", "song", "song", "hei", "kai"]);
-  const g: Grid = { context, form, print, random, fields: {}, quads: {}, blank };
+  const g: Grid = {
+    context,
+    form,
+    print,
+    random,
+    fields: {},
+    quads: {},
+    blank,
+    letterSpaced: random.chance(0.6),
+  };
   drawCentredLabel(context, { ...form, face: "song-bold" }, "居民户口簿", W / 2, 100, H * 0.05);
   const serial = random.chance(0.6);
   if (serial)
@@ -174,6 +199,8 @@ export function renderHead(random: Random, blank: boolean): BuiltDocument {
         dateStyle,
         face: print.face,
         dotMatrix: print.dotMatrix,
+        shiftX: Math.round(print.shiftX),
+        shiftY: Math.round(print.shiftY),
         ink: print.ink,
         serial,
         sectionNo: extras.section,

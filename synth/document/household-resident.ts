@@ -42,7 +42,8 @@ type Cell = [string, string, number, number, number];
 function rows(random: Random): Cell[][] {
   const county = random.pick(["本市（县）", "本市(县)"]);
   const id = random.chance(0.7) ? "公民身份号码" : "公民身份证件编号";
-  const s = (label: string) => spaced(label, random, 1);
+  const letterSpaced = random.chance(0.75);
+  const s = (label: string) => spaced(label, letterSpaced);
   return [
     [
       [s("姓名"), "name", 0, 0.14, 0.6],
@@ -172,7 +173,7 @@ function drawCard(
   );
   context.restore();
   const printsNumber = random.chance(0.35);
-  if (printsNumber) drawLabel(context, form, spaced("户号", random), gx, oy + h * 0.09);
+  if (printsNumber) drawLabel(context, form, spaced("户号", random.chance(0.5)), gx, oy + h * 0.09);
   const values = printedValues(person, dateStyle);
   const fields: Record<string, string> = {};
   const quads: Record<string, Quad4[]> = {};
@@ -243,6 +244,8 @@ function drawCard(
       dateStyle,
       face: printStyle.face,
       dotMatrix: printStyle.dotMatrix,
+      shiftX: Math.round(printStyle.shiftX),
+      shiftY: Math.round(printStyle.shiftY),
       ink: printStyle.ink,
       idLabel: layout[5]?.[0]?.[0] ?? "",
       collective: household.collective,

@@ -80,7 +80,13 @@ export function makeHousehold(random: Random): Household {
   const head = makeMember(
     random,
     place,
-    collective ? "集体户员" : "户主",
+    collective
+      ? random.weighted([
+          ["集体户员", 3],
+          ["非亲属", 1],
+          ["其他", 1],
+        ])
+      : "户主",
     issueDate,
     surname,
     random.chance(0.7),
@@ -211,7 +217,8 @@ export function makeMember(
     male,
     birth,
     birthPlace: placeName(origin),
-    ethnicity: pickEthnicity(place.province, random),
+    // Some offices print the short form (汉 rather than 汉族); the true value is what is printed.
+    ethnicity: pickEthnicity(place.province, random).replace(/族$/, random.chance(0.12) ? "" : "族"),
     nativePlace: placeName(random.chance(0.8) ? origin : pickPlace(random)),
     idCardNumber: makeIdNumber(idPlace.code, birth, male, random),
     formerName: fill(0.06, () => pickName(birth.year, male, random, surname)),

@@ -28,6 +28,10 @@ export interface PrintStyle {
   handRate: number;
 }
 
+function clamp(value: number, limit: number): number {
+  return Math.max(-limit, Math.min(limit, value));
+}
+
 /** Draws a random print style for a document whose value text is about `size` px high. */
 export function randomPrintStyle(random: Random, size: number, faces: FontFace[]): PrintStyle {
   const dotMatrix = random.chance(0.35);
@@ -39,8 +43,9 @@ export function randomPrintStyle(random: Random, size: number, faces: FontFace[]
       ? random.pick(["#1a1a1a", "#222226", "#0d0d12"])
       : random.pick(["#1d2f7a", "#23318f"]),
     dotMatrix,
-    shiftX: random.normal(0, size * 0.5 * misregistration),
-    shiftY: random.normal(0, size * 0.3 * misregistration),
+    // Capped: beyond about one character the value would sit on its label, which printers rarely do.
+    shiftX: clamp(random.normal(0, size * 0.5 * misregistration), size * 1.1),
+    shiftY: clamp(random.normal(0, size * 0.3 * misregistration), size * 0.7),
     jitter: size * random.uniform(0.02, 0.12),
     fade: dotMatrix ? random.uniform(0, 0.45) : random.uniform(0, 0.15),
     handRate: random.chance(0.15) ? 0.12 : 0,
