@@ -31,7 +31,17 @@ function isRealCounty(county: Node): boolean {
 
 /** Village committee names become what people write: "多福巷社区居委会" → "多福巷社区", "高庄村委会" → "高庄村". */
 function shortCommunity(name: string): string {
-  return name.replace(/(居民委员会|居委会)$/, "").replace(/(村民委员会|村委会)$/, "村");
+  const short = name.replace(/(居民委员会|居委会)$/, "").replace(/(村民委员会|村委会)$/, "村");
+  return /(社区|村|组|队|屯|嘎查|居)$/.test(short) ? short : `${short}社区`;
+}
+
+/** Townships people write in addresses: no NBS bookkeeping units, no city name repeated in front. */
+function streetName(name: string, prefixes: string[]): string | undefined {
+  if (/特殊|类似|开发区|[（(]/.test(name) || !/(街道|镇|乡|苏木|地区)$/.test(name)) return undefined;
+  for (const prefix of prefixes)
+    if (prefix && name.startsWith(prefix) && name.length > prefix.length + 2)
+      return name.slice(prefix.length);
+  return name;
 }
 
 function evenly<T>(items: T[], count: number): T[] {
@@ -55,11 +65,13 @@ function main(dist: string): void {
     list.push(s);
     byCounty.set(s.areaCode ?? "", list);
   }
-  const streetsOf = (code: string) =>
-    evenly(byCounty.get(code) ?? [], STREETS_PER_COUNTY).map((s) => [
-      s.name,
-      shortCommunity(firstVillage.get(s.code) ?? ""),
-    ]);
+  const streetsOf = (code: string, prefixes: string[]) => {
+    const usable = (byCounty.get(code) ?? []).flatMap((s) => {
+      const name = streetName(s.name, prefixes);
+      return name ? [[name, shortCommunity(firstVillage.get(s.code) ?? "")]] : [];
+    });
+    return evenly(usable, STREETS_PER_COUNTY);
+  };
   const out = tree.map((p) => [
     p.code,
     p.name,
@@ -69,8 +81,10 @@ function main(dist: string): void {
         const kids = c.children ?? [];
         // Prefecture-level cities without counties (东莞, 中山, 儋州…) list towns here; their IDs use "xxxx00".
         const counties = kids.some((k) => k.code.length > 6)
-          ? [[`${c.code}00`, "", streetsOf(`${c.code}00`)]]
-          : kids.filter(isRealCounty).map((k) => [k.code, k.name, streetsOf(k.code)]);
+          ? [[`${c.code}00`, "", streetsOf(`${c.code}00`, [c.name])]]
+          : kids
+              .filter(isRealCounty)
+              .map((k) => [k.code, k.name, streetsOf(k.code, [c.name + k.name, k.name, c.name])]);
         return [c.code, c.name, counties];
       })
       .filter((c) => (c[2] as unknown[]).length > 0),

@@ -38,7 +38,8 @@ export function randomPrintStyle(random: Random, size: number, faces: FontFace[]
   // A quarter of documents are badly registered: values sit on or across the ruled lines.
   const misregistration = random.chance(0.25) ? 2.2 : 1;
   return {
-    face: random.pick(faces),
+    // Dot-matrix heads print the office's bitmap Song or Hei, never Kai.
+    face: dotMatrix ? random.pick(["song", "hei"] as FontFace[]) : random.pick(faces),
     ink: random.chance(0.75)
       ? random.pick(["#1a1a1a", "#222226", "#0d0d12"])
       : random.pick(["#1d2f7a", "#23318f"]),
@@ -63,7 +64,7 @@ function dotPattern(context: SKRSContext2D, ink: string): Pattern {
   const t = tile.getContext("2d");
   t.fillStyle = ink;
   t.beginPath();
-  t.arc(1.5, 1.5, 1.45, 0, Math.PI * 2);
+  t.arc(1.5, 1.5, 1.2, 0, Math.PI * 2);
   t.fill();
   const pattern = context.createPattern(tile, "repeat");
   dotPatterns.set(ink, pattern);

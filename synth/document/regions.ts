@@ -68,11 +68,13 @@ export function pickPlace(random: Random, provinceCode?: string): Place {
   const prefecture = random.pick(province[2]);
   const county = random.pick(prefecture[2]);
   const municipality = MUNICIPALITY.has(province[0]);
+  // 省直辖县级行政区划 is a statistical grouping, not a name: 仙桃市 sits directly under 湖北省.
+  const direct = prefecture[1].includes("直辖县级");
   return {
     code: county[0],
     province: province[1],
-    city: municipality ? province[1] : prefecture[1],
-    county: county[1],
+    city: municipality ? province[1] : direct ? county[1] : prefecture[1],
+    county: direct ? "" : county[1],
     streets: county[2],
   };
 }
