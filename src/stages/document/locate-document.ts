@@ -47,6 +47,9 @@ interface Candidate {
  * light-to-dark edges, and sharpens its corners at full resolution. Falls back to the whole image, never throws,
  * when the page fills the frame or nothing looks like a page.
  *
+ * What it outlines is the visible sheet of paper: an open booklet's two pages together, a birth certificate's 正页
+ * with its 副页. Narrowing that to the card itself needs the text and is left to the recognizer.
+ *
  * @example
  * const { quad, method } = locateDocument(image);
  * const { image: page } = rectifyDocument(image, quad);
