@@ -1,6 +1,6 @@
 /** One consistent household: its place, number, type, and the people on its cards (domain.md §1.4–1.5). */
 import type { Random } from "../random.ts";
-import { makeIdNumber, type SimpleDate } from "./id-number.ts";
+import { makeIdNumber, makeOldIdNumber, type SimpleDate } from "./id-number.ts";
 import { addDays, pickEthnicity, pickName, pickSurname, randomDate } from "./people.ts";
 import { addressIn, type Place, pickPlace, placeName } from "./regions.ts";
 
@@ -220,7 +220,11 @@ export function makeMember(
     // Some offices print the short form (汉 rather than 汉族); the true value is what is printed.
     ethnicity: pickEthnicity(place.province, random).replace(/族$/, random.chance(0.12) ? "" : "族"),
     nativePlace: placeName(random.chance(0.8) ? origin : pickPlace(random)),
-    idCardNumber: makeIdNumber(idPlace.code, birth, male, random),
+    // Cards written before the 1999 switch may still show the old 15-digit number.
+    idCardNumber:
+      birth.year < 1975 && random.chance(0.05)
+        ? makeOldIdNumber(idPlace.code, birth, male, random)
+        : makeIdNumber(idPlace.code, birth, male, random),
     formerName: fill(0.06, () => pickName(birth.year, male, random, surname)),
     religious: fill(0.15, () =>
       random.weighted([

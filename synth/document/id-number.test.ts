@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Random } from "../random.ts";
-import { idCheckDigit, isValidIdNumber, makeIdNumber } from "./id-number.ts";
+import { idCheckDigit, isValidIdNumber, makeIdNumber, makeOldIdNumber } from "./id-number.ts";
 
 test("known real-looking numbers pass the MOD 11-2 check", () => {
   for (const id of ["510522198001110255", "410328199110171522", "520103197403204840", "11010519491231002X"]) {
@@ -25,5 +25,14 @@ test("generated numbers carry the birth date, the sex parity and a valid check d
     assert.ok(isValidIdNumber(id), id);
     assert.equal(id.slice(0, 14), "43010419900309");
     assert.equal(Number(id[16]) % 2 === 1, male);
+  }
+});
+
+test("old 15-digit numbers carry YYMMDD and the sex parity in the last digit", () => {
+  const random = new Random(3);
+  for (const male of [true, false]) {
+    const id = makeOldIdNumber("130503", { year: 1967, month: 4, day: 1 }, male, random);
+    assert.match(id, /^130503670401\d{3}$/);
+    assert.equal(Number(id[14]) % 2 === 1, male);
   }
 });

@@ -35,3 +35,15 @@ export function makeIdNumber(regionCode: string, birth: SimpleDate, male: boolea
   const body = `${regionCode}${birth.year}${pad(birth.month, 2)}${pad(birth.day, 2)}${pad(Math.max(sequence, 2), 3)}`;
   return body + idCheckDigit(body);
 }
+
+/** An old 15-digit number (GB 11643-1989, issued until about 1999): no check digit, the last digit's parity is sex. */
+export function makeOldIdNumber(
+  regionCode: string,
+  birth: SimpleDate,
+  male: boolean,
+  random: Random,
+): string {
+  const pad = (n: number, width: number) => String(n).padStart(width, "0");
+  const last = male ? random.pick([1, 3, 5, 7, 9]) : random.pick([0, 2, 4, 6, 8]);
+  return `${regionCode}${pad(birth.year % 100, 2)}${pad(birth.month, 2)}${pad(birth.day, 2)}${pad(random.int(0, 99), 2)}${last}`;
+}
