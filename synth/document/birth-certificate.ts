@@ -371,6 +371,7 @@ export function renderBirthCertificate(random: Random, blank: boolean): BuiltDoc
         dotMatrix: print.dotMatrix,
         shiftX: Math.round(print.shiftX),
         shiftY: Math.round(print.shiftY),
+        ribbonWear: Number(print.ribbonWear.toFixed(2)),
         ink: print.ink,
         fatherMissing: v.father.idType === "",
       },

@@ -201,6 +201,7 @@ export function renderHead(random: Random, blank: boolean): BuiltDocument {
         dotMatrix: print.dotMatrix,
         shiftX: Math.round(print.shiftX),
         shiftY: Math.round(print.shiftY),
+        ribbonWear: Number(print.ribbonWear.toFixed(2)),
         ink: print.ink,
         serial,
         sectionNo: extras.section,

@@ -246,6 +246,7 @@ function drawCard(
       dotMatrix: printStyle.dotMatrix,
       shiftX: Math.round(printStyle.shiftX),
       shiftY: Math.round(printStyle.shiftY),
+      ribbonWear: Number(printStyle.ribbonWear.toFixed(2)),
       ink: printStyle.ink,
       idLabel: layout[5]?.[0]?.[0] ?? "",
       collective: household.collective,

@@ -26,6 +26,9 @@ export interface PrintStyle {
   fade: number;
   /** Probability that a value is a hand-written addition. */
   handRate: number;
+  /** Dot-matrix only: 0 = even ribbon; up to ~0.8 = one edge of the band nearly dry. */
+  ribbonWear: number;
+  ribbonWornTop: boolean;
 }
 
 function clamp(value: number, limit: number): number {
@@ -38,8 +41,8 @@ export function randomPrintStyle(random: Random, size: number, faces: FontFace[]
   // A quarter of documents are badly registered: values sit on or across the ruled lines.
   const misregistration = random.chance(0.25) ? 2.2 : 1;
   return {
-    // Dot-matrix heads print the office's bitmap Song or Hei, never Kai.
-    face: dotMatrix ? random.pick(["song", "hei"] as FontFace[]) : random.pick(faces),
+    // Dot-matrix heads print a heavy bitmap Song or Hei (each stroke is a dotted band), never Kai.
+    face: dotMatrix ? random.pick(["song-bold", "hei"] as FontFace[]) : random.pick(faces),
     ink: random.chance(0.75)
       ? random.pick(["#1a1a1a", "#222226", "#0d0d12"])
       : random.pick(["#1d2f7a", "#23318f"]),
@@ -48,8 +51,10 @@ export function randomPrintStyle(random: Random, size: number, faces: FontFace[]
     shiftX: clamp(random.normal(0, size * 0.5 * misregistration), size * 1.1),
     shiftY: clamp(random.normal(0, size * 0.3 * misregistration), size * 0.7),
     jitter: size * random.uniform(0.02, 0.12),
-    fade: dotMatrix ? random.uniform(0, 0.45) : random.uniform(0, 0.15),
+    fade: dotMatrix ? random.uniform(0, 0.3) : random.uniform(0, 0.15),
     handRate: random.chance(0.15) ? 0.12 : 0,
+    ribbonWear: dotMatrix && random.chance(0.5) ? random.uniform(0.25, 0.6) : 0,
+    ribbonWornTop: random.chance(0.5),
   };
 }
 
@@ -69,6 +74,34 @@ function dotPattern(context: SKRSContext2D, ink: string): Pattern {
   const pattern = context.createPattern(tile, "repeat");
   dotPatterns.set(ink, pattern);
   return pattern;
+}
+
+/**
+ * The text as a worn ribbon prints it: one edge of the ribbon band carries less ink, so the glyphs fade from top to
+ * bottom (or back). Drawn apart and masked, because masking on the sheet would erase the form under the text.
+ */
+function wornRibbonText(
+  context: SKRSContext2D,
+  text: string,
+  ascent: number,
+  descent: number,
+  style: PrintStyle,
+) {
+  const width = Math.ceil(context.measureText(text).width + 4);
+  const height = Math.ceil(ascent + descent + 4);
+  const canvas = createCanvas(width, height);
+  const c = canvas.getContext("2d");
+  c.font = context.font;
+  c.fillStyle = dotPattern(c, style.ink);
+  c.fillText(text, 2, ascent + 2);
+  c.globalCompositeOperation = "destination-in";
+  const mask = c.createLinearGradient(0, 0, 0, height);
+  const worn = `rgba(0,0,0,${(1 - style.ribbonWear).toFixed(2)})`;
+  mask.addColorStop(0, style.ribbonWornTop ? worn : "rgba(0,0,0,1)");
+  mask.addColorStop(1, style.ribbonWornTop ? "rgba(0,0,0,1)" : worn);
+  c.fillStyle = mask;
+  c.fillRect(0, 0, width, height);
+  return canvas;
 }
 
 /** Options of one value. */
@@ -118,10 +151,14 @@ export function printValue(
     : style.dotMatrix
       ? dotPattern(context, style.ink)
       : style.ink;
-  context.fillText(text, 0, 0);
-  context.restore();
   const ascent = metrics.actualBoundingBoxAscent;
   const descent = metrics.actualBoundingBoxDescent;
+  if (!hand && style.dotMatrix && style.ribbonWear > 0) {
+    context.drawImage(wornRibbonText(context, text, ascent, descent, style), -2, -ascent - 2);
+  } else {
+    context.fillText(text, 0, 0);
+  }
+  context.restore();
   const corner = (dx: number, dy: number): Point => ({
     x: left + dx * Math.cos(angle) - dy * Math.sin(angle),
     y: baseline + dx * Math.sin(angle) + dy * Math.cos(angle),
