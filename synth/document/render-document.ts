@@ -28,7 +28,14 @@ export interface RenderedDocument {
   fields: Record<string, string>;
   /** Where each non-empty value's ink is, canvas px. */
   fieldQuads: Record<string, [Point, Point, Point, Point][]>;
-  /** Layout and printing choices made (for labels and debugging). */
+  /**
+   * Layout and printing choices made (for labels and debugging). All types: `dateStyle` (padded | unpadded |
+   * dotted), `face`, `dotMatrix`, `ribbonWear`, `ink`, `shiftX`/`shiftY` (printer misregistration, px). Householder
+   * page: `serial`, `sectionNo`, `community`, `collective`. Resident card: `idLabel`, `collective`, `printsNumber`,
+   * `booklet` (open booklet: the card is the right page, `documentQuad` that page). Birth certificate: `edition`
+   * (5/6 green number box, 7 yellow with barcode), `counterfoil` (副页 below; `documentQuad` is the 正页),
+   * `palette`, `fatherMissing`.
+   */
   variant: Record<string, string | number | boolean>;
   /** A blank form: every value "". */
   blank: boolean;
