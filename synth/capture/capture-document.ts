@@ -21,6 +21,7 @@ import {
   scaling,
 } from "./homography.ts";
 import { paintGlare, paintLightCast, paintShadow, paintSpineShadow } from "./lighting.ts";
+import { applyCopyCurve, type CopyCurve, drawCopyCurve, spreadToner } from "./photocopy.ts";
 import { placeDocument, type SceneGeometry } from "./scene-geometry.ts";
 import { paintSurface } from "./surfaces.ts";
 import { chooseSurroundings, paintSurroundings, planeToFrame, type Surroundings } from "./surroundings.ts";
@@ -122,11 +123,14 @@ export async function captureWithPlan(
     plan.kind === "photo" ? plan.textHeight * random.uniform(0.4, 1.2) : 2,
   );
   const target = ctx.getImageData(0, 0, scene.width, scene.height);
-  const { image: sheet, toImage: sheetToImage } = await prepareSheet(source.canvas, toImage);
+  const copier = plan.kind === "copy" ? drawCopyCurve(plan.tier, random) : null;
+  if (copier) applyCopyCurve(target.data, copier);
+  const { image: sheet, toImage: sheetToImage } = await prepareSheet(source.canvas, toImage, copier);
   warpOnto(target, sheet, sheetToImage);
   ctx.putImageData(target, 0, 0);
   const fieldQuads = mapFieldQuads(source.fieldQuads, toImage);
   const degradations = describeGeometry(plan, around);
+  if (copier) degradations.push(copier.name);
   if (around.booklet && plan.kind !== "photo" && random.chance(0.6)) {
     const side = random.int(0, 3);
     const depth = random.uniform(0.25, plan.kind === "copy" ? 0.8 : 0.5);
@@ -195,9 +199,14 @@ function limitSize(plan: CapturePlan, scene: SceneGeometry, maxSide: number | un
 async function prepareSheet(
   canvas: Canvas,
   toImage: Homography,
+  copier: CopyCurve | null,
 ): Promise<{ image: RgbaImage; toImage: Homography }> {
   const { width, height } = canvas;
   const data = canvas.getContext("2d").getImageData(0, 0, width, height).data;
+  if (copier) {
+    applyCopyCurve(data, copier);
+    spreadToner(data, width, height);
+  }
   const corners = [
     [0, 0],
     [width, 0],

@@ -24,7 +24,7 @@ export async function finishImage(
   const degradations: string[] = [];
   const grey = plan.kind === "copy";
   const channels = grey ? 1 : 3;
-  let pixels = grey ? photocopyTone(rgba, plan, random, degradations) : dropAlpha(rgba);
+  let pixels = grey ? greyChannel(rgba) : dropAlpha(rgba);
   if (plan.blur || plan.resample) {
     let pipeline = sharp(pixels, { raw: { width, height, channels } });
     if (plan.blur) pipeline = applyBlur(pipeline, plan.blur, degradations);
@@ -109,31 +109,10 @@ function motionKernel(length: number, angle: number) {
   return { width: size, height: size, kernel: kernel.map((v) => v / total) };
 }
 
-/**
- * Grey-scale copy: luminance through a levels curve that washes out the paper (over-exposed) and darkens the ink,
- * harder in the hard tier, as copiers do with light backgrounds and red seals.
- */
-function photocopyTone(
-  rgba: Uint8Array | Uint8ClampedArray,
-  plan: CapturePlan,
-  random: Random,
-  degradations: string[],
-) {
-  const hard = plan.tier === "hard";
-  const white = random.uniform(hard ? 185 : 195, hard ? 210 : 225);
-  const black = random.uniform(hard ? 45 : 25, hard ? 75 : 50);
-  const gamma = random.uniform(0.8, 1.1);
-  degradations.push(`photocopy:${Math.round(black)}-${Math.round(white)}`);
-  const table = new Uint8Array(256);
-  for (let v = 0; v < 256; v++) {
-    const t = Math.min(1, Math.max(0, (v - black) / (white - black)));
-    table[v] = Math.round(255 * t ** gamma);
-  }
+/** The grey channel of an RGBA frame whose pixels the copier has already made grey (see `photocopy.ts`). */
+function greyChannel(rgba: Uint8Array | Uint8ClampedArray): Buffer {
   const out = Buffer.alloc(rgba.length / 4);
-  for (let i = 0, o = 0; i < rgba.length; i += 4, o++) {
-    const y = 0.299 * (rgba[i] as number) + 0.587 * (rgba[i + 1] as number) + 0.114 * (rgba[i + 2] as number);
-    out[o] = table[Math.round(y)] as number;
-  }
+  for (let i = 0, o = 0; i < rgba.length; i += 4, o++) out[o] = rgba[i + 1] as number;
   return out;
 }
 
