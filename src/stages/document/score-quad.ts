@@ -13,8 +13,11 @@ export interface QuadScore {
 }
 
 const SAMPLES_PER_SIDE = 32;
-/** Grey levels by which paper must outshine its surroundings for a side sample to count as a real edge. */
-const MIN_STEP = 12;
+/**
+ * Grey levels by which paper must outshine its surroundings for a side sample to count as a real edge: low, because
+ * white paper on a white scanner lid differs by little more than this, and the working copy is averaged smooth.
+ */
+const MIN_STEP = 6;
 
 /** Scores a working-resolution quadrilateral against the plane it was segmented from and its region. */
 export function scoreQuad(plane: Plane, region: PaperRegion, quad: Quad): QuadScore {
