@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { Command } from "commander";
 import { addOcrCommand } from "./ocr-command.ts";
+import { addRecognizeCommand } from "./recognize-command.ts";
 
 /** A bundled page, read when the command is started without arguments so a first run shows something useful. */
 const SAMPLE_IMAGE = fileURLToPath(new URL("../../test/fixtures/ocr/page.png", import.meta.url));
@@ -9,6 +10,7 @@ const program = new Command("zhengzhao").description(
   "Reads Chinese household registers and birth certificates from photos",
 );
 addOcrCommand(program);
+addRecognizeCommand(program);
 
 const args = process.argv.slice(2);
 await program.parseAsync(args.length > 0 ? args : ["ocr", SAMPLE_IMAGE], { from: "user" });

@@ -1,0 +1,55 @@
+import type { PageFrame } from "../documents/shared/page-frame.ts";
+import { cropImage } from "../image/crop-image.ts";
+import type { RawImage } from "../image/raw-image.ts";
+import { orderForDirection, toClockwiseDegrees } from "../stages/orientation/reading-direction.ts";
+import { detectPhotocopy } from "../stages/photocopy/detect-photocopy.ts";
+import type { Point, Quad, SliceRect } from "../types.ts";
+
+/** The document-level part of a result: where the page is, how it is turned, its size, whether it is a copy. */
+export interface DocumentGeometry {
+  sliceRect: SliceRect;
+  angle: number;
+  width: number;
+  height: number;
+  ftype: number;
+}
+
+/**
+ * Turns the located page outline (corners as the image shows them) into the upright document's corners, in
+ * original pixels, and derives the rest: `angle` from the reading direction, the rectified size from the outline's
+ * sides, and `ftype` from the colours inside the outline.
+ */
+export function documentGeometry(
+  workImage: RawImage,
+  outline: Quad,
+  frame: PageFrame,
+  scale: number,
+): DocumentGeometry {
+  const upright = orderForDirection(outline, frame.angle).map((p) => ({
+    x: Math.round(p.x * scale),
+    y: Math.round(p.y * scale),
+  })) as unknown as Quad;
+  const [tl, tr, br, bl] = upright;
+  return {
+    sliceRect: { x0: tl.x, y0: tl.y, x1: tr.x, y1: tr.y, x2: br.x, y2: br.y, x3: bl.x, y3: bl.y },
+    angle: toClockwiseDegrees(frame.angle),
+    width: Math.round((distance(tl, tr) + distance(bl, br)) / 2),
+    height: Math.round((distance(tl, bl) + distance(tr, br)) / 2),
+    ftype: detectPhotocopy(insideOf(workImage, outline)) ? 1 : 0,
+  };
+}
+
+/** The middle of the outline's bounding box (its inner 80%), so the desk around the page does not colour it. */
+function insideOf(image: RawImage, outline: Quad): RawImage {
+  const xs = outline.map((p) => p.x);
+  const ys = outline.map((p) => p.y);
+  const left = Math.min(...xs);
+  const top = Math.min(...ys);
+  const width = Math.max(...xs) - left;
+  const height = Math.max(...ys) - top;
+  return cropImage(image, left + width * 0.1, top + height * 0.1, width * 0.8, height * 0.8);
+}
+
+function distance(a: Point, b: Point): number {
+  return Math.hypot(a.x - b.x, a.y - b.y);
+}

@@ -1,0 +1,12 @@
+import type { RawImage } from "../image/raw-image.ts";
+import type { Quad, TextLine } from "../types.ts";
+
+/**
+ * What the pipeline needs of an OCR engine: find the text boxes, and read given boxes (each in the corner order
+ * that makes it read left to right). `recognize` answers one line per quad, in the order given.
+ */
+export interface TextEngine {
+  detect(image: RawImage): Promise<Quad[]>;
+  recognize(image: RawImage, quads: readonly Quad[]): Promise<TextLine[]>;
+  dispose(): Promise<void>;
+}
