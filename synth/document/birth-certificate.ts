@@ -51,6 +51,8 @@ interface Face {
   print: PrintStyle;
   random: Random;
   blank: boolean;
+  /** Values sit in ruled boxes rather than on underlines (print runs differ). */
+  boxed: boolean;
   fields: Record<string, string>;
   quads: Record<string, Quad4[]>;
 }
@@ -72,7 +74,13 @@ function slot(
   y: number,
   machineOnly = false,
 ): void {
-  rule(f.context, f.form, x0, y + 10, x1, y + 10);
+  if (f.boxed) {
+    f.context.strokeStyle = f.form.ink;
+    f.context.lineWidth = f.form.lineWidth;
+    f.context.strokeRect(x0, y - 34, x1 - x0, 46);
+  } else {
+    rule(f.context, f.form, x0, y + 10, x1, y + 10);
+  }
   if (f.blank || value === "") return;
   const quads = printValue(f.context, f.print, f.random, value, (x0 + x1) / 2, y, {
     size: VALUE_SIZE,
@@ -149,8 +157,11 @@ function gestation(f: Face, value: string, x: number, y: number): void {
   }
   slot(f, "gestationalAge", weeks ?? "", x, x + 60, y, true);
   if (f.blank) return;
+  // Written after the printed weeks, wherever the printer put them.
+  const printed = f.quads.gestationalAge?.[0];
+  const after = printed ? Math.max(printed[1].x, printed[2].x) + 4 : x + 62;
   const hand = { ...f.print, handRate: 1, shiftX: 0, shiftY: 0 };
-  const quads = printValue(f.context, hand, f.random, `+${days}`, x + 62, y - 4, { size: VALUE_SIZE * 0.9 });
+  const quads = printValue(f.context, hand, f.random, `+${days}`, after, y - 4, { size: VALUE_SIZE * 0.9 });
   f.quads.gestationalAge = [...(f.quads.gestationalAge ?? []), ...quads];
 }
 
@@ -340,7 +351,8 @@ export function renderBirthCertificate(random: Random, blank: boolean): BuiltDoc
   };
   const print = randomPrintStyle(random, VALUE_SIZE, ["song", "song", "hei"]);
   print.handRate = 0; // machine printing is mandatory since the 3rd edition
-  const f: Face = { context, form, print, random, blank, fields: {}, quads: {} };
+  const boxed = random.chance(0.4);
+  const f: Face = { context, form, print, random, blank, boxed, fields: {}, quads: {} };
   drawCentredLabel(context, { ...form, face: "song-bold" }, "出生医学证明", W / 2, 200, 72);
   drawCentredLabel(context, { ...form, face: "hei" }, "Medical Certificate of Birth", W / 2, 250, 26);
   const style = pickDateStyle(random);
@@ -365,6 +377,7 @@ export function renderBirthCertificate(random: Random, blank: boolean): BuiltDoc
       variant: {
         edition: v.edition,
         counterfoil: withCounterfoil,
+        boxed,
         palette,
         dateStyle: style,
         face: print.face,
