@@ -80,10 +80,24 @@ function drawThumb(
   ctx.shadowBlur = radius * 0.6;
   ctx.shadowOffsetX = radius * 0.15;
   ctx.shadowOffsetY = radius * 0.2;
-  // The ball of the hand: a broad blob beyond the thumb's root, off the document.
-  ctx.fillStyle = `hsl(${hue.toFixed(1)}, 42%, ${(lightness - 6).toFixed(1)}%)`;
+  // The thumb shows for a few of its widths; behind it the back of the hand widens out of the picture.
+  const thumbRoot = overlap - radius * random.uniform(3.6, 4.6);
+  const palmEnd = Math.min(thumbRoot - radius * 4, -reach - radius * 2);
+  const side = random.pick([-1, 1]);
+  const palm = ctx.createLinearGradient(0, side * -radius, 0, side * radius * 4.5);
+  palm.addColorStop(0, `hsl(${hue.toFixed(1)}, 42%, ${(lightness - 4).toFixed(1)}%)`);
+  palm.addColorStop(1, `hsl(${hue.toFixed(1)}, 40%, ${(lightness - 16).toFixed(1)}%)`);
+  ctx.fillStyle = palm;
   ctx.beginPath();
-  ctx.ellipse(-reach - radius * 2, radius * 0.8, radius * 4, radius * 3.2, 0, 0, Math.PI * 2);
+  ctx.ellipse(
+    (thumbRoot + palmEnd) / 2,
+    side * radius * 1.8,
+    (thumbRoot - palmEnd) / 2 + radius,
+    radius * 3.4,
+    side * 0.12,
+    0,
+    Math.PI * 2,
+  );
   ctx.fill();
   const gradient = ctx.createLinearGradient(0, -radius, 0, radius);
   gradient.addColorStop(0, `hsl(${hue.toFixed(1)}, 40%, ${(lightness - 14).toFixed(1)}%)`);
@@ -94,10 +108,10 @@ function drawThumb(
   const root = radius * 1.35;
   const bend = radius * random.uniform(-0.4, 0.4);
   ctx.beginPath();
-  ctx.moveTo(-reach, -root + bend);
-  ctx.quadraticCurveTo(-reach * 0.4, -radius * 1.1 + bend, overlap - radius, -radius);
+  ctx.moveTo(thumbRoot - radius * 2, -root + bend);
+  ctx.quadraticCurveTo(thumbRoot * 0.5, -radius * 1.1 + bend, overlap - radius, -radius);
   ctx.arc(overlap - radius, 0, radius, -Math.PI / 2, Math.PI / 2);
-  ctx.quadraticCurveTo(-reach * 0.4, radius * 1.1 + bend, -reach, root + bend);
+  ctx.quadraticCurveTo(thumbRoot * 0.5, radius * 1.1 + bend, thumbRoot - radius * 2, root + bend);
   ctx.closePath();
   ctx.fill();
   ctx.shadowColor = "rgba(0,0,0,0)";
