@@ -77,6 +77,28 @@ test("takes the page's edge, not a coloured border band printed inside it", () =
   assert.ok(cornerError(found.quad, TILTED) < 0.02, `error ${cornerError(found.quad, TILTED)}`);
 });
 
+test("finds cream paper on a neutral white scanner bed by its colour", () => {
+  const width = 300;
+  const height = 400;
+  const data = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const onPage = x >= 20 && x < 280 && y >= 24 && y < 380;
+      const ink = onPage && y % 30 < 6 && x > 50 && x < 250;
+      data.set(ink ? [40, 40, 40] : onPage ? [252, 243, 237] : [241, 241, 240], (y * width + x) * 3);
+    }
+  }
+  const page: Quad = [
+    { x: 20, y: 24 },
+    { x: 280, y: 24 },
+    { x: 280, y: 380 },
+    { x: 20, y: 380 },
+  ];
+  const found = locateDocument({ width, height, channels: 3, data });
+  assert.equal(found.method, "contour");
+  assert.ok(cornerError(found.quad, page) < 0.02, `error ${cornerError(found.quad, page)}`);
+});
+
 test("a scan filled by the page gives the whole image", () => {
   const corners: Quad = [
     { x: -2, y: -2 },

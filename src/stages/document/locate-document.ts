@@ -86,7 +86,7 @@ function bestCandidate(
   let largestShare = 0;
   // Built lazily: most pictures are settled by the plain planes.
   const flattened = () => flattenShading(planes.whiteness, Math.round(Math.max(width, height) / 6));
-  for (const makePlane of [() => planes.whiteness, () => planes.luma, flattened]) {
+  for (const makePlane of [() => planes.whiteness, () => planes.luma, flattened, () => planes.chroma]) {
     const plane = makePlane();
     for (const threshold of candidateThresholds(plane)) {
       const region = segmentPaper(plane, threshold, radius);

@@ -20,6 +20,11 @@ export interface WorkingPlanes {
    * and what wood, skin and most cloth are not.
    */
   whiteness: Plane;
+  /**
+   * Colourfulness (brightest minus darkest channel): cream paper on a neutral white scanner bed differs here when
+   * it hardly differs in brightness.
+   */
+  chroma: Plane;
   scaleX: number;
   scaleY: number;
 }
@@ -37,6 +42,7 @@ export function makeWorkingPlanes(image: RawImage, longSide: number): WorkingPla
   const rowCell = cellMap(image.height, height);
   const lumaSum = new Float64Array(width * height);
   const whiteSum = new Float64Array(width * height);
+  const chromaSum = new Float64Array(width * height);
   const count = new Float64Array(width * height);
   const { channels, data } = image;
   const colourOffset = channels === 1 ? 0 : 1;
@@ -50,19 +56,23 @@ export function makeWorkingPlanes(image: RawImage, longSide: number): WorkingPla
       const cell = rowBase + (columnCell[x] as number);
       lumaSum[cell] = (lumaSum[cell] as number) + 0.299 * r + 0.587 * g + 0.114 * b;
       whiteSum[cell] = (whiteSum[cell] as number) + Math.min(r, g, b);
+      chromaSum[cell] = (chromaSum[cell] as number) + Math.max(r, g, b) - Math.min(r, g, b);
       count[cell] = (count[cell] as number) + 1;
     }
   }
   const luma = new Uint8Array(width * height);
   const whiteness = new Uint8Array(width * height);
+  const chroma = new Uint8Array(width * height);
   for (let i = 0; i < luma.length; i++) {
     const n = Math.max(1, count[i] as number);
     luma[i] = Math.round((lumaSum[i] as number) / n);
     whiteness[i] = Math.round((whiteSum[i] as number) / n);
+    chroma[i] = Math.round((chromaSum[i] as number) / n);
   }
   return {
     luma: { width, height, data: luma },
     whiteness: { width, height, data: whiteness },
+    chroma: { width, height, data: chroma },
     scaleX: image.width / width,
     scaleY: image.height / height,
   };
