@@ -64,17 +64,18 @@ function paintFabric(ctx: SKRSContext2D, width: number, height: number, random: 
   const lightness = random.uniform(25, 70);
   ctx.fillStyle = hsl(hue, saturation, lightness);
   ctx.fillRect(0, 0, width, height);
-  const pitch = random.uniform(2.5, 5);
+  // Coarse enough that the weave survives the capture's shrinking and JPEG, as it does in phone photos.
+  const pitch = random.uniform(3.5, 7);
   ctx.lineWidth = pitch * 0.45;
   for (let x = 0; x < width; x += pitch) {
-    ctx.strokeStyle = hsl(hue, saturation, lightness - 8, random.uniform(0.25, 0.45));
+    ctx.strokeStyle = hsl(hue, saturation, lightness - random.uniform(8, 18), random.uniform(0.3, 0.55));
     ctx.beginPath();
     ctx.moveTo(x, 0);
     ctx.lineTo(x, height);
     ctx.stroke();
   }
   for (let y = 0; y < height; y += pitch) {
-    ctx.strokeStyle = hsl(hue, saturation, lightness + 7, random.uniform(0.2, 0.4));
+    ctx.strokeStyle = hsl(hue, saturation, lightness + random.uniform(6, 14), random.uniform(0.25, 0.5));
     ctx.beginPath();
     ctx.moveTo(0, y);
     ctx.lineTo(width, y);
