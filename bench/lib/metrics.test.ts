@@ -129,6 +129,16 @@ describe("page geometry", () => {
     assert.equal(tilted(90, 270), false);
   });
 
+  it("scores a result without sliceRect as a page not found", () => {
+    const broken = { ...result(TRUE_FIELDS) } as Partial<RecognitionResult>;
+    delete broken.sliceRect;
+    const sample = evaluate({ result: broken as RecognitionResult });
+    assert.equal(sample.cornerError, Number.POSITIVE_INFINITY);
+    assert.equal(sample.cornerWithinTolerance, false);
+    const good = evaluate({ result: result(TRUE_FIELDS) });
+    assert.equal(groupMetrics([sample, good]).cornerErrorMean, 0);
+  });
+
   it("checks ftype", () => {
     const copy = evaluateSample({ label: label({ ftype: 1 }), result: result(TRUE_FIELDS), timeMs: 1 });
     assert.equal(copy.ftypeCorrect, false);

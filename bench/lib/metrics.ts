@@ -19,7 +19,7 @@ export interface GroupMetrics {
   blankAccuracy: Rate;
   /** Σ max(0, length − edit distance) / Σ length over non-empty true values. */
   characterAccuracy: number | null;
-  /** Mean of the sliceRect corner error over images that were read (failures excluded: see `cornerWithin`). */
+  /** Mean of the sliceRect corner error over images read with a sliceRect (the rest count in `cornerWithin`). */
   cornerErrorMean: number | null;
   /** Images whose sliceRect corners are all within 2% of the diagonal (failures count as misses). */
   cornerWithin: Rate;
@@ -61,6 +61,10 @@ export function rateOf(verdicts: readonly boolean[]): Rate {
   return { correct, total: verdicts.length, rate: verdicts.length === 0 ? null : correct / verdicts.length };
 }
 
+function mean(values: readonly number[]): number | null {
+  return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
 /** The q-quantile (0–1) of the values, interpolating between neighbours; null for no values. */
 export function quantile(values: readonly number[], q: number): number | null {
   if (values.length === 0) return null;
@@ -93,7 +97,7 @@ export function groupMetrics(samples: readonly SampleEvaluation[]): GroupMetrics
     fieldAccuracy: rateOf(fields.filter((field) => !field.blank).map((field) => field.match)),
     blankAccuracy: rateOf(fields.filter((field) => field.blank).map((field) => field.match)),
     characterAccuracy: characterFigure(fields),
-    cornerErrorMean: read.length === 0 ? null : read.reduce((sum, s) => sum + s.cornerError, 0) / read.length,
+    cornerErrorMean: mean(read.map((sample) => sample.cornerError).filter(Number.isFinite)),
     cornerWithin: rateOf(samples.map((sample) => sample.cornerWithinTolerance)),
     angleAccuracy: rateOf(samples.map((sample) => sample.angleCorrect)),
     ftypeAccuracy: rateOf(samples.map((sample) => sample.ftypeCorrect)),

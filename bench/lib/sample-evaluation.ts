@@ -108,7 +108,10 @@ export function evaluateSample(outcome: SampleOutcome): SampleEvaluation {
     evaluateField(key, expected, data[key] ?? ""),
   );
   const missingKeys = Object.keys(label.fields).filter((key) => typeof data[key] !== "string");
-  const error = cornerError(label.corners, sliceRectCorners(result.sliceRect));
+  // A result without a sliceRect breaks the api.md shape: score it as a page not found rather than crash the run.
+  const error = result.sliceRect
+    ? cornerError(label.corners, sliceRectCorners(result.sliceRect))
+    : Number.POSITIVE_INFINITY;
   return {
     ...base,
     failed: false,
