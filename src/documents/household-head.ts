@@ -14,8 +14,8 @@ export const HOUSEHOLD_HEAD_SPEC: DocumentSpec = {
     { key: "address", labels: ["住址"], kind: "text" },
     { key: "Registrar", labels: ["承办人签章", "承办人"], kind: "name" },
     { key: "issueDate", labels: ["签发日期"], kind: "date" },
-    // The red serial in a top corner ("No." + digits); some provinces caption it 地段号.
-    { key: "sectionNo", labels: ["地段号", "No."], kind: "digits", optional: true },
+    // Printed with its caption by some provinces; the red "No." serial in a top corner is the booklet's number.
+    { key: "sectionNo", labels: ["地段号"], kind: "digits", optional: true },
     // Regional lines (社区, 居(村)委会); their place on the page varies, so they are not in the layout.
     {
       key: "householderCommunity",
@@ -24,6 +24,7 @@ export const HOUSEHOLD_HEAD_SPEC: DocumentSpec = {
       optional: true,
     },
   ],
+  printed: ["省级公安机关户口专用章", "户口登记机关户口专用章", "户口专用章", "中华人民共和国公安部制"],
   layout: [
     ["sectionNo"],
     ["householdType", "householderName"],

@@ -48,6 +48,7 @@ export const HOUSEHOLD_RESIDENT_SPEC: DocumentSpec = {
     // Printed at the top of the card by some provinces only (with 人号).
     { key: "householdNumber", labels: ["户号"], kind: "digits", optional: true },
   ],
+  printed: ["户口专用章", "户口登记专用章"],
   layout: [
     ["householdNumber"],
     ["name", "relation"],

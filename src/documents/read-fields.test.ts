@@ -80,7 +80,7 @@ test("a value merged with its label is cut from it", () => {
   assert.equal(fields.get("householderName")?.text, "王芳");
   assert.equal(fields.get("householdNumber")?.text, "000123456");
   assert.equal(
-    fields.get("address")?.text,
+    fields.get("address")?.text.replace(/\s+/gu, ""),
     "湖南省长沙市岳麓区望月湖街道3栋",
     "the second line continues it",
   );
@@ -92,4 +92,14 @@ test("a blank form reads every field empty", () => {
   const { fields, labelsFound } = readFields(lines, HOUSEHOLD_RESIDENT_SPEC);
   assert.ok(labelsFound >= 6);
   for (const [key, reading] of fields) assert.equal(reading.text, "", key);
+});
+
+test("a label wrapped over two lines of a narrow cell is found whole", () => {
+  const lines = [at("姓名", 50, 100), at("张建国", 150, 100), at("公民身", 50, 150), at("份号码", 50, 172)];
+  lines.push(at("430102198507152345", 150, 160), at("本市(县)", 50, 220), at("其他住址", 50, 242));
+  lines.push(at("性别", 420, 100), at("男", 520, 100));
+  const { fields } = readFields(lines, HOUSEHOLD_RESIDENT_SPEC);
+  assert.equal(fields.get("idCardNumber")?.text, "430102198507152345");
+  assert.ok(fields.get("otherResidence")?.label, "本市(县)其他住址 found");
+  assert.equal(fields.get("name")?.text, "张建国");
 });

@@ -5,13 +5,16 @@ import { findLabels, type LabelMatch } from "./shared/label-matcher.ts";
 import { type PageFrame, pageFrameOf } from "./shared/page-frame.ts";
 import { resolveLabels } from "./shared/resolve-labels.ts";
 import { lineChars } from "./shared/slice-text-line.ts";
+import { stackWrappedLabels } from "./shared/stack-wrapped-labels.ts";
 import { type ValuePiece, valuePieces } from "./shared/value-pieces.ts";
 
 /** What was read for one field, before normalisation. */
 export interface FieldReading {
   key: string;
-  /** The pieces' text joined in reading order (rows top to bottom, left to right). */
+  /** The pieces' text joined in reading order (rows top to bottom, left to right), a space between pieces. */
   text: string;
+  /** Each piece's text, in that order (the boxes of a value printed in several). */
+  pieceTexts: string[];
   chars: RecognizedChar[];
   /** The pieces' boxes, in the lines' pixels. */
   quads: Quad[];
@@ -39,14 +42,19 @@ const MULTI_LINE_KINDS = new Set(["text", "name"]);
  * const reading = readFields(lines, HOUSEHOLD_RESIDENT_SPEC);
  * reading.fields.get("name")?.text; // "张三"
  */
-export function readFields(lines: readonly TextLine[], spec: DocumentSpec): DocumentReading {
-  const frame = pageFrameOf(lines);
-  const matches = findLabels(lines, labelSpecsOf(spec));
+export function readFields(recognised: readonly TextLine[], spec: DocumentSpec): DocumentReading {
+  const frame = pageFrameOf(recognised);
+  const labelSpecs = labelSpecsOf(spec);
+  const lines = stackWrappedLabels(recognised, labelSpecs, frame);
+  const matches = findLabels(lines, labelSpecs);
   const resolved = resolveLabels(spec, matches, frame);
   const anchors: Anchor[] = [...resolved].map(([key, match]) => ({ key, match, box: frame.box(match.quad) }));
-  const pieces = valuePieces(lines, matches, spec.titles);
-  const kinds = new Map(spec.fields.map((field) => [field.key, field.kind]));
-  const assigned = assignPieces(pieces, anchors, frame, (key) => MULTI_LINE_KINDS.has(kinds.get(key) ?? ""));
+  const pieces = valuePieces(lines, matches, spec.titles, spec.printed);
+  const fieldsByKey = new Map(spec.fields.map((field) => [field.key, field]));
+  const assigned = assignPieces(pieces, anchors, frame, {
+    multiLine: (key) => MULTI_LINE_KINDS.has(fieldsByKey.get(key)?.kind ?? ""),
+    valueBelow: (key) => fieldsByKey.get(key)?.valueBelow === true,
+  });
   const fields = new Map<string, FieldReading>();
   for (const field of spec.fields) {
     const label = resolved.get(field.key);
@@ -64,9 +72,11 @@ function joinPieces(key: string, pieces: readonly ValuePiece[], frame: PageFrame
   });
   const chars = boxed.flatMap(({ piece }) => lineChars(piece.line));
   const confidence = chars.length ? chars.reduce((sum, char) => sum + char.confidence, 0) / chars.length : 0;
+  const pieceTexts = boxed.map(({ piece }) => piece.line.text);
   return {
     key,
-    text: chars.map((char) => char.text).join(""),
+    text: pieceTexts.join(" "),
+    pieceTexts,
     chars,
     quads: boxed.map(({ piece }) => piece.line.quad),
     confidence,

@@ -1,6 +1,7 @@
 import type { DocumentReading, FieldReading } from "../documents/read-fields.ts";
 import type { DocumentSpec, FieldSpec } from "../documents/shared/field-spec.ts";
 import { crossCheckIdNumber } from "../documents/shared/id-number.ts";
+import { valueFromBoxes } from "../documents/shared/join-boxes.ts";
 import { normaliseValue } from "../documents/shared/normalise-value.ts";
 import type { PageFrame } from "../documents/shared/page-frame.ts";
 import type { KeyValueInfo, Point } from "../types.ts";
@@ -57,7 +58,11 @@ function normaliseField(
   read: FieldReading | undefined,
 ): { value: string; probability: number } {
   if (read === undefined || read.text.trim() === "") return { value: "", probability: 0 };
-  const normalised = normaliseValue(read.text, field, read.chars);
+  const fromBoxes = field.parts ? valueFromBoxes(read.pieceTexts.join(";"), field) : undefined;
+  const normalised =
+    fromBoxes === undefined
+      ? normaliseValue(read.text, field, read.chars)
+      : { value: fromBoxes, confidence: 1, valid: true };
   let probability = read.confidence * normalised.confidence;
   if (field.kind === "id-number" && !normalised.valid) {
     probability = Math.min(probability, INVALID_ID_CEILING / 100);

@@ -9,8 +9,11 @@ export interface Anchor {
   box: PageBox;
 }
 
-/** Fields that may run over several printed lines (addresses, places, employers). */
-export type MultiLine = (key: string) => boolean;
+/** How a field's value sits: over several printed lines (addresses), or under its label (a number's box). */
+export interface FieldPlacement {
+  multiLine(key: string): boolean;
+  valueBelow(key: string): boolean;
+}
 
 /**
  * Gives each value piece to the field whose cell it belongs to, in page coordinates:
@@ -24,7 +27,7 @@ export function assignPieces(
   pieces: readonly ValuePiece[],
   anchors: readonly Anchor[],
   frame: PageFrame,
-  multiLine: MultiLine,
+  placement: FieldPlacement,
 ): Map<string, ValuePiece[]> {
   const assigned = new Map<string, ValuePiece[]>();
   if (anchors.length === 0) return assigned;
@@ -32,7 +35,11 @@ export function assignPieces(
   const pitch = rowPitch(anchors, rowHeight);
   const shift = estimateShift(pieces, anchors, frame, pitch);
   const leftover: ValuePiece[] = [];
+  const below = piecesBelowLabels(pieces, anchors, frame, placement);
+  for (const [key, piece] of below) assigned.set(key, [piece]);
+  const taken = new Set(below.values());
   for (const piece of pieces) {
+    if (taken.has(piece)) continue;
     const key = piece.afterLabel
       ? anchors.find((anchor) => anchor.match === piece.afterLabel)?.key
       : sameRowAnchor(frame.box(piece.line.quad), anchors, shift, pitch)?.key;
@@ -42,32 +49,58 @@ export function assignPieces(
   const boxOf = (piece: ValuePiece) => frame.box(piece.line.quad);
   leftover.sort((a, b) => boxOf(a).centerY - boxOf(b).centerY);
   for (const piece of leftover) {
-    const key = continuedField(boxOf(piece), assigned, anchors, boxOf, pitch, multiLine);
+    const key = continuedField(boxOf(piece), assigned, anchors, boxOf, pitch, placement.multiLine);
     if (key !== undefined) assigned.get(key)?.push(piece);
   }
   return assigned;
 }
 
+/** For fields printed under their label, the free-standing piece nearest below it and overlapping it sideways. */
+function piecesBelowLabels(
+  pieces: readonly ValuePiece[],
+  anchors: readonly Anchor[],
+  frame: PageFrame,
+  placement: FieldPlacement,
+): Map<string, ValuePiece> {
+  const found = new Map<string, ValuePiece>();
+  for (const anchor of anchors) {
+    if (!placement.valueBelow(anchor.key)) continue;
+    const { box } = anchor;
+    let best: ValuePiece | undefined;
+    let bestGap = box.height * 4;
+    for (const piece of pieces) {
+      if (piece.afterLabel) continue;
+      const other = frame.box(piece.line.quad);
+      const gap = other.centerY - box.bottom;
+      const overlaps = other.right > box.left - box.height && other.left < box.right + box.height;
+      if (gap > 0 && gap < bestGap && overlaps) {
+        bestGap = gap;
+        best = piece;
+      }
+    }
+    if (best) found.set(anchor.key, best);
+  }
+  return found;
+}
+
+/**
+ * The label a piece belongs to on its row: among labels left of it and within half a row, those on the row nearest
+ * to it (a third of a line height of slack), and of these the one closest on its left.
+ */
 function sameRowAnchor(
   box: PageBox,
   anchors: readonly Anchor[],
   shift: number,
   pitch: number,
 ): Anchor | undefined {
-  let best: Anchor | undefined;
-  for (const anchor of anchors) {
-    const dy = Math.abs(box.centerY - shift - anchor.box.centerY);
-    if (dy > pitch * 0.5 || anchor.box.centerX > box.centerX) continue;
-    if (
-      best === undefined ||
-      anchor.box.right > best.box.right + 1e-6 ||
-      (Math.abs(anchor.box.right - best.box.right) < 1e-6 &&
-        dy < Math.abs(box.centerY - shift - best.box.centerY))
-    ) {
-      best = anchor;
-    }
-  }
-  return best;
+  const candidates = anchors
+    .map((anchor) => ({ anchor, dy: Math.abs(box.centerY - shift - anchor.box.centerY) }))
+    .filter(({ anchor, dy }) => dy <= pitch * 0.5 && anchor.box.centerX <= box.centerX);
+  if (candidates.length === 0) return undefined;
+  const nearest = Math.min(...candidates.map(({ dy }) => dy));
+  const onRow = candidates.filter(({ anchor, dy }) => dy <= nearest + anchor.box.height * 0.35);
+  onRow.sort((a, b) => b.anchor.box.right - a.anchor.box.right);
+  return onRow[0]?.anchor;
 }
 
 /** The median vertical offset of free-standing pieces from the label rows nearest on their left. */
@@ -96,7 +129,7 @@ function continuedField(
   anchors: readonly Anchor[],
   boxOf: (piece: ValuePiece) => PageBox,
   pitch: number,
-  multiLine: MultiLine,
+  multiLine: (key: string) => boolean,
 ): string | undefined {
   let bestKey: string | undefined;
   let bestGap = pitch * 0.9;
@@ -126,8 +159,14 @@ function rowPitch(anchors: readonly Anchor[], rowHeight: number): number {
     const last = rows[rows.length - 1];
     if (last === undefined || centre - last > rowHeight * 0.6) rows.push(centre);
   }
-  const gaps = rows.slice(1).map((row, index) => row - (rows[index] as number));
-  return gaps.length > 0 ? Math.max(median(gaps), rowHeight * 1.2) : rowHeight * 2.2;
+  const gaps = rows
+    .slice(1)
+    .map((row, index) => row - (rows[index] as number))
+    .sort((a, b) => a - b);
+  // The lower quartile: a form's rows are mostly evenly spaced, but a few wide gaps (the seal area of the
+  // householder page) must not make the rows look further apart than they are.
+  const typical = gaps[Math.floor((gaps.length - 1) / 4)];
+  return typical === undefined ? rowHeight * 2.2 : Math.max(typical, rowHeight * 1.2);
 }
 
 function median(values: readonly number[]): number {

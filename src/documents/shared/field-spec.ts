@@ -43,6 +43,8 @@ export interface FieldSpec {
   parts?: readonly string[];
   /** Printed only by some provinces or editions: absent is normal, not a failed read. */
   optional?: boolean;
+  /** The value is printed under its label rather than to its right (the certificate number's box). */
+  valueBelow?: boolean;
 }
 
 /** The declarative description of one document type. */
@@ -57,6 +59,11 @@ export interface DocumentSpec {
    * each value sits to the right of its label. Fields whose place varies by province are left out.
    */
   layout: readonly (readonly string[])[];
+  /**
+   * Other text printed on the form that is never a value: seal captions, units under boxes, checkbox options,
+   * English captions that the label matcher does not own. Cut out of value pieces wherever it is read.
+   */
+  printed?: readonly string[];
 }
 
 /**

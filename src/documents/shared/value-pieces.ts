@@ -1,4 +1,5 @@
 import type { TextLine } from "../../types.ts";
+import { findApproximate } from "./approximate-match.ts";
 import { editDistance } from "./edit-distance.ts";
 import { SEPARATOR } from "./label-candidates.ts";
 import { type LabelMatch, labelSegments } from "./label-matcher.ts";
@@ -14,6 +15,10 @@ export interface ValuePiece {
 }
 
 const LATIN_CAPTION = /^[A-Za-z\s'’().,/:：-]+$/u;
+/** Checkbox marks as printed and as OCR reads them (an empty box often reads as 口). */
+const CHECKBOX = /^[□☐☑☒✓✔√口]$/u;
+/** The booklet's red serial ("No. 67526966"): printed on the form, never a field. */
+const SERIAL = /^N[oO0][.．:：]?\d{6,12}$/u;
 
 /**
  * Cuts every line into the runs no label covers, dropping separators, English captions and printed titles.
@@ -23,6 +28,7 @@ export function valuePieces(
   lines: readonly TextLine[],
   labels: readonly LabelMatch[],
   titles: readonly string[],
+  printed: readonly string[] = [],
 ): ValuePiece[] {
   const covered = new Map<number, { start: number; end: number; label: LabelMatch }[]>();
   for (const label of labels) {
@@ -39,8 +45,9 @@ export function valuePieces(
     let from = 0;
     let previous: LabelMatch | undefined;
     for (const span of [...spans, { start: length, end: length, label: undefined }]) {
-      const piece = trimmedSlice(line, from, span.start);
-      if (piece !== undefined && !isNoise(piece.text, titles)) {
+      const run = trimmedSlice(line, from, span.start);
+      for (const piece of run === undefined ? [] : withoutPrinted(run, printed)) {
+        if (isNoise(piece.text, titles)) continue;
         pieces.push({ line: piece, lineIndex, ...(previous ? { afterLabel: previous } : {}) });
       }
       from = Math.max(from, span.end);
@@ -60,13 +67,42 @@ function trimmedSlice(line: TextLine, from: number, to: number): TextLine | unde
 }
 
 function isSeparator(text: string | undefined): boolean {
-  return text === undefined || SEPARATOR.test(text);
+  return text === undefined || SEPARATOR.test(text) || CHECKBOX.test(text);
+}
+
+/**
+ * The parts of a run left once the form's own printed words are cut out (seal captions, units, checkbox options):
+ * long words are found allowing one OCR error, short ones only exactly.
+ */
+function withoutPrinted(run: TextLine, printed: readonly string[]): TextLine[] {
+  const symbols = lineChars(run).map((char) => char.text);
+  const cuts: [number, number][] = [];
+  for (const word of printed) {
+    const pattern = Array.from(word.replace(/\s+/gu, ""));
+    let from = 0;
+    while (from < symbols.length) {
+      const match = findApproximate(pattern, symbols.slice(from), pattern.length >= 5 ? 1 : 0);
+      if (match === undefined || match.end <= match.start) break;
+      cuts.push([from + match.start, from + match.end]);
+      from += match.end;
+    }
+  }
+  if (cuts.length === 0) return [run];
+  cuts.sort((a, b) => a[0] - b[0]);
+  const parts: TextLine[] = [];
+  let start = 0;
+  for (const [cutStart, cutEnd] of [...cuts, [symbols.length, symbols.length] as [number, number]]) {
+    const part = trimmedSlice(run, start, cutStart);
+    if (part) parts.push(part);
+    start = Math.max(start, cutEnd);
+  }
+  return parts;
 }
 
 /** English captions and the document's printed titles are not values. */
 function isNoise(text: string, titles: readonly string[]): boolean {
   const compact = text.replace(/\s+/gu, "");
-  if (compact === "") return true;
+  if (compact === "" || SERIAL.test(compact)) return true;
   if (LATIN_CAPTION.test(text) && /[A-Za-z]{2}/u.test(text)) return true;
   return titles.some(
     (title) => compact.length >= 3 && editDistance(title.replace(/\s+/gu, ""), compact) <= title.length / 4,
