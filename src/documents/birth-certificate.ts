@@ -16,7 +16,7 @@ function parentFields(parent: "mother" | "father", caption: string, english: str
     { key: `${parent}Address`, labels: ["住址"], english: ["Address"], kind: "text" },
     {
       key: `${parent}IdCardNumber`,
-      labels: ["号码", "证件号码", "有效身份证件号码"],
+      labels: ["证件号码", "号码", "有效身份证件号码"],
       english: ["ID No."],
       kind: "id-number",
     },

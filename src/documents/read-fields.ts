@@ -1,7 +1,7 @@
 import type { Quad, RecognizedChar, TextLine } from "../types.ts";
 import { type Anchor, assignPieces } from "./shared/assign-pieces.ts";
 import { type DocumentSpec, labelSpecsOf } from "./shared/field-spec.ts";
-import { findLabels, type LabelMatch } from "./shared/label-matcher.ts";
+import { findLabels, type LabelMatch, type LabelSpec } from "./shared/label-matcher.ts";
 import { type PageFrame, pageFrameOf } from "./shared/page-frame.ts";
 import { resolveLabels } from "./shared/resolve-labels.ts";
 import { lineChars } from "./shared/slice-text-line.ts";
@@ -46,7 +46,7 @@ export function readFields(recognised: readonly TextLine[], spec: DocumentSpec):
   const frame = pageFrameOf(recognised);
   const labelSpecs = labelSpecsOf(spec);
   const lines = stackWrappedLabels(recognised, labelSpecs, frame);
-  const matches = findLabels(lines, labelSpecs);
+  const matches = findLabels(lines, [...labelSpecs, ...decoysOf(spec)]);
   const resolved = resolveLabels(spec, matches, frame);
   const anchors: Anchor[] = [...resolved].map(([key, match]) => ({ key, match, box: frame.box(match.quad) }));
   const pieces = valuePieces(lines, matches, spec.titles, spec.printed);
@@ -62,6 +62,21 @@ export function readFields(recognised: readonly TextLine[], spec: DocumentSpec):
     fields.set(field.key, label ? { ...reading, label } : reading);
   }
   return { fields, labelsFound: resolved.size, frame };
+}
+
+/** Prefix of the keys of {@link decoysOf}. */
+export const DECOY_PREFIX = "printed:";
+
+/**
+ * The form's other printed words (titles, captions, checkbox options) as labels of no field: they compete with
+ * the real labels for the text they cover, so a title (出生医学证明) is not taken for a near label
+ * (出生医学证明编号), nor a caption (有效身份证件类别) for a longer fuzzy match of a label (有效身份证件号码).
+ */
+function decoysOf(spec: DocumentSpec): LabelSpec[] {
+  const words = [...spec.titles, ...(spec.printed ?? [])].filter((word) => /[\u4e00-\u9fff]/u.test(word));
+  return words
+    .filter((word) => Array.from(word).length >= 3)
+    .map((word) => ({ key: `${DECOY_PREFIX}${word}`, variants: [word] }));
 }
 
 function joinPieces(key: string, pieces: readonly ValuePiece[], frame: PageFrame): FieldReading {

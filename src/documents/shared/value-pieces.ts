@@ -16,7 +16,9 @@ export interface ValuePiece {
 
 const LATIN_CAPTION = /^[A-Za-z\s'’().,/:：-]+$/u;
 /** Checkbox marks as printed and as OCR reads them (an empty box often reads as 口). */
-const CHECKBOX = /^[□☐☑☒✓✔√口]$/u;
+const CHECKBOX = /^[□☐☑☒✓✔√]$/u;
+/** An empty box also reads as 口: only taken for one where it touches a printed word that was cut out. */
+const BOX_OR_MOUTH = /^[□☐☑☒✓✔√口]$/u;
 /** The booklet's red serial ("No. 67526966"): printed on the form, never a field. */
 const SERIAL = /^N[oO0][.．:：]?\d{6,12}$/u;
 
@@ -51,7 +53,8 @@ export function valuePieces(
         pieces.push({ line: piece, lineIndex, ...(previous ? { afterLabel: previous } : {}) });
       }
       from = Math.max(from, span.end);
-      previous = span.label;
+      // A printed word that stands for no field (a caption) says nothing about what follows it.
+      previous = span.label?.key.startsWith("printed:") ? undefined : span.label;
     }
   });
   return pieces;
@@ -83,7 +86,11 @@ function withoutPrinted(run: TextLine, printed: readonly string[]): TextLine[] {
     while (from < symbols.length) {
       const match = findApproximate(pattern, symbols.slice(from), pattern.length >= 5 ? 1 : 0);
       if (match === undefined || match.end <= match.start) break;
-      cuts.push([from + match.start, from + match.end]);
+      let start = from + match.start;
+      let end = from + match.end;
+      while (start > 0 && BOX_OR_MOUTH.test(symbols[start - 1] ?? "")) start--;
+      while (end < symbols.length && BOX_OR_MOUTH.test(symbols[end] ?? "")) end++;
+      cuts.push([start, end]);
       from += match.end;
     }
   }
