@@ -3,8 +3,10 @@ import { Command } from "commander";
 import { addOcrCommand } from "./ocr-command.ts";
 import { addRecognizeCommand } from "./recognize-command.ts";
 
-/** A bundled page, read when the command is started without arguments so a first run shows something useful. */
-const SAMPLE_IMAGE = fileURLToPath(new URL("../../test/fixtures/ocr/page.png", import.meta.url));
+/** A bundled resident page, read when the command is started without arguments so a first run shows the product. */
+const SAMPLE_IMAGE = fileURLToPath(
+  new URL("../../test/fixtures/synth/household-resident-clean-0001.jpg", import.meta.url),
+);
 
 const program = new Command("zhengzhao").description(
   "Reads Chinese household registers and birth certificates from photos",
@@ -13,4 +15,9 @@ addOcrCommand(program);
 addRecognizeCommand(program);
 
 const args = process.argv.slice(2);
-await program.parseAsync(args.length > 0 ? args : ["ocr", SAMPLE_IMAGE], { from: "user" });
+await program.parseAsync(
+  args.length > 0 ? args : ["recognize", "--type", "household-resident", SAMPLE_IMAGE],
+  {
+    from: "user",
+  },
+);
