@@ -1,5 +1,5 @@
 import { DOCUMENT_SPECS } from "../documents/document-specs.ts";
-import { readFields } from "../documents/read-fields.ts";
+import { type DocumentReading, readFields } from "../documents/read-fields.ts";
 import { RecognitionError } from "../errors.ts";
 import { decodeImage } from "../image/decode-image.ts";
 import type { RawImage } from "../image/raw-image.ts";
@@ -11,6 +11,7 @@ import type { DocumentType, RecognitionResult, TextLine } from "../types.ts";
 import { assembleFields } from "./assemble-fields.ts";
 import { documentGeometry } from "./document-geometry.ts";
 import { matchesDocumentType } from "./match-document-type.ts";
+import { readNameStamp } from "./read-name-stamp.ts";
 import type { TextEngine } from "./text-engine.ts";
 import { workingCopy } from "./working-copy.ts";
 
@@ -60,6 +61,11 @@ export class DocumentRecognizer {
         `The image does not look like a ${DESCRIPTIONS[type]}: ${reading.labelsFound} of its printed labels were found.`,
       );
     }
+    await this.#readStamps(
+      work,
+      reading,
+      spec.fields.map((field) => field.key),
+    );
     const toOriginal = (point: { x: number; y: number }) => ({ x: point.x * scale, y: point.y * scale });
     const { data, keyValueInfo } = assembleFields(spec, reading, toOriginal);
     const outline = locateDocument(work).quad;
@@ -80,6 +86,30 @@ export class DocumentRecognizer {
     return { result, timings };
   }
 
+  /** Reads the red name seals of 承办人签章, which seal suppression whitened, into their fields. */
+  async #readStamps(image: RawImage, reading: DocumentReading, keys: readonly string[]): Promise<void> {
+    for (const key of STAMPED_KEYS.filter((stamped) => keys.includes(stamped))) {
+      const stamp = await readNameStamp(image, reading, key, this.#engine);
+      const field = reading.fields.get(key);
+      if (stamp === undefined || field === undefined) continue;
+      const chars = Array.from(stamp.text).map((text, index, all) => ({
+        text,
+        confidence: stamp.confidence,
+        start: index / all.length,
+        end: (index + 1) / all.length,
+        alternatives: [{ text, probability: stamp.confidence }],
+      }));
+      reading.fields.set(key, {
+        ...field,
+        text: stamp.text,
+        pieceTexts: [stamp.text],
+        chars,
+        quads: [stamp.quad],
+        confidence: stamp.confidence,
+      });
+    }
+  }
+
   async dispose(): Promise<void> {
     await this.#engine.dispose();
   }
@@ -98,6 +128,9 @@ export class DocumentRecognizer {
     return { lines, timings: { detect, orient, recognize } };
   }
 }
+
+/** Fields that are an officer's red name seal. */
+const STAMPED_KEYS = ["Registrar", "registrar"];
 
 const DESCRIPTIONS: Record<DocumentType, string> = {
   "household-head": "householder page (户主页) of a household register",
