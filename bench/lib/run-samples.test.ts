@@ -90,6 +90,17 @@ describe("runSamples", () => {
     assert.ok(progress.some((line) => line.includes("broken.png")));
   });
 
+  it("refuses a set whose images are missing, before reading any", async () => {
+    const calls: DocumentType[] = [];
+    const labels = await readLabels(dir);
+    const broken = [...labels, { ...labels[0], file: "gone.png" } as (typeof labels)[number]];
+    await assert.rejects(
+      runSamples(fakeRecognizer(calls), dir, broken, () => {}),
+      /1 of 4 images are missing .*gone\.png/,
+    );
+    assert.equal(calls.length, 0);
+  });
+
   it("gives figures that see the wrong answer and the failure", async () => {
     const outcomes = await runSamples(fakeRecognizer([]), dir, await readLabels(dir), () => {});
     const metrics = summarize(outcomes.map(evaluateSample));

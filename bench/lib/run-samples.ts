@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { access, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { BenchRecognizer } from "./bench-recognizer.ts";
 import type { SampleLabel } from "./labels.ts";
@@ -31,6 +31,24 @@ export async function runSample(
 }
 
 /**
+ * Fails before anything is measured when images of the labels are missing: a broken set is not a recognizer's
+ * failure, and a run that dies after ten minutes helps nobody.
+ */
+export async function checkImagesExist(dataDir: string, labels: readonly SampleLabel[]): Promise<void> {
+  const missing: string[] = [];
+  for (const label of labels) {
+    await access(join(dataDir, label.file)).catch(() => missing.push(label.file));
+  }
+  if (missing.length > 0) {
+    const shown = missing.slice(0, 3).join(", ");
+    throw new Error(
+      `${missing.length} of ${labels.length} images are missing from ${dataDir} (${shown} …); ` +
+        "regenerate the set (--regenerate) or fix the folder",
+    );
+  }
+}
+
+/**
  * Runs every sample in turn (one at a time: the timings are per page, and the machine's cores belong to the
  * recognizer). The first image is read once beforehand and not counted, so model warm-up does not land in the
  * first page's time.
@@ -41,6 +59,7 @@ export async function runSamples(
   labels: readonly SampleLabel[],
   progress: ProgressSink = (line) => process.stderr.write(`${line}\n`),
 ): Promise<SampleOutcome[]> {
+  await checkImagesExist(dataDir, labels);
   const first = labels[0];
   if (first) await runSample(recognizer, first, await readFile(join(dataDir, first.file)));
   const outcomes: SampleOutcome[] = [];

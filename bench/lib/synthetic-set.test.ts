@@ -45,7 +45,7 @@ describe("ensureSyntheticSet", () => {
     assert.equal(lines.length, 1);
     assert.match(
       lines[0] ?? "",
-      /^--type all --tier mixed --count 15 --seed 7 --out .*synth-seed7-count5\.partial$/,
+      /^--type all --tier mixed --count 15 --seed 7 --out .*synth-seed7-count5\.partial-\d+$/,
     );
   });
 

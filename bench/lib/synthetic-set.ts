@@ -77,27 +77,35 @@ function runGenerator(options: SyntheticSetOptions, generator: string, out: stri
   });
 }
 
+// Each run generates into its own folder: two runs started together (two developers, or CI) must not write into,
+// or delete, each other's half-made set. The first to finish installs its set; a later one keeps the installed
+// set unless asked to regenerate.
 async function generate(options: SyntheticSetOptions, generator: string, dir: string, fingerprint: string) {
-  const partial = `${dir}.partial`;
+  const partial = `${dir}.partial-${process.pid}`;
   await rm(partial, { recursive: true, force: true });
   await mkdir(partial, { recursive: true });
   process.stderr.write(`generating the synthetic set into ${dir} (seed ${options.seed}) …\n`);
-  await runGenerator(options, generator, partial);
-  if (!(await exists(join(partial, "labels.jsonl")))) {
-    throw new Error(`the generator wrote no labels.jsonl in ${partial}`);
+  try {
+    await runGenerator(options, generator, partial);
+    if (!(await exists(join(partial, "labels.jsonl")))) {
+      throw new Error(`the generator wrote no labels.jsonl in ${partial}`);
+    }
+    const { seed, countPerType } = options;
+    const stamp = { seed, countPerType, generator: fingerprint, generatedAt: new Date().toISOString() };
+    await writeFile(join(partial, COMPLETE_MARKER), `${JSON.stringify(stamp)}\n`);
+    if (!options.regenerate && (await readSetStamp(dir)) !== undefined) return;
+    await rm(dir, { recursive: true, force: true });
+    await rename(partial, dir);
+  } finally {
+    await rm(partial, { recursive: true, force: true });
   }
-  const { seed, countPerType } = options;
-  const stamp = { seed, countPerType, generator: fingerprint, generatedAt: new Date().toISOString() };
-  await writeFile(join(partial, COMPLETE_MARKER), `${JSON.stringify(stamp)}\n`);
-  await rm(dir, { recursive: true, force: true });
-  await rename(partial, dir);
 }
 
 /**
  * The fixed synthetic set, generated on first use with the synthetic generator
  * (`synth/main.ts --type all --tier mixed --count 3N --seed S --out DIR`) and reused afterwards; `stale` says when
  * the generator has changed since (then `regenerate` makes it again). It is written to a `.partial` folder and
- * renamed when complete, so an interrupted run never leaves a half set that looks whole.
+ * renamed when complete, so an interrupted or concurrent run never leaves a half set that looks whole.
  */
 export async function ensureSyntheticSet(options: SyntheticSetOptions): Promise<SyntheticSet> {
   const dir = join(options.cacheRoot, `synth-seed${options.seed}-count${options.countPerType}`);
