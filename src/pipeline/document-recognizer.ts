@@ -1,13 +1,15 @@
 import { DOCUMENT_SPECS } from "../documents/document-specs.ts";
 import { type DocumentReading, readFields } from "../documents/read-fields.ts";
+import type { DocumentSpec } from "../documents/shared/field-spec.ts";
 import { RecognitionError } from "../errors.ts";
+import { quadSize } from "../geometry/quad.ts";
 import { decodeImage } from "../image/decode-image.ts";
 import type { RawImage } from "../image/raw-image.ts";
 import { locateDocument } from "../stages/document/locate-document.ts";
 import { decideReadingDirection } from "../stages/orientation/decide-reading-direction.ts";
 import { orderForDirection } from "../stages/orientation/reading-direction.ts";
 import { suppressSeals } from "../stages/seal/suppress-seals.ts";
-import type { DocumentType, RecognitionResult, TextLine } from "../types.ts";
+import type { DocumentType, Quad, RecognitionResult, TextLine } from "../types.ts";
 import { assembleFields } from "./assemble-fields.ts";
 import { documentGeometry } from "./document-geometry.ts";
 import { matchesDocumentType } from "./match-document-type.ts";
@@ -52,9 +54,21 @@ export class DocumentRecognizer {
     const { image: work, scale } = await workingCopy(original);
     const clean = suppressSeals(work).image;
     const prepare = clock.lap();
-    const lines = await this.#readLines(clean, clock);
     const spec = DOCUMENT_SPECS[type];
-    const reading = readFields(lines.lines, spec);
+    let lines = await this.#readLines(clean, clock);
+    let reading = readFields(lines.lines, spec);
+    if (reading.labelsFound < expectedLabels(spec) * RETRY_BELOW_LABEL_SHARE) {
+      // Faint print (a grey copy, a dim photo) is found more often at a larger size: read again, keep the better.
+      const again = await this.#readLines(clean, clock, RETRY_DETECTION_LONG_SIDE);
+      const second = readFields(again.lines, spec);
+      if (second.labelsFound > reading.labelsFound) {
+        again.timings.detect += lines.timings.detect;
+        again.timings.orient += lines.timings.orient;
+        again.timings.recognize += lines.timings.recognize;
+        lines = again;
+        reading = second;
+      }
+    }
     if (!matchesDocumentType(lines.lines, type, reading.labelsFound)) {
       throw new RecognitionError(
         "unmatchedImageType",
@@ -117,8 +131,12 @@ export class DocumentRecognizer {
   async #readLines(
     image: RawImage,
     clock: Stopwatch,
+    longSide?: number,
   ): Promise<{ lines: TextLine[]; timings: { detect: number; orient: number; recognize: number } }> {
-    const quads = await this.#engine.detect(image);
+    const quads =
+      longSide === undefined
+        ? await detectAtReadableSize(image, this.#engine)
+        : await this.#engine.detect(image, { longSide });
     const detect = clock.lap();
     const { direction } = await decideReadingDirection(image, quads, this.#engine);
     const orient = clock.lap();
@@ -127,6 +145,38 @@ export class DocumentRecognizer {
     const recognize = clock.lap();
     return { lines, timings: { detect, orient, recognize } };
   }
+}
+
+/** The detector's usual reading size (long side, px), and the text height it finds text at reliably. */
+const DETECTION_LONG_SIDE = 960;
+const READABLE_TEXT_HEIGHT = 16;
+const MAX_DETECTION_LONG_SIDE = 2048;
+
+/**
+ * Detects at the usual size, then, where the text came out smaller than the detector reads reliably (an A4
+ * certificate's small print, a document far from the camera), once more at the size that makes it readable.
+ */
+async function detectAtReadableSize(image: RawImage, engine: TextEngine): Promise<Quad[]> {
+  const first = await engine.detect(image, { longSide: DETECTION_LONG_SIDE });
+  if (first.length === 0) return first;
+  const heights = first.map((quad) => quadSize(quad).height).sort((a, b) => a - b);
+  const textHeight = heights[heights.length >> 1] as number;
+  const seen = (textHeight * DETECTION_LONG_SIDE) / Math.max(image.width, image.height);
+  if (seen >= READABLE_TEXT_HEIGHT) return first;
+  const longSide = Math.min(
+    MAX_DETECTION_LONG_SIDE,
+    Math.round((DETECTION_LONG_SIDE * READABLE_TEXT_HEIGHT * 1.25) / seen),
+  );
+  return longSide > DETECTION_LONG_SIDE * 1.15 ? engine.detect(image, { longSide }) : first;
+}
+
+/** Below this share of its labels found, a page is read a second time at {@link RETRY_DETECTION_LONG_SIDE}. */
+const RETRY_BELOW_LABEL_SHARE = 0.75;
+const RETRY_DETECTION_LONG_SIDE = 1440;
+
+/** How many labels a complete page of the type shows: one per field printed everywhere. */
+function expectedLabels(spec: DocumentSpec): number {
+  return spec.fields.filter((field) => !field.optional).length;
 }
 
 /** Fields that are an officer's red name seal. */

@@ -6,7 +6,8 @@ import type { Quad, TextLine } from "../types.ts";
  * that makes it read left to right). `recognize` answers one line per quad, in the order given.
  */
 export interface TextEngine {
-  detect(image: RawImage): Promise<Quad[]>;
+  /** `longSide`: the size the detector reads the image at, instead of its configured one. */
+  detect(image: RawImage, options?: { longSide?: number }): Promise<Quad[]>;
   recognize(image: RawImage, quads: readonly Quad[]): Promise<TextLine[]>;
   dispose(): Promise<void>;
 }

@@ -86,8 +86,8 @@ export class OcrEngine {
   }
 
   /** Only the detection half: the text boxes in reading order, each listed from its reading direction. */
-  async detect(image: RawImage): Promise<Quad[]> {
-    const { boxes } = await this.#detector.detect(image);
+  async detect(image: RawImage, options: { longSide?: number } = {}): Promise<Quad[]> {
+    const { boxes } = await this.#detector.detect(image, options.longSide);
     return boxes.map((box) => orientForReading(box.quad));
   }
 

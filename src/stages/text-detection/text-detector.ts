@@ -43,10 +43,17 @@ export class TextDetector {
     return new TextDetector(await OnnxModel.load(path, runtime), options);
   }
 
-  /** Finds the text boxes of an image, in its pixels and reading order, with the time each part took. */
-  async detect(image: RawImage): Promise<{ boxes: DetectedBox[]; timings: DetectionTimings }> {
+  /**
+   * Finds the text boxes of an image, in its pixels and reading order, with the time each part took. `longSide`
+   * overrides the configured detection size for this call (a page whose text came out too small to find).
+   */
+  async detect(
+    image: RawImage,
+    longSide?: number,
+  ): Promise<{ boxes: DetectedBox[]; timings: DetectionTimings }> {
     const started = performance.now();
-    const size = detectionSize(image.width, image.height, this.#options);
+    const limits = longSide === undefined ? this.#options : { minLongSide: longSide, maxLongSide: longSide };
+    const size = detectionSize(image.width, image.height, limits);
     const resized =
       size.width === image.width && size.height === image.height
         ? image
