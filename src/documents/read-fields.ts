@@ -4,7 +4,7 @@ import { type DocumentSpec, labelSpecsOf } from "./shared/field-spec.ts";
 import { findLabels, type LabelMatch, type LabelSpec } from "./shared/label-matcher.ts";
 import { type PageFrame, pageFrameOf } from "./shared/page-frame.ts";
 import { resolveLabels } from "./shared/resolve-labels.ts";
-import { lineChars } from "./shared/slice-text-line.ts";
+import { lineChars, sliceTextLine } from "./shared/slice-text-line.ts";
 import { stackWrappedLabels } from "./shared/stack-wrapped-labels.ts";
 import { type ValuePiece, valuePieces } from "./shared/value-pieces.ts";
 
@@ -58,10 +58,50 @@ export function readFields(recognised: readonly TextLine[], spec: DocumentSpec):
   const fields = new Map<string, FieldReading>();
   for (const field of spec.fields) {
     const label = resolved.get(field.key);
-    const reading = joinPieces(field.key, assigned.get(field.key) ?? [], frame);
+    // A lone preprinted unit of a boxed value (省, 市 under or after its box) is not part of it.
+    const pieces = (assigned.get(field.key) ?? []).filter(
+      (piece) => !field.parts?.includes(piece.line.text.trim()),
+    );
+    const reading = joinPieces(field.key, pieces, frame);
     fields.set(field.key, label ? { ...reading, label } : reading);
   }
+  recoverByPattern(spec, lines, fields);
   return { fields, labelsFound: resolved.size, frame };
+}
+
+/** Values so strictly formed that they are recognised anywhere on the page: one capital letter and nine digits. */
+const PATTERNS: Partial<Record<string, RegExp>> = { certificateNumber: /[A-Z]\d{9}(?!\d)/u };
+
+/**
+ * Fills a still-empty field whose value has an unmistakable form from the text of any line (the certificate number
+ * read into the issue date's line when the detector merged them).
+ */
+function recoverByPattern(
+  spec: DocumentSpec,
+  lines: readonly TextLine[],
+  fields: Map<string, FieldReading>,
+): void {
+  for (const field of spec.fields) {
+    const pattern = PATTERNS[field.key];
+    const reading = fields.get(field.key);
+    if (!pattern || !reading || reading.text.trim() !== "") continue;
+    for (const line of lines) {
+      const chars = lineChars(line);
+      const match = pattern.exec(chars.map((char) => char.text).join(""));
+      if (!match) continue;
+      const found = sliceTextLine(line, match.index, match.index + match[0].length);
+      if (!found) continue;
+      fields.set(field.key, {
+        ...reading,
+        text: found.text,
+        pieceTexts: [found.text],
+        chars: lineChars(found),
+        quads: [found.quad],
+        confidence: found.confidence,
+      });
+      break;
+    }
+  }
 }
 
 /** Prefix of the keys of {@link decoysOf}. */

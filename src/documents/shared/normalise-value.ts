@@ -92,7 +92,10 @@ function stripUnits(text: string, field: FieldSpec): string {
 
 function normaliseNumberValue(text: string, field: FieldSpec): NormalisedValue {
   const number = asDigits(stripUnits(text, field));
-  return /^\d+(\.\d+)?$/u.test(number) ? ACCEPTED(number) : DOUBTED(stripUnits(text, field), 0.6);
+  if (/^\d+(\.\d+)?$/u.test(number)) return ACCEPTED(number);
+  // A neighbour's value read into the same box (年龄 "28中国" when 国籍 was not found): keep the leading number.
+  const leading = /^(\d+(?:\.\d+)?)(?=\D)/u.exec(number);
+  return leading?.[1] ? DOUBTED(leading[1], 0.8) : DOUBTED(stripUnits(text, field), 0.6);
 }
 
 /** Weeks, with days as `+d`: 39⁺³, 39+3, 39周+3天, 39周3天 → 39+3; a lost superscript (393) too, more doubtfully. */
