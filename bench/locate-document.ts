@@ -5,9 +5,9 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { encodePng } from "../src/image/index.ts";
 import { locateDocument } from "../src/stages/document/locate-document.ts";
-import { cornerError, drawScene, type SceneOptions } from "../src/stages/document/test-scene.ts";
 import type { Point, Quad } from "../src/types.ts";
 import { Random } from "../synth/random.ts";
+import { cornerError, drawScene, type SceneOptions } from "../test/support/document-scene.ts";
 
 const BACKGROUNDS = ["wood", "cloth", "dark", "mid", "light"] as const;
 

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { cornerError, drawScene } from "../../../test/support/document-scene.ts";
 import type { RawImage } from "../../image/raw-image.ts";
 import type { Quad } from "../../types.ts";
 import { locateDocument } from "./locate-document.ts";
-import { cornerError, drawScene } from "./test-scene.ts";
 
 const TILTED: Quad = [
   { x: 130, y: 90 },

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { drawScene } from "../../../test/support/document-scene.ts";
 import { applyHomography } from "../../geometry/homography.ts";
 import type { RawImage } from "../../image/raw-image.ts";
 import type { Quad } from "../../types.ts";
 import { rectifyDocument } from "./rectify-document.ts";
-import { drawScene } from "./test-scene.ts";
 
 const CORNERS: Quad = [
   { x: 130, y: 90 },

@@ -1,9 +1,9 @@
 // Draws synthetic photos of a page for the document stage's tests and its benchmark; not part of the library.
 import { createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
-import { Random } from "../../../synth/random.ts";
-import { applyHomography, computeHomography } from "../../geometry/homography.ts";
-import type { RawImage } from "../../image/raw-image.ts";
-import type { Point, Quad } from "../../types.ts";
+import { applyHomography, computeHomography } from "../../src/geometry/homography.ts";
+import type { RawImage } from "../../src/image/raw-image.ts";
+import type { Point, Quad } from "../../src/types.ts";
+import { Random } from "../../synth/random.ts";
 
 /** What to draw: a page with its corners at `corners` on a background, with optional nuisances. */
 export interface SceneOptions {
