@@ -15,7 +15,10 @@ const FULL_WIDTH_DIGIT = /[０-９]/gu;
 const DIGIT_LOOKALIKE = /(?<=\d)[OoＯ〇]|[OoＯ〇](?=\d)/gu;
 const ONE_LOOKALIKE = /(?<=\d)[lI|丨]|[lI|丨](?=\d)/gu;
 const SEPARATOR = "[年牛午月日曰目.．。·\\-－—/／、,，]";
-const SEPARATED = new RegExp(`^(\\d{4})${SEPARATOR}+(\\d{1,2})${SEPARATOR}+(\\d{1,2})[日曰目.．。]?$`, "u");
+const SEPARATED = new RegExp(
+  `^(\\d{4})${SEPARATOR}+(\\d{1,2})${SEPARATOR}+(\\d{1,2})[日曰目由白旦.．。]?$`,
+  "u",
+);
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/u;
 const BIRTH_TIME = new RegExp(
   `^(\\d{4})${SEPARATOR}+(\\d{1,2})${SEPARATOR}+(\\d{1,2})[日曰目]?(\\d{1,2})[时時点:：]+(\\d{1,2})分?$`,

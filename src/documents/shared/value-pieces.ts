@@ -110,6 +110,8 @@ function withoutPrinted(run: TextLine, printed: readonly string[]): TextLine[] {
 function isNoise(text: string, titles: readonly string[]): boolean {
   const compact = text.replace(/\s+/gu, "");
   if (compact === "" || SERIAL.test(compact)) return true;
+  // Punctuation alone (the bracket of a wrapped label, a stray dash) is never a value.
+  if (!/[\p{L}\p{N}]/u.test(compact)) return true;
   if (LATIN_CAPTION.test(text) && /[A-Za-z]{2}/u.test(text)) return true;
   return titles.some(
     (title) => compact.length >= 3 && editDistance(title.replace(/\s+/gu, ""), compact) <= title.length / 4,
