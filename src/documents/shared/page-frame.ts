@@ -1,3 +1,4 @@
+import { weightedCircularMedian } from "../../geometry/circular-median.ts";
 import type { Point, Quad, TextLine } from "../../types.ts";
 
 /** An axis-aligned box in page coordinates, with its centre and height. */
@@ -63,30 +64,4 @@ export function makePageFrame(angle: number): PageFrame {
       return { left, top, right, bottom, centerX: (left + right) / 2, centerY: (top + bottom) / 2, height };
     },
   };
-}
-
-/** The weighted median of angles, taken around their circular mean so ±π wrap-around does not split them. */
-function weightedCircularMedian(angles: readonly { angle: number; weight: number }[]): number {
-  if (angles.length === 0) return 0;
-  let sx = 0;
-  let sy = 0;
-  for (const { angle, weight } of angles) {
-    sx += Math.cos(angle) * weight;
-    sy += Math.sin(angle) * weight;
-  }
-  const mean = Math.atan2(sy, sx);
-  const offsets = angles
-    .map(({ angle, weight }) => ({ offset: wrap(angle - mean), weight }))
-    .sort((a, b) => a.offset - b.offset);
-  const half = offsets.reduce((sum, item) => sum + item.weight, 0) / 2;
-  let seen = 0;
-  for (const item of offsets) {
-    seen += item.weight;
-    if (seen >= half) return wrap(mean + item.offset);
-  }
-  return mean;
-}
-
-function wrap(angle: number): number {
-  return Math.atan2(Math.sin(angle), Math.cos(angle));
 }

@@ -1,3 +1,4 @@
+import { weightedCircularMedian } from "../../geometry/circular-median.ts";
 import type { Point, Quad } from "../../types.ts";
 
 /**
@@ -17,26 +18,7 @@ export function readingAxis(quads: readonly Quad[], minAspect = 2): number | und
     axes.push({ angle: 2 * long.angle, weight: long.length });
   }
   if (axes.length === 0) return undefined;
-  let sx = 0;
-  let sy = 0;
-  for (const { angle, weight } of axes) {
-    sx += Math.cos(angle) * weight;
-    sy += Math.sin(angle) * weight;
-  }
-  const mean = Math.atan2(sy, sx);
-  const offsets = axes
-    .map(({ angle, weight }) => ({
-      offset: Math.atan2(Math.sin(angle - mean), Math.cos(angle - mean)),
-      weight,
-    }))
-    .sort((a, b) => a.offset - b.offset);
-  const half = offsets.reduce((sum, item) => sum + item.weight, 0) / 2;
-  let seen = 0;
-  for (const item of offsets) {
-    seen += item.weight;
-    if (seen >= half) return normaliseAxis((mean + item.offset) / 2);
-  }
-  return normaliseAxis(mean / 2);
+  return normaliseAxis(weightedCircularMedian(axes) / 2);
 }
 
 /**
