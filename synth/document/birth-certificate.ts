@@ -8,7 +8,7 @@ import type { Random } from "../random.ts";
 import { birthBackground } from "./birth-background.ts";
 import { drawCounterfoil, drawNumberBox, type Face, H, VALUE_SIZE, W } from "./birth-parts.ts";
 import { type BirthValues, makeBirthValues, type Parent } from "./birth-values.ts";
-import { drawCentredLabel, drawLabel, type FormStyle, rule } from "./form.ts";
+import { drawCentredLabel, drawLabel, type FormStyle, rule, sheetCorners } from "./form.ts";
 import { type DateStyle, normalDate } from "./people.ts";
 import { printValue, randomPrintStyle } from "./printer.ts";
 import { drawRoundSeal } from "./seal.ts";
@@ -275,12 +275,7 @@ export function renderBirthCertificate(random: Random, blank: boolean): BuiltDoc
   if (withCounterfoil) drawCounterfoil(f, v, H);
   return {
     canvas,
-    documentQuad: [
-      { x: 0, y: 0 },
-      { x: W, y: 0 },
-      { x: W, y: H },
-      { x: 0, y: H },
-    ],
+    documentQuad: sheetCorners(W, H),
     content: {
       fields: blank ? {} : values(v),
       quads: f.quads,

@@ -1,5 +1,7 @@
 /** The preprinted part of the forms: tinted paper with a faint guilloche, ruled lines, labels. */
 import { type Canvas, createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
+import type { Point } from "../../src/types.ts";
+import type { Random } from "../random.ts";
 import { type FontFace, font } from "./fonts.ts";
 
 const backgrounds = new Map<string, Canvas>();
@@ -48,6 +50,29 @@ export interface FormStyle {
   /** Label font size, px. */
   size: number;
   lineWidth: number;
+}
+
+/**
+ * The preprinted form of a household-register page: dark blue or black rules and labels in Song (sometimes Hei).
+ * Draws from `random` in a fixed order, so documents stay reproducible.
+ */
+export function pickHouseholdFormStyle(random: Random, size: number, lineWidth: number): FormStyle {
+  return {
+    ink: random.pick(["#1d2b5c", "#222", "#233a6e"]),
+    face: random.pick(["song", "song", "hei"]),
+    size,
+    lineWidth,
+  };
+}
+
+/** The corners of a whole w×h sheet, top-left first, clockwise. */
+export function sheetCorners(width: number, height: number): [Point, Point, Point, Point] {
+  return [
+    { x: 0, y: 0 },
+    { x: width, y: 0 },
+    { x: width, y: height },
+    { x: 0, y: height },
+  ];
 }
 
 /** Draws a label with its left end at (x, baseline y); returns its width. */

@@ -2,7 +2,16 @@
 import { createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
 import type { Random } from "../random.ts";
 import { canDraw } from "./fonts.ts";
-import { drawCentredLabel, drawLabel, type FormStyle, paperBackground, rule, spaced } from "./form.ts";
+import {
+  drawCentredLabel,
+  drawLabel,
+  type FormStyle,
+  paperBackground,
+  pickHouseholdFormStyle,
+  rule,
+  sheetCorners,
+  spaced,
+} from "./form.ts";
 import { type Household, makeHousehold } from "./household-values.ts";
 import { normalDate, printedDate } from "./people.ts";
 import { type PrintStyle, printValue, type Quad4, randomPrintStyle } from "./printer.ts";
@@ -151,12 +160,7 @@ export function renderHead(random: Random, blank: boolean): BuiltDocument {
   const [paper, lines] = paperColours(random);
   context.drawImage(paperBackground(W, H, paper, lines, 0), 0, 0);
   const household = makeHousehold(random);
-  const form: FormStyle = {
-    ink: random.pick(["#1d2b5c", "#222", "#233a6e"]),
-    face: random.pick(["song", "song", "hei"]),
-    size: H * 0.032,
-    lineWidth: 1.4,
-  };
+  const form = pickHouseholdFormStyle(random, H * 0.032, 1.4);
   const print = randomPrintStyle(random, H * 0.034, ["song", "song", "song", "hei", "kai"]);
   const g: Grid = {
     context,
@@ -186,12 +190,7 @@ export function renderHead(random: Random, blank: boolean): BuiltDocument {
   g.fields.issueDate = blank ? "" : normalDate(household.issueDate);
   return {
     canvas,
-    documentQuad: [
-      { x: 0, y: 0 },
-      { x: W, y: 0 },
-      { x: W, y: H },
-      { x: 0, y: H },
-    ],
+    documentQuad: sheetCorners(W, H),
     content: {
       fields: g.fields,
       quads: g.quads,

@@ -2,7 +2,16 @@
 import { type Canvas, createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
 import type { Point } from "../../src/types.ts";
 import type { Random } from "../random.ts";
-import { drawCentredLabel, drawLabel, type FormStyle, paperBackground, rule, spaced } from "./form.ts";
+import {
+  drawCentredLabel,
+  drawLabel,
+  type FormStyle,
+  paperBackground,
+  pickHouseholdFormStyle,
+  rule,
+  sheetCorners,
+  spaced,
+} from "./form.ts";
 import { type Household, makeHousehold } from "./household-values.ts";
 import { normalDate } from "./people.ts";
 import { type PrintStyle, printValue, type Quad4, randomPrintStyle } from "./printer.ts";
@@ -114,12 +123,7 @@ function drawCard(
   const household = makeHousehold(random);
   const person = random.pick(household.members);
   const dateStyle = pickDateStyle(random);
-  const form: FormStyle = {
-    ink: random.pick(["#1d2b5c", "#222", "#233a6e"]),
-    face: random.pick(["song", "song", "hei"]),
-    size: h * 0.027,
-    lineWidth: 1.3,
-  };
+  const form = pickHouseholdFormStyle(random, h * 0.027, 1.3);
   const print = randomPrintStyle(random, h * 0.03, ["song", "song", "song", "hei", "kai"]);
   const card: Card = {
     context,
