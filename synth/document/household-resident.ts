@@ -5,7 +5,6 @@ import type { Random } from "../random.ts";
 import {
   drawCentredLabel,
   drawLabel,
-  type FormStyle,
   paperBackground,
   pickHouseholdFormStyle,
   rule,

@@ -3,8 +3,11 @@ import { test } from "node:test";
 import { BIRTH_CERTIFICATE_SPEC } from "../birth-certificate.ts";
 import { valueFromBoxes } from "./join-boxes.ts";
 
-const field = (key: string) =>
-  BIRTH_CERTIFICATE_SPEC.fields.find((f) => f.key === key) ?? BIRTH_CERTIFICATE_SPEC.fields[0]!;
+function field(key: string) {
+  const found = BIRTH_CERTIFICATE_SPEC.fields.find((f) => f.key === key);
+  if (!found) throw new Error(`no field ${key}`);
+  return found;
+}
 
 test("birth time from boxes whatever the units read as", () => {
   assert.equal(
