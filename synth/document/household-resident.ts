@@ -5,10 +5,10 @@ import type { Random } from "../random.ts";
 import {
   drawCentredLabel,
   drawLabel,
+  type FormStyle,
   paperBackground,
   pickHouseholdFormStyle,
   rule,
-  sheetCorners,
   spaced,
 } from "./form.ts";
 import { type Household, makeHousehold } from "./household-values.ts";
