@@ -16,6 +16,7 @@ import type { RecognizeFn } from "./recognize-fn.ts";
 import { createRecognizeHandler } from "./recognize-route.ts";
 import { fromFastifyError, sendError } from "./send-error.ts";
 import { ThrottledError } from "./throttled-error.ts";
+import { registerWebRoutes } from "./web-routes.ts";
 import { WorkQueue } from "./work-queue.ts";
 
 /** What {@link buildApp} needs. */
@@ -93,18 +94,9 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   };
   const rateLimiter = new RateLimiter(options.now);
   const { recognize } = options;
-  app.post(
-    "/",
-    createRecognizeHandler({
-      config,
-      recognize,
-      authenticator,
-      rateLimiter,
-      queue,
-      fetcher,
-      noteAction,
-    }),
-  );
+  const routeContext = { config, recognize, authenticator, rateLimiter, queue, fetcher, noteAction };
+  app.post("/", createRecognizeHandler(routeContext));
+  registerWebRoutes(app, routeContext); // the page to try it (GET /) and its same-origin route
   registerOperationsRoutes(app, { metrics, queue, stopping: stopping.signal });
   return app;
 }

@@ -95,8 +95,9 @@ async function imageOf(
   return context.fetcher.fetch(url, signal);
 }
 
-async function recognizeWithinLimit(
-  context: RecognizeRouteContext,
+/** Recognises through the work queue within `requestTimeoutMs` (`ServiceTimeout`), aborted also by `outer`. */
+export async function recognizeWithinLimit(
+  context: Pick<RecognizeRouteContext, "config" | "queue" | "recognize">,
   request: { action: Action; image: Uint8Array; residentPage: boolean },
   outer: AbortSignal,
 ) {
