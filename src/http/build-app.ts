@@ -113,7 +113,8 @@ function recordOutcome(
   metrics: HttpMetrics,
 ): void {
   const { action, code } = outcome;
-  if (request.method === "POST" && request.routeOptions.url === "/") {
+  const route = request.routeOptions.url;
+  if (request.method === "POST" && (route === "/" || route === "/api/recognize")) {
     metrics.requests.inc({ action, code });
     metrics.duration.observe({ action }, reply.elapsedTime / 1000);
   }

@@ -234,6 +234,21 @@ describe("POST /api/recognize (no keys configured: open)", () => {
     await app.close();
   });
 
+  it("counts its recognitions in the metrics with the API's, and not its page loads", async () => {
+    const app = appWith();
+    await app.inject({ method: "GET", url: "/" });
+    assert.equal((await postImage(app, "birth-certificate", IMAGE)).statusCode, 200);
+    assertError(await postImage(app, "household-head", Buffer.alloc(0)), 400, "imageUrlOrBodyEmpty");
+    const metrics = (await app.inject({ method: "GET", url: "/metrics" })).body;
+    assert.match(metrics, /zhengzhao_requests_total\{action="RecognizeBirthCertification",code="OK"\} 1/);
+    assert.match(
+      metrics,
+      /zhengzhao_requests_total\{action="RecognizeHousehold",code="imageUrlOrBodyEmpty"\} 1/,
+    );
+    assert.doesNotMatch(metrics, /action="other"/);
+    await app.close();
+  });
+
   it("refuses a request another site's page sends", async () => {
     const app = appWith();
     const foreign = await postImage(app, "household-head", IMAGE, { origin: "https://evil.example" });

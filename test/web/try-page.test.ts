@@ -234,19 +234,42 @@ describe("the page to try it (体验馆) in Chromium", () => {
     });
   }
 
-  it("says in Chinese, with the code, that a PDF is not an image it reads", async () => {
+  it("says in Chinese, with the code, that a dropped PDF is not an image it reads", async () => {
     const page = await openPage(browser, server.url, 375);
-    const pdf = Buffer.from(
-      "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
-    );
-    await submit(page, "birth-certificate", { name: "证明.pdf", buffer: pdf });
-    assert.equal(await page.getAttribute("main", "data-state"), "error");
+    await page.click('label[for="type-birth-certificate"]');
+    // A file dropped on the page, as from a file manager.
+    const pdf = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+    // The test's code is compiled without DOM types, so the browser side is written as an expression.
+    const dropped = await page.evaluateHandle(`(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([${JSON.stringify(pdf)}], "证明.pdf", { type: "application/pdf" }));
+      return transfer;
+    })()`);
+    await page.dispatchEvent("#drop", "drop", { dataTransfer: dropped });
+    await page.waitForSelector("main[data-state=error]", { timeout: WAIT_MS });
     assert.deepEqual(await errorOf(page), {
       code: "unsupportedImageFormat",
       message: ERROR_MESSAGES_ZH.unsupportedImageFormat,
     });
-    assert.equal(await page.locator("#fields tbody tr").count(), 0);
+    assert.equal(await page.isVisible("#fields"), false, "no empty table after an error");
     await page.screenshot({ path: new URL("error-phone.png", SHOTS).pathname, fullPage: true });
+    await page.close();
+  });
+
+  it("takes a pasted image URL and explains why a loopback address is refused", async () => {
+    const page = await openPage(browser, server.url);
+    const url = `${server.url}/web/favicon.svg`;
+    await page.evaluate(`(() => {
+      const transfer = new DataTransfer();
+      transfer.setData("text/plain", ${JSON.stringify(url)});
+      document.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true }));
+    })()`);
+    await page.waitForSelector("main[data-state=error]", { timeout: WAIT_MS });
+    assert.equal(await page.inputValue("#url"), url);
+    assert.deepEqual(await errorOf(page), {
+      code: "notSafeImageUrl",
+      message: ERROR_MESSAGES_ZH.notSafeImageUrl,
+    });
     await page.close();
   });
 
