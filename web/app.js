@@ -173,8 +173,8 @@ async function buildRequest(type) {
 
 function showPreview(type) {
   view.result.hidden = false;
-  view.preview.src = source.kind === "file" ? source.objectUrl : source.url;
   view.preview.referrerPolicy = "no-referrer";
+  view.preview.src = source.kind === "file" ? source.objectUrl : source.url;
   view.preview.alt = `待识别的${type.name}图片`;
   view.overlay.replaceChildren();
   view.tbody.replaceChildren();

@@ -222,6 +222,14 @@ describe("the page to try it (体验馆) in Chromium", () => {
       assert.match((await boxOf(checked[2] as string).getAttribute("class")) ?? "", /\bactive\b/);
       await rowOf(key).hover();
 
+      // The raw JSON, copied whole by its button.
+      await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+      await page.click(".raw summary");
+      await page.click("#copy");
+      await page.waitForSelector("#copy:text('已复制')");
+      const copied = await page.evaluate("navigator.clipboard.readText()");
+      assert.deepEqual(JSON.parse(String(copied)), body);
+
       await page.screenshot({ path: new URL(`${type}-desktop.png`, SHOTS).pathname, fullPage: true });
       if (type === "household-head") {
         await page.setViewportSize({ width: 375, height: 812 });
