@@ -113,6 +113,7 @@ function buildTypeOptions() {
   view.typeOptions.replaceChildren(fragment);
   view.typeOptions.addEventListener("change", () => {
     if (source !== undefined) void recognize();
+    else showStatus("已填写密钥：请选择、拖入或粘贴一张图片。");
   });
 }
 
@@ -350,6 +351,7 @@ function wireInputs() {
   view.keys.addEventListener("submit", (event) => {
     event.preventDefault();
     if (source !== undefined) void recognize();
+    else showStatus("已填写密钥：请选择、拖入或粘贴一张图片。");
   });
   view.preview.addEventListener("load", () => {
     const { naturalWidth, naturalHeight } = view.preview;
