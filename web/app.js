@@ -34,6 +34,7 @@ const view = {
   preview: $("preview"),
   overlay: $("overlay"),
   caption: $("caption"),
+  noImage: $("no-image"),
   tbody: document.querySelector("#fields tbody"),
   json: $("json"),
   copy: $("copy"),
@@ -174,6 +175,8 @@ async function buildRequest(type) {
 
 function showPreview(type) {
   view.result.hidden = false;
+  view.stage.classList.remove("no-image");
+  view.noImage.hidden = true;
   view.preview.referrerPolicy = "no-referrer";
   view.preview.src = source.kind === "file" ? source.objectUrl : source.url;
   view.preview.alt = `待识别的${type.name}图片`;
@@ -352,6 +355,12 @@ function wireInputs() {
     event.preventDefault();
     if (source !== undefined) void recognize();
     else showStatus("已填写密钥：请选择、拖入或粘贴一张图片。");
+  });
+  // Browsers show no TIFF (and a URL may not load here): the boxes are then drawn on a blank of the image's shape.
+  view.preview.addEventListener("error", () => {
+    if (!view.preview.getAttribute("src")) return;
+    view.stage.classList.add("no-image");
+    view.noImage.hidden = false;
   });
   view.preview.addEventListener("load", () => {
     const { naturalWidth, naturalHeight } = view.preview;

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { Writable } from "node:stream";
 import { after, before, describe, it } from "node:test";
 import { type Browser, chromium, type Page } from "playwright-core";
+import sharp from "sharp";
 import { parseServerConfig } from "../../src/config/server-config.ts";
 import { type RunningServer, startServer } from "../../src/http/server.ts";
 import { ERROR_MESSAGES_ZH, pageDocumentTypes } from "../../src/http/web-text.ts";
@@ -241,6 +242,26 @@ describe("the page to try it (体验馆) in Chromium", () => {
       await page.close();
     });
   }
+
+  it("draws the boxes on a blank of the image's shape when the browser cannot show the image (TIFF)", async () => {
+    const { type, file, checked } = CASES[0] as (typeof CASES)[number];
+    const tiff = await sharp(fixturePath(file)).tiff().toBuffer();
+    const page = await openPage(browser, server.url, 375);
+    await submit(page, type, { name: "page.tiff", buffer: tiff });
+    assert.equal(await page.getAttribute("main", "data-state"), "done", await page.innerText("#error"));
+    assert.match((await page.getAttribute("#stage", "class")) ?? "", /\bno-image\b/);
+    assert.ok(await page.isVisible("#no-image"));
+    const stage = await page.locator("#stage").boundingBox();
+    const { width, height } = labelOf(file) as Label & { width: number; height: number };
+    assert.ok(
+      stage && Math.abs(stage.width / stage.height - width / height) < 0.02,
+      "a blank of the image's shape",
+    );
+    const box = await page.locator(`#overlay .box[data-key="${checked[0]}"] polygon`).boundingBox();
+    assert.ok(box && box.width > 10 && box.x >= stage.x && box.x + box.width <= stage.x + stage.width);
+    await page.screenshot({ path: new URL("tiff-phone.png", SHOTS).pathname, fullPage: true });
+    await page.close();
+  });
 
   it("says in Chinese, with the code, that a dropped PDF is not an image it reads", async () => {
     const page = await openPage(browser, server.url, 375);
