@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { Command } from "commander";
 import { addOcrCommand } from "./ocr-command.ts";
 import { addRecognizeCommand } from "./recognize-command.ts";
+import { addServeCommand } from "./serve-command.ts";
 
 /** A bundled resident page, read when the command is started without arguments so a first run shows the product. */
 const SAMPLE_IMAGE = fileURLToPath(
@@ -13,6 +14,7 @@ const program = new Command("zhengzhao").description(
 );
 addOcrCommand(program);
 addRecognizeCommand(program);
+addServeCommand(program);
 
 const args = process.argv.slice(2);
 await program.parseAsync(

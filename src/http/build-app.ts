@@ -79,6 +79,11 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   app.addHook("onResponse", async (request, reply) =>
     recordOutcome(request, reply, outcomeOf(request), metrics),
   );
+  // While stopping, every answer ends its connection: a keep-alive client would otherwise hold the close open until
+  // the keep-alive timeout (72 s, measured with the SDK).
+  app.addHook("onSend", async (_request, reply) => {
+    if (stopping.signal.aborted) reply.header("connection", "close");
+  });
   app.addHook("preClose", async () => stopping.abort(stoppingError()));
   app.addHook("onClose", async () => {
     await queue.whenIdle();
