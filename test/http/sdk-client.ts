@@ -71,3 +71,28 @@ export function callAction(client: OcrClient, action: string, version = "2021-07
   const request = new $OpenApiUtil.OpenApiRequest({ query: {} });
   return client.callApi(params, request, new RuntimeOptions({}));
 }
+
+/**
+ * RecognizeHousehold exactly as the SDK builds it, but with the query given verbatim: how a caller that fills
+ * `IsResidentPage` itself (e.g. `"True"`, as other Alibaba SDKs and hand-written clients send it) reaches the server.
+ */
+export function recognizeHouseholdWithQuery(
+  client: OcrClient,
+  query: Record<string, string>,
+  body: Uint8Array,
+) {
+  const params = new $OpenApiUtil.Params({
+    action: "RecognizeHousehold",
+    version: "2021-07-07",
+    protocol: "HTTPS",
+    pathname: "/",
+    method: "POST",
+    authType: "AK",
+    style: "RPC",
+    reqBodyType: "formData",
+    bodyType: "json",
+  });
+  const stream = Readable.from([Buffer.from(body)]);
+  const request = new $OpenApiUtil.OpenApiRequest({ query, body: stream, stream });
+  return client.callApi(params, request, new RuntimeOptions({}));
+}
