@@ -1,3 +1,4 @@
+import { regroupParentRow } from "./parent-row.ts";
 import type { DocumentSpec, FieldSpec } from "./shared/field-spec.ts";
 
 /** The mother's or father's block: the same labels twice, told apart by their rows. */
@@ -122,4 +123,15 @@ export const BIRTH_CERTIFICATE_SPEC: DocumentSpec = {
     ["issueDate"],
     ["certificateNumber"],
   ],
+  regroup: (assigned, found, frame) => {
+    for (const parent of ["mother", "father"]) {
+      const row = {
+        name: `${parent}Name`,
+        age: `${parent}Age`,
+        nationality: `${parent}Nationality`,
+        ethnicity: `${parent}Ethnicity`,
+      };
+      regroupParentRow(row, assigned, found, frame);
+    }
+  },
 };

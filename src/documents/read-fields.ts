@@ -1,5 +1,6 @@
 import type { Quad, RecognizedChar, TextLine } from "../types.ts";
 import { type Anchor, assignPieces } from "./shared/assign-pieces.ts";
+import { isBoxCaption } from "./shared/box-caption.ts";
 import { type DocumentSpec, labelSpecsOf } from "./shared/field-spec.ts";
 import { findLabels, type LabelMatch, type LabelSpec } from "./shared/label-matcher.ts";
 import { type PageFrame, pageFrameOf } from "./shared/page-frame.ts";
@@ -55,13 +56,12 @@ export function readFields(recognised: readonly TextLine[], spec: DocumentSpec):
     multiLine: (key) => MULTI_LINE_KINDS.has(fieldsByKey.get(key)?.kind ?? ""),
     valueBelow: (key) => fieldsByKey.get(key)?.valueBelow === true,
   });
+  spec.regroup?.(assigned, new Set(resolved.keys()), frame);
   const fields = new Map<string, FieldReading>();
   for (const field of spec.fields) {
     const label = resolved.get(field.key);
-    // A lone preprinted unit of a boxed value (省, 市 under or after its box) is not part of it.
-    const pieces = (assigned.get(field.key) ?? []).filter(
-      (piece) => !field.parts?.includes(piece.line.text.trim()),
-    );
+    // A boxed value's preprinted units and captions (周 after its box, 省 Province under it) are not part of it.
+    const pieces = (assigned.get(field.key) ?? []).filter((piece) => !isBoxCaption(piece.line.text, field));
     const reading = joinPieces(field.key, pieces, frame);
     fields.set(field.key, label ? { ...reading, label } : reading);
   }

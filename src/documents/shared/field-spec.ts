@@ -1,5 +1,7 @@
 import type { DocumentType } from "../../types.ts";
 import type { LabelSpec } from "./label-matcher.ts";
+import type { PageFrame } from "./page-frame.ts";
+import type { ValuePiece } from "./value-pieces.ts";
 import type { VocabularyName } from "./vocabularies.ts";
 
 /**
@@ -64,6 +66,11 @@ export interface DocumentSpec {
    * English captions that the label matcher does not own. Cut out of value pieces wherever it is read.
    */
   printed?: readonly string[];
+  /**
+   * A document's own repair of the pieces each field was given by geometry, run before they are joined: `found`
+   * holds the fields whose labels were found. For rows whose values say by their kind which cell they belong to.
+   */
+  regroup?: (assigned: Map<string, ValuePiece[]>, found: ReadonlySet<string>, frame: PageFrame) => void;
 }
 
 /**

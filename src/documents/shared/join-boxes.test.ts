@@ -25,3 +25,24 @@ test("issue date from boxes, merged boxes split, nonsense refused", () => {
   assert.equal(valueFromBoxes("2023年13月09日", field("issueDate")), undefined);
   assert.equal(valueFromBoxes("25日2015", field("issueDate")), undefined);
 });
+
+test("a seal's caption, a certificate number and strays before the year are no boxes", () => {
+  assert.equal(valueFromBoxes("7;明专用育;2021;04;16", field("issueDate")), "2021年04月16日");
+  assert.equal(valueFromBoxes("出1K7专用;2018年;06月;15", field("issueDate")), "2018年06月15日");
+  assert.equal(valueFromBoxes("2019;10;D14964932;14", field("issueDate")), "2019年10月14日");
+});
+
+test("units say which box is which when every box was read with its unit", () => {
+  assert.equal(valueFromBoxes("2018;3年03月24日", field("issueDate")), "2018年03月24日");
+  assert.equal(
+    valueFromBoxes("20174;年年11月;16日07时28分", field("birthTime")),
+    "2017年11月16日07时28分",
+    "a stray digit after the year's four",
+  );
+});
+
+test("nothing but print is an empty value; too few numbers are no value", () => {
+  assert.equal(valueFromBoxes("明专用育", field("issueDate")), "");
+  assert.equal(valueFromBoxes("", field("birthTime")), "");
+  assert.equal(valueFromBoxes("2016;年10", field("issueDate")), undefined);
+});

@@ -1,30 +1,101 @@
 import { birthTimeFromParts, cleanDigits, formatDate, isRealDate } from "./dates.ts";
 import type { FieldSpec } from "./field-spec.ts";
 
+/** A number read in one box, with the preprinted unit read right after it, if any. */
+interface BoxNumber {
+  digits: string;
+  unit?: string;
+}
+
+const UNIT_OF: Readonly<Record<string, string>> = {
+  年: "年",
+  月: "月",
+  日: "日",
+  曰: "日",
+  时: "时",
+  時: "时",
+  点: "时",
+  分: "分",
+};
+const SLOTS = { "birth-time": ["年", "月", "日", "时", "分"], date: ["年", "月", "日"] } as const;
+/** Chinese characters that may stand in a box or round it: the units, and 目 read for 日. */
+const BOX_CHARACTERS = /[年月日曰目时時点分]/gu;
+/** A certificate number (`T500100391`) read into the date's row: never a box of the date. */
+const CERTIFICATE_NUMBER = /[A-Z]\d{6,}/u;
+
 /**
  * Reads a value printed in separate boxes between preprinted units (出生时间 `2019 年 06 月 26 日 09 时 28 分`,
- * 签发日期 `2019 年 07 月 01 日`) from its pieces joined in reading order: the numbers are taken in order whatever
- * the units read as, or whether they were read at all. A run of four digits where two boxes of two were expected
- * (`0609`, two boxes the detector merged) is split. Returns `undefined` when the numbers do not make a value, so
- * the ordinary normaliser has its turn.
+ * 签发日期 `2019 年 07 月 01 日`) from its pieces, in reading order and separated by `;`. Pieces that cannot be a
+ * box (a seal's caption `出生医学证明专用章` read in part, a certificate number) are left out, and so is anything
+ * before the year. Where every box after the year was read with its unit, the units say which box is which (a stray
+ * `3` before `年03月24日` is passed over); otherwise the numbers are taken in order whatever the units read as, and a
+ * run of four digits where two boxes of two were expected (`0609`, two boxes the detector merged) is split.
+ * Returns `""` when no box holds a number (a blank form, or only print was read), and `undefined` when the numbers
+ * do not make a value, so the ordinary normaliser has its turn.
  */
 export function valueFromBoxes(text: string, field: FieldSpec): string | undefined {
   if (field.kind !== "birth-time" && field.kind !== "date") return undefined;
-  const wanted = field.kind === "birth-time" ? 5 : 3;
-  const numbers = splitMerged(cleanDigits(text).match(/\d+/gu) ?? [], wanted);
-  if (numbers.length < wanted) return undefined;
-  const [year = "", month = "", day = "", hour = "", minute = ""] = numbers;
-  if (field.kind === "birth-time") return birthTimeFromParts({ year, month, day, hour, minute });
-  const date = { year: Number(year), month: Number(month), day: Number(day) };
-  return year.length === 4 && isRealDate(date.year, date.month, date.day) ? formatDate(date) : undefined;
+  const slots = SLOTS[field.kind];
+  const pieces = text.split(";").filter((piece) => !isStrayPrint(piece));
+  const numbers = pieces.flatMap(boxNumbers);
+  if (numbers.length === 0) return "";
+  const yearAt = numbers.findIndex(
+    (number) => isYear(number.digits.slice(0, 4)) && number.digits.length <= 5,
+  );
+  if (yearAt === -1) return undefined;
+  const year = (numbers[yearAt] as BoxNumber).digits.slice(0, 4);
+  const rest = numbers.slice(yearAt + 1);
+  const values = byUnits(rest, slots.slice(1)) ?? inOrder(rest, slots.length - 1);
+  return values === undefined ? undefined : write(field.kind, [year, ...values]);
 }
 
-/** Splits four-digit runs after the year into two-digit boxes until there are as many numbers as boxes. */
-function splitMerged(numbers: readonly string[], wanted: number): string[] {
-  const out = [...numbers];
-  for (let i = 1; i < out.length && out.length < wanted; i++) {
+/** Print that is no box of a date: two or more Chinese characters other than units, or a certificate number. */
+function isStrayPrint(piece: string): boolean {
+  const others = piece.replace(BOX_CHARACTERS, "").match(/[\u4e00-\u9fff]/gu) ?? [];
+  return others.length >= 2 || CERTIFICATE_NUMBER.test(piece);
+}
+
+function boxNumbers(piece: string): BoxNumber[] {
+  return [...cleanDigits(piece).matchAll(/(\d+)\s*([年月日曰时時点分])?/gu)].map(([, digits = "", unit]) => {
+    const slot = unit === undefined ? undefined : UNIT_OF[unit];
+    return slot === undefined ? { digits } : { digits, unit: slot };
+  });
+}
+
+function isYear(digits: string): boolean {
+  return /^(19|20)\d\d$/u.test(digits);
+}
+
+/** The boxes after the year by their units, when each was read exactly once with its unit and in order. */
+function byUnits(numbers: readonly BoxNumber[], units: readonly string[]): string[] | undefined {
+  const values: string[] = [];
+  let last = -1;
+  for (const unit of units) {
+    const found = numbers
+      .map((number, index) => ({ number, index }))
+      .filter(({ number }) => number.unit === unit);
+    const only = found[0];
+    if (found.length !== 1 || only === undefined || only.index < last || only.number.digits.length > 2)
+      return undefined;
+    last = only.index;
+    values.push(only.number.digits);
+  }
+  return values;
+}
+
+/** The boxes after the year in reading order, four-digit runs split into two boxes until there are enough. */
+function inOrder(numbers: readonly BoxNumber[], wanted: number): string[] | undefined {
+  const out = numbers.map((number) => number.digits);
+  for (let i = 0; i < out.length && out.length < wanted; i++) {
     const run = out[i] as string;
     if (run.length === 4) out.splice(i, 1, run.slice(0, 2), run.slice(2));
   }
-  return out;
+  return out.length < wanted ? undefined : out.slice(0, wanted);
+}
+
+function write(kind: "birth-time" | "date", values: readonly string[]): string | undefined {
+  const [year = "", month = "", day = "", hour = "", minute = ""] = values;
+  if (kind === "birth-time") return birthTimeFromParts({ year, month, day, hour, minute });
+  const date = { year: Number(year), month: Number(month), day: Number(day) };
+  return isRealDate(date.year, date.month, date.day) ? formatDate(date) : undefined;
 }

@@ -78,3 +78,15 @@ test("digit fields map look-alike letters; certificate numbers keep their letter
   assert.equal(value("t5OO100391", field("certificate-number")), "T500100391");
   assert.equal(normaliseValue("T50010039", field("certificate-number")).valid, false);
 });
+
+test("a Chinese name drops Latin letters and digits read from captions or neighbours", () => {
+  assert.equal(value("彭婷婷R", field("name")), "彭婷婷");
+  assert.equal(value("李雨欣6", field("name")), "李雨欣");
+  assert.equal(value("阿依古丽·买买提", field("name")), "阿依古丽·买买提");
+  assert.equal(value("John Smith", field("name")), "JohnSmith", "a name in Latin letters stays as read");
+});
+
+test("a box's stroke read before a number is not part of it", () => {
+  assert.equal(value("[28", field("number", { units: ["岁"] })), "28");
+  assert.equal(value("28岁", field("number", { units: ["岁"] })), "28");
+});

@@ -91,7 +91,8 @@ function stripUnits(text: string, field: FieldSpec): string {
 }
 
 function normaliseNumberValue(text: string, field: FieldSpec): NormalisedValue {
-  const number = asDigits(stripUnits(text, field));
+  // A bracket or stroke of the box read before the number (`[28`) is not part of it.
+  const number = asDigits(stripUnits(text, field)).replace(/^[[(（【|:：.,，'"]+(?=\d)/u, "");
   if (/^\d+(\.\d+)?$/u.test(number)) return ACCEPTED(number);
   // A neighbour's value read into the same box (年龄 "28中国" when 国籍 was not found): keep the leading number.
   const leading = /^(\d+(?:\.\d+)?)(?=\D)/u.exec(number);
@@ -121,9 +122,21 @@ function normaliseCertificateNumber(text: string): NormalisedValue {
   return /^[A-Z]\d{9}$/u.test(value) ? ACCEPTED(value) : DOUBTED(value, 0.7);
 }
 
+/**
+ * A Chinese name never holds Latin letters or digits: where the name is written in Chinese characters, such symbols
+ * are a caption's remnant (`Mother's Name` read as `R`) or a neighbour's digit, and are dropped.
+ */
+function normaliseName(text: string): NormalisedValue {
+  const trimmed = trimSeparators(text);
+  const chinese = trimmed.match(/[\u4e00-\u9fff]/gu) ?? [];
+  if (chinese.length < 2) return ACCEPTED(trimmed);
+  const cleaned = trimSeparators(trimmed.replace(/[A-Za-z0-9!！?？'’[\]【】|]/gu, ""));
+  return cleaned === trimmed ? ACCEPTED(trimmed) : { value: cleaned, confidence: 0.9, valid: true };
+}
+
 const NORMALISERS: Readonly<Record<ValueKind, Normaliser>> = {
   text: (text) => ACCEPTED(trimSeparators(text)),
-  name: (text) => ACCEPTED(trimSeparators(text)),
+  name: normaliseName,
   vocabulary: normaliseVocabularyValue,
   date: normaliseDateValue,
   "birth-time": normaliseBirthTimeValue,

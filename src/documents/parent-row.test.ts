@@ -1,0 +1,71 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Quad, TextLine } from "../types.ts";
+import { BIRTH_CERTIFICATE_SPEC } from "./birth-certificate.ts";
+import { readFields } from "./read-fields.ts";
+import { makeTextLine } from "./shared/make-text-line.ts";
+
+/** A line of 20 px characters with its top-left corner at (x, y). */
+function at(text: string, x: number, y: number): TextLine {
+  const width = 20 * Array.from(text).length;
+  const quad: Quad = [
+    { x, y },
+    { x: x + width, y },
+    { x: x + width, y: y + 20 },
+    { x, y: y + 20 },
+  ];
+  return makeTextLine(text, { quad });
+}
+
+/** The parents' rows of a certificate: label/value pairs per row, `undefined` labels left unread. */
+function parentRows(mother: (string | undefined)[], father: (string | undefined)[]): TextLine[] {
+  const lines: TextLine[] = [at("新生儿姓名", 50, 40), at("王小明", 170, 40), at("性别", 420, 40)];
+  const columns = [50, 300, 450, 600];
+  const add = (labels: (string | undefined)[], values: string[], y: number) => {
+    labels.forEach((label, index) => {
+      const x = columns[index] as number;
+      if (label) lines.push(at(label, x, y));
+      const value = values[index];
+      if (value) lines.push(at(value, x + (index === 0 ? 100 : 55), y));
+    });
+    lines.push(at("住址", 50, y + 50), at("湖南省长沙市岳麓区望月湖街道", 120, y + 50));
+  };
+  add(mother, ["王梦琪", "30", "中国", "汉族"], 100);
+  add(father, ["李强", "32", "中国", "土家族"], 250);
+  lines.push(at("签发机构", 50, 400), at("某某医院", 150, 400));
+  return lines;
+}
+
+const FULL = ["母亲姓名", "年龄", "国籍", "民族"];
+const FATHER = ["父亲姓名", "年龄", "国籍", "民族"];
+
+function row(lines: TextLine[], parent: "mother" | "father") {
+  const fields = readFields(lines, BIRTH_CERTIFICATE_SPEC).fields;
+  return ["Name", "Age", "Nationality", "Ethnicity"].map(
+    (cell) => fields.get(`${parent}${cell}`)?.text ?? "",
+  );
+}
+
+test("a row whose labels were all found is read by geometry", () => {
+  const lines = parentRows(FULL, FATHER);
+  assert.deepEqual(row(lines, "mother"), ["王梦琪", "30", "中国", "汉族"]);
+  assert.deepEqual(row(lines, "father"), ["李强", "32", "中国", "土家族"]);
+});
+
+test("a missed 国籍 label: the nationality is told from the age by its kind", () => {
+  const lines = parentRows(["母亲姓名", "年龄", undefined, "民族"], FATHER);
+  assert.deepEqual(row(lines, "mother"), ["王梦琪", "30", "中国", "汉族"]);
+});
+
+test("labels read wrongly are cut off and the values placed by kind", () => {
+  const lines = parentRows(FULL, ["父亲姓名", "年胞", "国箱", "民版"]);
+  assert.deepEqual(row(lines, "father"), ["李强", "32", "中国", "土家族"]);
+});
+
+test("a parent not given: fillers go to the cells in order", () => {
+  const lines = parentRows(FULL, ["父亲姓名", undefined, undefined, undefined]).filter(
+    (line) => !["李强", "32", "中国", "土家族"].includes(line.text),
+  );
+  lines.push(at("未提供", 150, 250), at("未提供", 355, 250), at("未提供", 505, 250), at("未提供", 655, 250));
+  assert.deepEqual(row(lines, "father"), ["未提供", "未提供", "未提供", "未提供"]);
+});
