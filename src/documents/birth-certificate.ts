@@ -1,3 +1,4 @@
+import { trimInstitution } from "./institution-name.ts";
 import { regroupParentRow } from "./parent-row.ts";
 import type { DocumentSpec, FieldSpec } from "./shared/field-spec.ts";
 
@@ -132,6 +133,10 @@ export const BIRTH_CERTIFICATE_SPEC: DocumentSpec = {
         ethnicity: `${parent}Ethnicity`,
       };
       regroupParentRow(row, assigned, found, frame);
+    }
+    for (const key of ["medicalInstitutions", "issueAuthority"]) {
+      const pieces = assigned.get(key);
+      if (pieces) assigned.set(key, trimInstitution(pieces, frame));
     }
   },
 };

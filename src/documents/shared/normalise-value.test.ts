@@ -90,3 +90,14 @@ test("a box's stroke read before a number is not part of it", () => {
   assert.equal(value("[28", field("number", { units: ["岁"] })), "28");
   assert.equal(value("28岁", field("number", { units: ["岁"] })), "28");
 });
+
+test("an ID number read with print round it is cut out; one with its first digit lost is completed", () => {
+  assert.equal(
+    value("必自有证口护国口共他#作号码210682199103050367", field("id-number")),
+    "210682199103050367",
+  );
+  assert.equal(value("140428198611118282B1S", field("id-number")), "140428198611118282");
+  const completed = normaliseValue("60924199409174982", field("id-number"));
+  assert.equal(completed.value, "360924199409174982");
+  assert.ok(completed.confidence < 1);
+});

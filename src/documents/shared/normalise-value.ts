@@ -4,6 +4,7 @@ import { cleanDigits, formatDate, isPlausibleDate, normaliseBirthTime, parseDate
 import type { FieldSpec, ValueKind } from "./field-spec.ts";
 import { isValidIdNumber, lookalikeToDigit, normaliseIdNumber } from "./id-number.ts";
 import { redecodeIdNumber } from "./redecode-id-number.ts";
+import { completeIdNumber } from "./complete-id-number.ts";
 import { VOCABULARIES } from "./vocabularies.ts";
 
 /** A value written the service's way (api.md §4). */
@@ -64,15 +65,33 @@ function normaliseVocabularyValue(
   };
 }
 
+/** The one run of 15–18 digits (an X last) in a reading that holds other symbols too, by symbol index. */
+function numberRun(text: string): { text: string; start: number; end: number } | undefined {
+  const symbols = Array.from(text);
+  const runs = [...symbols.join("").matchAll(/[0-9０-９]{14,17}[0-9０-９Xx×]?/gu)];
+  if (runs.length !== 1 || runs[0] === undefined) return undefined;
+  const start = Array.from(text.slice(0, runs[0].index)).length;
+  const end = start + Array.from(runs[0][0]).length;
+  return { text: runs[0][0], start, end };
+}
+
 function normaliseIdValue(
   text: string,
   _field: FieldSpec,
   chars?: readonly RecognizedChar[],
 ): NormalisedValue {
+  const run = numberRun(text);
+  if (run !== undefined && run.text !== text) {
+    // The number read together with print round it (a misread caption before it, a stray mark after it).
+    const inner = normaliseIdValue(run.text, _field, chars?.slice(run.start, run.end));
+    return { ...inner, confidence: inner.confidence * 0.9 };
+  }
   const read = normaliseIdNumber(text);
   if (isValidIdNumber(read)) return ACCEPTED(read);
   const redecoded = chars === undefined ? undefined : redecodeIdNumber(chars);
   if (redecoded !== undefined) return { value: redecoded.value, confidence: 0.85, valid: true };
+  const completed = completeIdNumber(read);
+  if (completed !== undefined) return { value: completed, confidence: 0.6, valid: true };
   // Passports and other documents the certificate allows are not ID numbers; they stay as read.
   return DOUBTED(read, read.length === 18 || read.length === 15 ? 0.6 : 0.8);
 }

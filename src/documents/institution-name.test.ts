@@ -1,0 +1,39 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Quad, TextLine } from "../types.ts";
+import { trimInstitution } from "./institution-name.ts";
+import { makeTextLine } from "./shared/make-text-line.ts";
+import { pageFrameOf } from "./shared/page-frame.ts";
+import type { ValuePiece } from "./shared/value-pieces.ts";
+
+function at(text: string, x: number, y: number): TextLine {
+  const width = 20 * Array.from(text).length;
+  const quad: Quad = [
+    { x, y },
+    { x: x + width, y },
+    { x: x + width, y: y + 20 },
+    { x, y: y + 20 },
+  ];
+  return makeTextLine(text, { quad });
+}
+
+function trimmed(lines: TextLine[]): string {
+  const pieces: ValuePiece[] = lines.map((line, lineIndex) => ({ line, lineIndex }));
+  return trimInstitution(pieces, pageFrameOf(lines))
+    .map((piece) => piece.line.text)
+    .join("");
+}
+
+test("the seal's caption read after the name is cut off, in pieces or in the name's own box", () => {
+  assert.equal(
+    trimmed([at("生学证用专", 400, 100), at("泰安市中", 100, 100), at("心医院", 200, 100)]),
+    "泰安市中心医院",
+  );
+  assert.equal(trimmed([at("古蔺县妇幼保健院#7", 100, 100)]), "古蔺县妇幼保健院");
+  assert.equal(trimmed([at("洪泽区人民医院", 100, 100), at("生医", 260, 104)]), "洪泽区人民医院");
+});
+
+test("caption remnants without Chinese go; a name without the usual ending is kept whole", () => {
+  assert.equal(trimmed([at("r", 60, 100), at("香河县妇幼保健院", 100, 100)]), "香河县妇幼保健院");
+  assert.equal(trimmed([at("某某县社区卫生服务", 100, 100), at("站", 300, 100)]), "某某县社区卫生服务站");
+});

@@ -1,0 +1,51 @@
+import { idBirthDate, idCheckDigit, isValidIdNumber18 } from "./id-number.ts";
+
+/**
+ * The first two digits of a resident ID number: the province-level divisions of GB/T 2260, and 81–83 of the
+ * residence permits of Hong Kong, Macao and Taiwan residents.
+ */
+const PROVINCE_CODES: ReadonlySet<string> = new Set(
+  "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 81 82 83".split(
+    " ",
+  ),
+);
+const EARLIEST_BIRTH_YEAR = 1900;
+
+/**
+ * Completes an 18-character ID number read with one or two characters lost at either end (the first digit read
+ * into the label `号码` before it, the check digit cut off by the box's edge): every way of filling them in is tried,
+ * and kept only where the number has a real province code, a real and past birth date and a correct check digit.
+ * Returns the completion only when exactly one survives, else `undefined`.
+ *
+ * @example
+ * completeIdNumber("60924199409174982"); // "360924199409174982"
+ */
+export function completeIdNumber(read: string, today: Date = new Date()): string | undefined {
+  if (!/^\d{15,17}X?$/u.test(read) || read.length < 16 || read.length > 17) return undefined;
+  const missing = 18 - read.length;
+  const found = new Set<string>();
+  for (let lead = 0; lead <= missing; lead++) {
+    const trail = missing - lead;
+    if (trail > 0 && read.endsWith("X")) continue;
+    for (const prefix of allDigits(lead)) {
+      for (const middle of allDigits(Math.max(trail - 1, 0))) {
+        const first17 = (prefix + read + middle).slice(0, 17);
+        const candidate = trail > 0 ? first17 + idCheckDigit(first17) : prefix + read;
+        if (isPlausible(candidate, today)) found.add(candidate);
+      }
+    }
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+function allDigits(count: number): string[] {
+  if (count === 0) return [""];
+  return Array.from({ length: 10 ** count }, (_, value) => String(value).padStart(count, "0"));
+}
+
+function isPlausible(id: string, today: Date): boolean {
+  if (!isValidIdNumber18(id) || !PROVINCE_CODES.has(id.slice(0, 2))) return false;
+  const born = idBirthDate(id);
+  if (born === undefined || born.year < EARLIEST_BIRTH_YEAR) return false;
+  return Date.UTC(born.year, born.month - 1, born.day) <= today.getTime();
+}
