@@ -124,6 +124,9 @@ export const BIRTH_CERTIFICATE_SPEC: DocumentSpec = {
     ["issueDate"],
     ["certificateNumber"],
   ],
+  // A filled certificate shows at least ten of its 23 values even in a poor photo; a blank one, its preprinted
+  // number and a few stray marks.
+  blankBelow: 7,
   regroup: (assigned, found, frame) => {
     for (const parent of ["mother", "father"]) {
       const row = {

@@ -31,6 +31,8 @@ export interface DocumentReading {
   /** How many of the document's labels were found. */
   labelsFound: number;
   frame: PageFrame;
+  /** Set when the page is a form never filled in (see `DocumentSpec.blankBelow`): every field was emptied. */
+  blank?: boolean;
 }
 
 const MULTI_LINE_KINDS = new Set(["text", "name"]);
@@ -66,7 +68,22 @@ export function readFields(recognised: readonly TextLine[], spec: DocumentSpec):
     fields.set(field.key, label ? { ...reading, label } : reading);
   }
   recoverByPattern(spec, lines, fields);
-  return { fields, labelsFound: resolved.size, frame };
+  const blank = isBlankForm(spec, fields);
+  return { fields, labelsFound: resolved.size, frame, ...(blank ? { blank } : {}) };
+}
+
+/**
+ * A form printed but never filled in: fewer of its fields hold anything than the document's `blankBelow`. What was
+ * read there is the stock's own print (a preprinted serial number, a stray mark), so every field is emptied.
+ */
+function isBlankForm(spec: DocumentSpec, fields: Map<string, FieldReading>): boolean {
+  if (spec.blankBelow === undefined) return false;
+  const filled = [...fields.values()].filter((reading) => reading.text.trim() !== "").length;
+  if (filled >= spec.blankBelow) return false;
+  for (const [key, reading] of fields) {
+    fields.set(key, { ...reading, text: "", pieceTexts: [], chars: [], quads: [], confidence: 0 });
+  }
+  return true;
 }
 
 /** Values so strictly formed that they are recognised anywhere on the page: one capital letter and nine digits. */

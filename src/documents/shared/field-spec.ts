@@ -70,6 +70,11 @@ export interface DocumentSpec {
    * A document's own repair of the pieces each field was given by geometry, run before they are joined: `found`
    * holds the fields whose labels were found. For rows whose values say by their kind which cell they belong to.
    */
+  /**
+   * A page on which fewer fields than this hold anything is taken for a blank form and read as all empty: the form
+   * stock's own print (a preprinted serial number) and stray marks are not values.
+   */
+  blankBelow?: number;
   regroup?: (assigned: Map<string, ValuePiece[]>, found: ReadonlySet<string>, frame: PageFrame) => void;
 }
 

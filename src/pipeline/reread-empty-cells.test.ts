@@ -1,0 +1,100 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { BIRTH_CERTIFICATE_SPEC } from "../documents/birth-certificate.ts";
+import { readFields } from "../documents/read-fields.ts";
+import { makeTextLine } from "../documents/shared/make-text-line.ts";
+import type { RawImage } from "../image/raw-image.ts";
+import type { Quad, TextLine } from "../types.ts";
+import { rereadEmptyCells } from "./reread-empty-cells.ts";
+import type { TextEngine } from "./text-engine.ts";
+
+function at(text: string, x: number, y: number): TextLine {
+  const width = 20 * Array.from(text).length;
+  const quad: Quad = [
+    { x, y },
+    { x: x + width, y },
+    { x: x + width, y: y + 20 },
+    { x, y: y + 20 },
+  ];
+  return makeTextLine(text, { quad });
+}
+
+/** A certificate's first rows; the sex cell's `女` was not detected, the mother's age was. */
+function page(filled: boolean): TextLine[] {
+  const lines = [
+    at("新生儿姓名", 50, 40),
+    at("性别", 420, 40),
+    at("出生时间", 50, 90),
+    at("出生地点", 50, 140),
+    at("母亲姓名", 50, 190),
+    at("年龄", 300, 190),
+    at("国籍", 450, 190),
+    at("民族", 600, 190),
+    at("住址", 50, 240),
+    at("签发机构", 50, 290),
+    at("签发日期", 50, 340),
+  ];
+  if (!filled) return lines;
+  return [
+    ...lines,
+    at("王小明", 170, 40),
+    at("2019年06月26日09时28分", 150, 90),
+    at("湖南省", 150, 140),
+    at("长沙市", 300, 140),
+    at("岳麓区", 450, 140),
+    at("李红", 150, 190),
+    at("30", 355, 190),
+    at("中国", 505, 190),
+    at("汉族", 655, 190),
+    at("湖南省长沙市岳麓区望月湖街道", 120, 240),
+    at("岳麓区人民医院", 150, 290),
+    at("2019年07月01日", 150, 340),
+  ];
+}
+
+const IMAGE: RawImage = { width: 800, height: 400, channels: 1, data: new Uint8Array(800 * 400) };
+
+/** An engine that reads `text` in any cell whose centre is within 30 px of `where`, and nothing elsewhere. */
+function engineReading(text: string, where: { x: number; y: number }, calls: Quad[][] = []): TextEngine {
+  return {
+    detect: async () => [],
+    recognize: async (_image, quads) => {
+      calls.push([...quads]);
+      return quads.map((quad) => {
+        const x = (quad[0].x + quad[2].x) / 2;
+        const y = (quad[0].y + quad[2].y) / 2;
+        const near = Math.abs(y - where.y) < 30 && x > where.x - 60 && x < where.x + 60;
+        return makeTextLine(near ? text : "", { quad });
+      });
+    },
+    dispose: async () => {},
+  };
+}
+
+test("a sex cell the detector missed is read on its own", async () => {
+  const reading = readFields(page(true), BIRTH_CERTIFICATE_SPEC);
+  assert.equal(reading.fields.get("sex")?.text, "");
+  await rereadEmptyCells(IMAGE, reading, BIRTH_CERTIFICATE_SPEC, engineReading("—女", { x: 520, y: 50 }));
+  assert.equal(reading.fields.get("sex")?.text, "女", "the ruling read as a dash is not part of it");
+  assert.equal(reading.fields.get("motherAge")?.text, "30", "a field read already is left alone");
+});
+
+test("what is not a value of the field's kind is not taken", async () => {
+  const reading = readFields(page(true), BIRTH_CERTIFICATE_SPEC);
+  await rereadEmptyCells(IMAGE, reading, BIRTH_CERTIFICATE_SPEC, engineReading("Sex", { x: 520, y: 50 }));
+  assert.equal(reading.fields.get("sex")?.text, "");
+});
+
+test("a blank form is not read again", async () => {
+  const reading = readFields(page(false), BIRTH_CERTIFICATE_SPEC);
+  assert.equal(reading.blank, true);
+  const calls: Quad[][] = [];
+  await rereadEmptyCells(
+    IMAGE,
+    reading,
+    BIRTH_CERTIFICATE_SPEC,
+    engineReading("女", { x: 520, y: 50 }, calls),
+  );
+  assert.equal(calls.length, 0);
+  assert.equal(reading.fields.get("sex")?.text, "");
+});
