@@ -6,7 +6,14 @@ import type { DocumentSpec, FieldSpec } from "./shared/field-spec.ts";
 function parentFields(parent: "mother" | "father", caption: string, english: string): FieldSpec[] {
   return [
     { key: `${parent}Name`, labels: [`${caption}姓名`], english: [`${english}'s Name`], kind: "name" },
-    { key: `${parent}Age`, labels: ["年龄"], english: ["Age"], kind: "number", units: ["岁"] },
+    {
+      key: `${parent}Age`,
+      labels: ["年龄"],
+      english: ["Age"],
+      kind: "number",
+      units: ["岁"],
+      range: [12, 80],
+    },
     { key: `${parent}Nationality`, labels: ["国籍"], english: ["Nationality"], kind: "text" },
     {
       key: `${parent}Ethnicity`,
@@ -56,6 +63,7 @@ export const BIRTH_CERTIFICATE_SPEC: DocumentSpec = {
       english: ["Birth Weight"],
       kind: "number",
       units: ["克", "g"],
+      range: [300, 7000],
     },
     {
       key: "birthLength",
@@ -63,6 +71,7 @@ export const BIRTH_CERTIFICATE_SPEC: DocumentSpec = {
       english: ["Birth Length"],
       kind: "number",
       units: ["厘米", "cm"],
+      range: [20, 70],
     },
     {
       key: "birthPlace",

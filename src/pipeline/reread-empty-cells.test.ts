@@ -98,3 +98,11 @@ test("a blank form is not read again", async () => {
   assert.equal(calls.length, 0);
   assert.equal(reading.fields.get("sex")?.text, "");
 });
+
+test("a number with its first digit lost under the label is read again over the label's end", async () => {
+  const lines = page(true).map((line) => (line.text === "30" ? at("0", 375, 190) : line));
+  const reading = readFields(lines, BIRTH_CERTIFICATE_SPEC);
+  assert.equal(reading.fields.get("motherAge")?.text, "0");
+  await rereadEmptyCells(IMAGE, reading, BIRTH_CERTIFICATE_SPEC, engineReading("龄30国", { x: 355, y: 200 }));
+  assert.equal(reading.fields.get("motherAge")?.text, "30");
+});

@@ -13,7 +13,7 @@ const STRICT_KINDS = new Set(["vocabulary", "number", "gestational-age", "id-num
 /** How far right of its label a cell reaches when no other label ends it, in label heights, by kind. */
 const REACH: Readonly<Record<string, number>> = {
   vocabulary: 6,
-  number: 3,
+  number: 5,
   "gestational-age": 4,
   "id-number": 14,
   date: 12,
@@ -26,6 +26,15 @@ const REACH: Readonly<Record<string, number>> = {
 const OFFSETS = [0, -0.5, 0.5];
 /** The ruled line under a value, read as a dash at either end of it, and white space. */
 const RULING = /^[-—–_－=~·.\s]$/u;
+/**
+ * Kinds read again also when what was read is not a valid value: boxed dates whose boxes did not make one, and
+ * numbers out of their range or with a neighbour's digits (a first digit printed over the label and lost with it).
+ */
+const NUMBER_KINDS = new Set(["number", "gestational-age"]);
+const DIGIT = /[\d０-９]/u;
+/** What may follow a number in its cell: its unit, or the days of a gestational age. */
+const UNIT_END = /[周天+⁺＋]/u;
+const AGAIN_WHEN_INVALID = new Set(["date", "birth-time", "number", "gestational-age"]);
 /** What a value read on its own keeps of its confidence: it was not seen by the detector. */
 const REREAD_FACTOR = 0.9;
 
@@ -73,15 +82,21 @@ export async function rereadEmptyCells(
     let end = all.length;
     while (start < end && RULING.test(all[start]?.text ?? "")) start++;
     while (end > start && RULING.test(all[end - 1]?.text ?? "")) end--;
-    const chars = all.slice(start, end);
-    const text = chars.map((char) => char.text).join("");
+    if (NUMBER_KINDS.has(field.kind)) {
+      // The label's last character read before the number (`龄32`), and the next label's first after it (`32国`).
+      while (start < end && !DIGIT.test(all[start]?.text ?? "")) start++;
+      while (end > start && !DIGIT.test(all[end - 1]?.text ?? "") && !UNIT_END.test(all[end - 1]?.text ?? ""))
+        end--;
+    }
+    const kept = all.slice(start, end);
+    const text = kept.map((char) => char.text).join("");
     if (!acceptable(text, field)) return;
     done.add(field.key);
     reading.fields.set(field.key, {
       ...read,
       text,
       pieceTexts: [text],
-      chars,
+      chars: kept,
       quads: [quad],
       confidence: line.confidence * REREAD_FACTOR,
     });
@@ -92,9 +107,24 @@ export async function rereadEmptyCells(
 function needsReread(field: FieldSpec, read: FieldReading | undefined): boolean {
   if (!STRICT_KINDS.has(field.kind) || read?.label === undefined) return false;
   if (read.text.trim() === "") return true;
-  if (field.kind !== "date" && field.kind !== "birth-time") return false;
+  if (!AGAIN_WHEN_INVALID.has(field.kind)) return false;
+  if (NUMBER_KINDS.has(field.kind)) return !isPlausibleNumber(normaliseValue(read.text, field).value, field);
   const boxes = field.parts ? valueFromBoxes(read.pieceTexts.join(";"), field) : undefined;
   return !(boxes ?? normaliseValue(read.text, field).valid);
+}
+
+/**
+ * Whether a number as normalised is one its field can hold, even if doubted for what was read beside it (`3085克 3`
+ * is 3085, and is not read again).
+ */
+function isPlausibleNumber(value: string, field: FieldSpec): boolean {
+  if (field.kind === "gestational-age") {
+    const weeks = /^(\d{2})(\+[0-6])?$/u.exec(value)?.[1];
+    return weeks !== undefined && Number(weeks) >= 20 && Number(weeks) <= 45;
+  }
+  if (!/^\d+$/u.test(value)) return false;
+  const [low, high] = field.range ?? [0, Number.POSITIVE_INFINITY];
+  return Number(value) >= low && Number(value) <= high;
 }
 
 function acceptable(text: string, field: FieldSpec): boolean {
@@ -115,7 +145,8 @@ function cellQuad(
   toImage: (point: Point) => Point,
 ): Quad {
   const height = label.height;
-  const left = label.right + height * 0.15;
+  // A number may be printed over the end of its label: its cell starts over the label's last character.
+  const left = NUMBER_KINDS.has(field.kind) ? label.right - height * 0.8 : label.right + height * 0.15;
   const nextOnRow = labels
     .filter(({ box }) => Math.abs(box.centerY - label.centerY) < height * 0.6 && box.left > label.right)
     .map(({ box }) => box.left - height * 0.15);

@@ -41,6 +41,8 @@ export interface FieldSpec {
   vocabulary?: VocabularyName;
   /** Units the value may be printed with, dropped by normalisation (`克`, `g`). */
   units?: readonly string[];
+  /** For `number` fields: the plausible values (a parent's age, a newborn's weight); others are doubted. */
+  range?: readonly [number, number];
   /** Preprinted units that follow each box of a value printed in several boxes (出生时间: 年 月 日 时 分). */
   parts?: readonly string[];
   /** Printed only by some provinces or editions: absent is normal, not a failed read. */

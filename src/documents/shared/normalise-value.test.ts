@@ -101,3 +101,19 @@ test("an ID number read with print round it is cut out; one with its first digit
   assert.equal(completed.value, "360924199409174982");
   assert.ok(completed.confidence < 1);
 });
+
+test("a number out of its field's range is doubted, not refused", () => {
+  const weight = field("number", { units: ["克"], range: [300, 7000] });
+  assert.deepEqual(normaliseValue("3450克", weight), { value: "3450", confidence: 1, valid: true });
+  const lost = normaliseValue("13575", weight);
+  assert.equal(lost.value, "13575");
+  assert.equal(lost.valid, false);
+});
+
+test("marks round a gestational age are dropped; a neighbour's number after it is doubted", () => {
+  assert.equal(value("41·周", field("gestational-age", { units: ["周"] })), "41");
+  assert.equal(value("41+5商", field("gestational-age", { units: ["周"] })), "41+5");
+  const merged = normaliseValue("-37+547", field("gestational-age", { units: ["周"] }));
+  assert.equal(merged.value, "37+5");
+  assert.equal(merged.valid, false);
+});

@@ -112,10 +112,17 @@ function stripUnits(text: string, field: FieldSpec): string {
 function normaliseNumberValue(text: string, field: FieldSpec): NormalisedValue {
   // A bracket or stroke of the box read before the number (`[28`) is not part of it.
   const number = asDigits(stripUnits(text, field)).replace(/^[[(（【|:：.,，'"]+(?=\d)/u, "");
-  if (/^\d+(\.\d+)?$/u.test(number)) return ACCEPTED(number);
+  if (/^\d+(\.\d+)?$/u.test(number)) return inRange(number, field) ? ACCEPTED(number) : DOUBTED(number, 0.7);
   // A neighbour's value read into the same box (年龄 "28中国" when 国籍 was not found): keep the leading number.
   const leading = /^(\d+(?:\.\d+)?)(?=\D)/u.exec(number);
   return leading?.[1] ? DOUBTED(leading[1], 0.8) : DOUBTED(stripUnits(text, field), 0.6);
+}
+
+/** Whether a number lies in its field's plausible range, when the field has one. */
+function inRange(number: string, field: FieldSpec): boolean {
+  if (field.range === undefined) return true;
+  const [low, high] = field.range;
+  return Number(number) >= low && Number(number) <= high;
 }
 
 /** Weeks, with days as `+d`: 39⁺³, 39+3, 39周+3天, 39周3天 → 39+3; a lost superscript (393) too, more doubtfully. */
@@ -124,13 +131,19 @@ function normaliseGestationalAge(text: string, field: FieldSpec): NormalisedValu
     .map((symbol) => (SUPERSCRIPT.includes(symbol) ? String(SUPERSCRIPT.indexOf(symbol)) : symbol))
     .join("")
     .replace(/[⁺＋]/gu, "+");
-  const cleaned = cleanDigits(stripUnits(plain.replace(/[天日d]$/u, ""), field));
+  // Marks round the number (a dot, the box's stroke, a stray character after it) are not part of it.
+  const cleaned = cleanDigits(stripUnits(plain.replace(/[天日d]$/u, ""), field))
+    .replace(/^[^\d]+(?=\d)/u, "")
+    .replace(/(?<=\d)[^\d周]+$/u, "");
   const match = /^(\d{2})(?:周?\+|周)(\d)$/u.exec(cleaned) ?? /^(\d{2})()$/u.exec(cleaned);
   const merged = match === null ? /^(\d{2})([0-6])$/u.exec(cleaned) : null;
-  const [, weeks = "", days = ""] = match ?? merged ?? [];
+  // A neighbour's number read after it (`37+547`): the weeks and days are taken, but doubted.
+  const inside = match === null && merged === null ? /^(\d{2})\+(\d)/u.exec(cleaned) : null;
+  const [, weeks = "", days = ""] = match ?? merged ?? inside ?? [];
   const plausible = Number(weeks) >= 20 && Number(weeks) <= 45 && (days === "" || Number(days) <= 6);
   if (weeks === "" || !plausible) return DOUBTED(cleaned, 0.6);
   const value = days === "" ? weeks : `${weeks}+${days}`;
+  if (inside !== null) return DOUBTED(value, 0.7);
   return merged === null ? ACCEPTED(value) : { value, confidence: 0.8, valid: true };
 }
 
