@@ -133,7 +133,7 @@ function createWebRecognizeHandler(context: RecognizeRouteContext, types: PageCo
 
 /**
  * With keys configured the page signs like an SDK: the action it signs must be the one its `type` asks for, in the
- * API's version; the rest is the API's own check ({@link Authenticator.checkHeaders}).
+ * API's version; the rest is the API's own check (`Authenticator.checkHeaders`).
  */
 function checkSignedHeaders(context: RecognizeRouteContext, request: FastifyRequest, action: string): Caller {
   const caller = context.authenticator.checkHeaders(request.headers);

@@ -243,11 +243,19 @@ describe("the page to try it (体验馆) in Chromium", () => {
     });
   }
 
-  it("draws the boxes on a blank of the image's shape when the browser cannot show the image (TIFF)", async () => {
+  it("takes a pasted TIFF, and draws its boxes on a blank of its shape since browsers cannot show it", async () => {
     const { type, file, checked } = CASES[0] as (typeof CASES)[number];
-    const tiff = await sharp(fixturePath(file)).tiff().toBuffer();
+    const tiff = await sharp(fixturePath(file)).tiff({ compression: "lzw" }).toBuffer();
     const page = await openPage(browser, server.url, 375);
-    await submit(page, type, { name: "page.tiff", buffer: tiff });
+    await page.click(`label[for="type-${type}"]`);
+    // An image on the clipboard (Ctrl+V), as from a screenshot tool or an image viewer.
+    await page.evaluate(`(() => {
+      const bytes = Uint8Array.from(atob(${JSON.stringify(tiff.toString("base64"))}), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], "page.tiff", { type: "image/tiff" }));
+      document.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true }));
+    })()`);
+    await page.waitForSelector("main[data-state=done], main[data-state=error]", { timeout: WAIT_MS });
     assert.equal(await page.getAttribute("main", "data-state"), "done", await page.innerText("#error"));
     assert.match((await page.getAttribute("#stage", "class")) ?? "", /\bno-image\b/);
     assert.ok(await page.isVisible("#no-image"));
@@ -282,6 +290,15 @@ describe("the page to try it (体验馆) in Chromium", () => {
     });
     assert.equal(await page.isVisible("#fields"), false, "no empty table after an error");
     await page.screenshot({ path: new URL("error-phone.png", SHOTS).pathname, fullPage: true });
+    // Choosing another type sends the same image again.
+    const first = await page.textContent("#error .error-meta");
+    await page.click('label[for="type-household-resident"]');
+    await page.waitForFunction(
+      `document.querySelector("#error .error-meta")?.textContent !== ${JSON.stringify(first)}`,
+      undefined,
+      { timeout: WAIT_MS },
+    );
+    assert.equal((await errorOf(page)).code, "unsupportedImageFormat");
     await page.close();
   });
 
