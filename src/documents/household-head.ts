@@ -11,7 +11,7 @@ export const HOUSEHOLD_HEAD_SPEC: DocumentSpec = {
     { key: "householdType", labels: ["户别"], kind: "vocabulary", vocabulary: "householdType" },
     { key: "householderName", labels: ["户主姓名"], kind: "name" },
     { key: "householdNumber", labels: ["户号"], kind: "digits" },
-    { key: "address", labels: ["住址"], kind: "text" },
+    { key: "address", labels: ["住址"], kind: "text", runsFromLabel: true },
     { key: "Registrar", labels: ["承办人签章", "承办人"], kind: "name" },
     { key: "issueDate", labels: ["签发日期"], kind: "date" },
     // Printed with its caption by some provinces; the red "No." serial in a top corner is the booklet's number.
@@ -22,6 +22,7 @@ export const HOUSEHOLD_HEAD_SPEC: DocumentSpec = {
       labels: ["户主社区", "社区", "居（村）委会", "居(村)委会", "居委会"],
       kind: "text",
       optional: true,
+      runsFromLabel: true,
     },
   ],
   printed: ["省级公安机关户口专用章", "户口登记机关户口专用章", "户口专用章", "中华人民共和国公安部制"],
@@ -31,4 +32,5 @@ export const HOUSEHOLD_HEAD_SPEC: DocumentSpec = {
     ["householdNumber", "address"],
     ["Registrar", "issueDate"],
   ],
+  columns: [["householdType", "householdNumber"]],
 };

@@ -103,3 +103,23 @@ test("a label wrapped over two lines of a narrow cell is found whole", () => {
   assert.ok(fields.get("otherResidence")?.label, "本市(县)其他住址 found");
   assert.equal(fields.get("name")?.text, "张建国");
 });
+
+test("a label's wording inside a value is not cut from it", () => {
+  const lines = [
+    at("姓名", 50, 100),
+    at("张建国", 150, 100),
+    at("出生地", 50, 150),
+    at("湖南省长沙县", 150, 150),
+    at("本市(县)其他住址", 50, 200),
+    at("宗教信仰", 420, 200),
+    // The value's box sits a little higher than its label's.
+    at("无宗教信仰", 600, 196),
+    at("何时由何地迁来本市(县)", 50, 250),
+    // 出生 is one character off 出生地: a weak match of a label already found exactly.
+    at("出生", 400, 250),
+  ];
+  const { fields } = readFields(lines, HOUSEHOLD_RESIDENT_SPEC);
+  assert.equal(fields.get("religious")?.text, "无宗教信仰");
+  assert.equal(fields.get("immigratedToCityInfo")?.text, "出生");
+  assert.equal(fields.get("birthPlace")?.text, "湖南省长沙县");
+});

@@ -1,13 +1,16 @@
 import type { Quad, RecognizedChar, TextLine } from "../types.ts";
 import { type Anchor, assignPieces } from "./shared/assign-pieces.ts";
 import { isBoxCaption } from "./shared/box-caption.ts";
+import { dropDistantPieces } from "./shared/drop-distant-pieces.ts";
 import { type DocumentSpec, labelSpecsOf } from "./shared/field-spec.ts";
+import { inferMissingLabels } from "./shared/infer-missing-labels.ts";
 import { findLabels, type LabelMatch, type LabelSpec } from "./shared/label-matcher.ts";
 import { type PageFrame, pageFrameOf } from "./shared/page-frame.ts";
-import { resolveLabels } from "./shared/resolve-labels.ts";
+import { resolveLabels, valueLikeMatches } from "./shared/resolve-labels.ts";
 import { lineChars, sliceTextLine } from "./shared/slice-text-line.ts";
 import { stackWrappedLabels } from "./shared/stack-wrapped-labels.ts";
 import { type ValuePiece, valuePieces } from "./shared/value-pieces.ts";
+import { VOCABULARIES } from "./shared/vocabularies.ts";
 
 /** What was read for one field, before normalisation. */
 export interface FieldReading {
@@ -28,7 +31,7 @@ export interface FieldReading {
 /** A document read into fields, with the evidence used. */
 export interface DocumentReading {
   fields: Map<string, FieldReading>;
-  /** How many of the document's labels were found. */
+  /** How many of the document's labels were found (read, or read garbled where the grid puts them). */
   labelsFound: number;
   frame: PageFrame;
   /** Set when the page is a form never filled in (see `DocumentSpec.blankBelow`): every field was emptied. */
@@ -49,16 +52,32 @@ export function readFields(recognised: readonly TextLine[], spec: DocumentSpec):
   const frame = pageFrameOf(recognised);
   const labelSpecs = labelSpecsOf(spec);
   const lines = stackWrappedLabels(recognised, labelSpecs, frame);
-  const matches = findLabels(lines, [...labelSpecs, ...decoysOf(spec)]);
+  const isValue = vocabularyWordsOf(spec);
+  const matches = findLabels(lines, [...labelSpecs, ...decoysOf(spec)]).filter(
+    (match) => !(match.key.startsWith(DECOY_PREFIX) && isValue(matchedText(match))),
+  );
   const resolved = resolveLabels(spec, matches, frame);
-  const anchors: Anchor[] = [...resolved].map(([key, match]) => ({ key, match, box: frame.box(match.quad) }));
-  const pieces = valuePieces(lines, matches, spec.titles, spec.printed);
+  const valueLike = valueLikeMatches(matches, resolved);
+  const labels = matches.filter((match) => !valueLike.has(match));
+  const inferred = inferMissingLabels(spec, lines, labels, resolved, frame);
+  for (const { key, match } of inferred.labels) if (!resolved.has(key)) resolved.set(key, match);
+  const labelsFound = resolved.size;
+  const anchors: Anchor[] = [
+    ...[...resolved].map(([key, match]) => ({ key, match, box: frame.box(match.quad) })),
+    ...inferred.labels
+      .filter(({ key, match }) => resolved.get(key) !== match)
+      .map(({ key, match }) => ({ key, match, box: frame.box(match.quad) })),
+    ...inferred.anchors,
+  ];
+  const cut = [...labels, ...inferred.labels.map(({ match }) => match)];
+  const pieces = valuePieces(lines, cut, spec.titles, spec.printed, isValue);
   const fieldsByKey = new Map(spec.fields.map((field) => [field.key, field]));
   const assigned = assignPieces(pieces, anchors, frame, {
     multiLine: (key) => MULTI_LINE_KINDS.has(fieldsByKey.get(key)?.kind ?? ""),
     valueBelow: (key) => fieldsByKey.get(key)?.valueBelow === true,
   });
   spec.regroup?.(assigned, new Set(resolved.keys()), frame);
+  dropDistantPieces(assigned, anchors, frame, (key) => fieldsByKey.get(key)?.runsFromLabel === true);
   const fields = new Map<string, FieldReading>();
   for (const field of spec.fields) {
     const label = resolved.get(field.key);
@@ -69,7 +88,7 @@ export function readFields(recognised: readonly TextLine[], spec: DocumentSpec):
   }
   recoverByPattern(spec, lines, fields);
   const blank = isBlankForm(spec, fields);
-  return { fields, labelsFound: resolved.size, frame, ...(blank ? { blank } : {}) };
+  return { fields, labelsFound, frame, ...(blank ? { blank } : {}) };
 }
 
 /**
@@ -134,6 +153,22 @@ function decoysOf(spec: DocumentSpec): LabelSpec[] {
   return words
     .filter((word) => Array.from(word).length >= 3)
     .map((word) => ({ key: `${DECOY_PREFIX}${word}`, variants: [word] }));
+}
+
+/** Whether a text is, exactly, an entry of one of the document's vocabularies (户别 居民户口, not the title). */
+function vocabularyWordsOf(spec: DocumentSpec): (text: string) => boolean {
+  const words = new Set(
+    spec.fields.flatMap((field) => (field.vocabulary ? VOCABULARIES[field.vocabulary].entries : [])),
+  );
+  return (text) => words.has(text);
+}
+
+function matchedText(match: LabelMatch): string {
+  return lineChars(match.line)
+    .slice(match.start, match.end)
+    .map((char) => char.text)
+    .join("")
+    .replace(/\s+/gu, "");
 }
 
 function joinPieces(key: string, pieces: readonly ValuePiece[], frame: PageFrame): FieldReading {

@@ -3,11 +3,13 @@ import { test } from "node:test";
 import {
   birthTimeFromParts,
   cleanDigits,
+  formatDate,
   isPlausibleDate,
   isRealDate,
   normaliseBirthTime,
   normaliseDate,
   parseDate,
+  repairDate,
 } from "./dates.ts";
 
 test("normaliseDate reads every printed form into 2012年04月17日", () => {
@@ -59,4 +61,25 @@ test("birth time from its boxes and from one line", () => {
 
 test("cleanDigits maps look-alikes only next to digits", () => {
   assert.equal(cleanDigits("l98O 年 Of"), "1980年Of");
+});
+
+test("repairDate finds the one date in noise, or a year that lost its first digit", () => {
+  const latest = { year: 2026, month: 1, day: 1 };
+  const cases: [string, string | undefined][] = [
+    ["102006年11月27日", "2006年11月27日"],
+    ["2005年08月18用", "2005年08月18日"],
+    ["19W2009.08.07", "2009年08月07日"],
+    ["993年05月08日", "1993年05月08日"],
+    ["004年04月04日", "2004年04月04日"],
+    ["990.06.07", "1990年06月07日"],
+    ["2012年10129日", undefined],
+    ["198年08月09日", undefined],
+    ["2001年01月01日至2002年02月02日", undefined],
+    ["出生", undefined],
+  ];
+  for (const [text, want] of cases) {
+    const repaired = repairDate(text, latest);
+    assert.equal(repaired === undefined ? undefined : formatDate(repaired.date), want, text);
+  }
+  assert.equal(repairDate("993年05月08日", latest)?.repair, "century");
 });

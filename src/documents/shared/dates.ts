@@ -58,6 +58,55 @@ export function parseDate(text: string): CalendarDate | undefined {
   return isRealDate(date.year, date.month, date.day) ? date : undefined;
 }
 
+/** A date found in noisy text, with how it was found. */
+export interface RepairedDate {
+  date: CalendarDate;
+  /**
+   * `embedded`: the date is part of the text, with noise before or after it (a seal's edge read as `10`, a 日 read as
+   * 用); `century`: the year was read with three digits, its first (1 or 2) lost on a ruling line.
+   */
+  repair: "embedded" | "century";
+}
+
+const EMBEDDED = new RegExp(`^(\\d{4})${SEPARATOR}+(\\d{1,2})${SEPARATOR}+(\\d{1,2})(?!\\d)`, "u");
+const THREE_DIGIT_YEAR = new RegExp(
+  `^(\\d{3})${SEPARATOR}+(\\d{1,2})${SEPARATOR}+(\\d{1,2})[日曰目由白旦.．。]?$`,
+  "u",
+);
+
+/**
+ * Finds the one date a text that is not a date by itself holds: a plausible year-month-day written with separators
+ * inside noise (`102006年11月27日`, `2005年08月18用`), or a date whose year lost its first digit (`993年05月08日` →
+ * 1993, `004年04月04日` → 2004: years on these documents are 19xx or 20xx). `undefined` when none, or more than one
+ * plausible date, is found.
+ *
+ * @example
+ * repairDate("102006年11月27日"); // { date: { year: 2006, month: 11, day: 27 }, repair: "embedded" }
+ */
+export function repairDate(text: string, latest?: CalendarDate): RepairedDate | undefined {
+  const cleaned = cleanDigits(text);
+  const short = THREE_DIGIT_YEAR.exec(cleaned);
+  if (short !== null) {
+    const digits = short[1] ?? "";
+    const year = Number((digits.startsWith("9") ? "1" : "2") + digits);
+    const date = { year, month: Number(short[2]), day: Number(short[3]) };
+    const real = isRealDate(date.year, date.month, date.day) && isPlausibleDate(date, undefined, latest);
+    return real ? { date, repair: "century" } : undefined;
+  }
+  const found = new Map<string, CalendarDate>();
+  // From every digit on, since a noise digit before the year (10 + 2006年…) hides it from a left-to-right search.
+  for (let start = 0; start < cleaned.length; start++) {
+    const match = /\d/u.test(cleaned[start] ?? "") ? EMBEDDED.exec(cleaned.slice(start)) : null;
+    if (match === null) continue;
+    const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+    if (isRealDate(date.year, date.month, date.day) && isPlausibleDate(date, undefined, latest)) {
+      found.set(formatDate(date), date);
+    }
+  }
+  const [only] = found.values();
+  return found.size === 1 && only !== undefined ? { date: only, repair: "embedded" } : undefined;
+}
+
 /** Writes a date the service's way: `2012年04月17日`. */
 export function formatDate(date: CalendarDate): string {
   const pad = (value: number) => String(value).padStart(2, "0");

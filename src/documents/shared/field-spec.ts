@@ -49,6 +49,11 @@ export interface FieldSpec {
   optional?: boolean;
   /** The value is printed under its label rather than to its right (the certificate number's box). */
   valueBelow?: boolean;
+  /**
+   * The value is printed in one run from just after its label (a register's grid cell): text on the label's row
+   * beyond a wide empty stretch (a seal's caption) is not part of it. See `dropDistantPieces`.
+   */
+  runsFromLabel?: boolean;
 }
 
 /** The declarative description of one document type. */
@@ -78,6 +83,11 @@ export interface DocumentSpec {
    */
   blankBelow?: number;
   regroup?: (assigned: Map<string, ValuePiece[]>, found: ReadonlySet<string>, frame: PageFrame) => void;
+  /**
+   * Keys whose labels are printed left-aligned under each other (a column of the grid), for placing a label the
+   * matcher missed (see `inferMissingLabels`). Without it, missing labels are not placed.
+   */
+  columns?: readonly (readonly string[])[];
 }
 
 /**

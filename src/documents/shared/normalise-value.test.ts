@@ -117,3 +117,25 @@ test("marks round a gestational age are dropped; a neighbour's number after it i
   assert.equal(merged.value, "37+5");
   assert.equal(merged.valid, false);
 });
+
+test("an ID number read with a neighbour's value after it, or one character short, is repaired", () => {
+  const merged = makeTextLine("410611194701124628尚1月1厘米");
+  assert.deepEqual(normaliseValue(merged.text, field("id-number"), merged.chars), {
+    value: "410611194701124628",
+    confidence: 0.9,
+    valid: true,
+  });
+  const short = makeTextLine("3050319930508728X");
+  const repaired = normaliseValue(short.text, field("id-number"), short.chars);
+  assert.equal(repaired.value, "13050319930508728X");
+  assert.ok(repaired.valid && repaired.confidence < 0.85, "a put-back character is doubted more than a swap");
+});
+
+test("a date with noise around it or a year short of its first digit is repaired, and doubted", () => {
+  assert.deepEqual(normaliseValue("102006年11月27日", field("date")), {
+    value: "2006年11月27日",
+    confidence: 0.75,
+    valid: true,
+  });
+  assert.equal(value("982年08月09日", field("date")), "1982年08月09日");
+});

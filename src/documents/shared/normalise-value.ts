@@ -1,6 +1,13 @@
 import type { RecognizedChar } from "../../types.ts";
 import { correctToVocabulary } from "./correct-to-vocabulary.ts";
-import { cleanDigits, formatDate, isPlausibleDate, normaliseBirthTime, parseDate } from "./dates.ts";
+import {
+  cleanDigits,
+  formatDate,
+  isPlausibleDate,
+  normaliseBirthTime,
+  parseDate,
+  repairDate,
+} from "./dates.ts";
 import type { FieldSpec, ValueKind } from "./field-spec.ts";
 import { isValidIdNumber, lookalikeToDigit, normaliseIdNumber } from "./id-number.ts";
 import { redecodeIdNumber } from "./redecode-id-number.ts";
@@ -36,7 +43,12 @@ function asDigits(text: string): string {
 
 function normaliseDateValue(text: string): NormalisedValue {
   const date = parseDate(text);
-  if (date === undefined) return DOUBTED(text, 0.5);
+  if (date === undefined) {
+    const repaired = repairDate(text);
+    return repaired === undefined
+      ? DOUBTED(text, 0.5)
+      : { value: formatDate(repaired.date), confidence: 0.75, valid: true };
+  }
   return isPlausibleDate(date) ? ACCEPTED(formatDate(date)) : DOUBTED(formatDate(date), 0.7);
 }
 
@@ -68,7 +80,10 @@ function normaliseVocabularyValue(
 /** The one run of 15–18 digits (an X last) in a reading that holds other symbols too, by symbol index. */
 function numberRun(text: string): { text: string; start: number; end: number } | undefined {
   const symbols = Array.from(text);
-  const runs = [...symbols.join("").matchAll(/[0-9０-９]{14,17}[0-9０-９Xx×]?/gu)];
+  // Bounded: a longer run of digits (19, a ruling read as 1) is a number to re-decode whole, not to cut.
+  const runs = [
+    ...symbols.join("").matchAll(/(?<![0-9０-９])[0-9０-９]{14,17}[0-9０-９Xx×]?(?![0-9０-９Xx×])/gu),
+  ];
   if (runs.length !== 1 || runs[0] === undefined) return undefined;
   const start = Array.from(text.slice(0, runs[0].index)).length;
   const end = start + Array.from(runs[0][0]).length;
@@ -89,7 +104,14 @@ function normaliseIdValue(
   const read = normaliseIdNumber(text);
   if (isValidIdNumber(read)) return ACCEPTED(read);
   const redecoded = chars === undefined ? undefined : redecodeIdNumber(chars);
-  if (redecoded !== undefined) return { value: redecoded.value, confidence: 0.85, valid: true };
+  if (redecoded !== undefined) {
+    // A character put back or dropped is a bolder repair than a swap for the recognizer's own second choice.
+    return {
+      value: redecoded.value,
+      confidence: redecoded.edit === "substitution" ? 0.85 : 0.7,
+      valid: true,
+    };
+  }
   const completed = completeIdNumber(read);
   if (completed !== undefined) return { value: completed, confidence: 0.6, valid: true };
   // Passports and other documents the certificate allows are not ID numbers; they stay as read.

@@ -40,5 +40,38 @@ test("look-alikes count as digits and x as X in the last place", () => {
 
 test("no valid number reachable, or the wrong length, gives undefined", () => {
   assert.equal(redecodeIdNumber(makeTextLine("510522198001110256").chars, { latest: LATEST }), undefined);
-  assert.equal(redecodeIdNumber(makeTextLine("51052219800111025").chars), undefined);
+  assert.equal(redecodeIdNumber(makeTextLine("5105221980011102").chars), undefined);
+});
+
+test("a first digit lost on a ruling line is put back, the check digit choosing it", () => {
+  // True 13050319930508728X, read without its leading 1.
+  const result = redecodeIdNumber(makeTextLine("3050319930508728X").chars, { latest: LATEST });
+  assert.equal(result?.value, "13050319930508728X");
+  assert.equal(result?.edit, "insertion");
+  assert.equal(result?.changed, true);
+});
+
+test("a lost last character is put back, X included", () => {
+  const result = redecodeIdNumber(makeTextLine("11010519491231002").chars, { latest: LATEST });
+  assert.equal(result?.value, "11010519491231002X");
+});
+
+test("an extra character read from a ruling at the end is dropped", () => {
+  const result = redecodeIdNumber(makeTextLine("2104041956032605301").chars, { latest: LATEST });
+  assert.equal(result?.value, "210404195603260530");
+  assert.equal(result?.edit, "deletion");
+});
+
+test("a lost digit inside the date is put back where the date and check digit allow it", () => {
+  // 510522198001110255 with the 0 of the month lost: 51052219801110255.
+  const line = makeTextLine("51052219801110255", { confidence: 0.95 });
+  const result = redecodeIdNumber(line.chars, { latest: LATEST });
+  assert.ok(result);
+  assert.equal(result.value.length, 18);
+  assert.ok(result.probability < 0.95 ** 17 * 0.01, "an edit inside the number costs more than at its ends");
+});
+
+test("nothing valid near a reading two characters short or with letters everywhere gives undefined", () => {
+  assert.equal(redecodeIdNumber(makeTextLine("1305031993050872").chars, { latest: LATEST }), undefined);
+  assert.equal(redecodeIdNumber(makeTextLine("ABCDEFGHIJKLMNOPQ").chars, { latest: LATEST }), undefined);
 });

@@ -15,33 +15,99 @@ export interface RedecodeOptions {
 /** The best valid number found, with its probability under the recognizer's per-character distributions. */
 export interface RedecodedIdNumber {
   value: string;
-  /** Product of the chosen characters' probabilities. */
+  /** Product of the chosen characters' probabilities (and of the edit's prior, for a lost or extra character). */
   probability: number;
   /** Whether it differs from the characters as read. */
   changed: boolean;
+  /**
+   * How the reading was repaired: `substitution` (characters swapped for their alternatives, or none), `insertion`
+   * (a character the reading lost, e.g. the first digit on a ruling line, put back) or `deletion` (an extra one
+   * dropped, e.g. a ruling read as 1).
+   */
+  edit: "substitution" | "insertion" | "deletion";
 }
 
 type Candidates = Map<string, number>;
 type Best = { text: string; log: number };
 
 /**
+ * How likely the reading lost or gained one character at a place, before looking at what the characters say: most
+ * at either end (a box cut at, or stretched over, a ruling line), much less inside the number.
+ */
+const EDGE_EDIT_PRIOR = 0.02;
+const INNER_EDIT_PRIOR = 0.002;
+
+/**
  * The most probable VALID 18-digit number the per-character alternatives can spell: the check digit must match
  * and digits 7–14 must be a plausible birth date. Exact, not a beam: the region and sequence digits only matter
  * through their weighted sum mod 11, so they are maximised per residue; dates are enumerated over the top-k
- * alternatives (pruned year, then month, then day). Returns `undefined` when the reading has not 18 characters or
- * no valid number is reachable.
+ * alternatives (pruned year, then month, then day). A reading of 17 or 19 characters is repaired by putting back
+ * one lost character (any digit, or X last) or dropping one extra, wherever that gives the most probable valid
+ * number under the edit priors above. Returns `undefined` when no valid number is that near to the reading.
  *
  * @example
- * redecodeIdNumber(line.chars); // { value: "510522198001110255", probability: 0.71, changed: true }
+ * redecodeIdNumber(line.chars); // { value: "510522198001110255", probability: 0.71, changed: true, edit: "substitution" }
  */
 export function redecodeIdNumber(
   chars: readonly RecognizedChar[],
   options: RedecodeOptions = {},
 ): RedecodedIdNumber | undefined {
   const positions = chars.filter((char) => char.text.trim() !== "");
-  if (positions.length !== 18) return undefined;
+  if (positions.length < 17 || positions.length > 19) return undefined;
   const topK = options.topK ?? 4;
-  const candidates = positions.map((char, index) => candidatesAt(char, index === 17, topK));
+  const read = positions.map((char, index) => candidatesAt(char, index === positions.length - 1, topK));
+  const variants: { candidates: Candidates[]; prior: number; edit: RedecodedIdNumber["edit"] }[] = [];
+  if (positions.length === 18) variants.push({ candidates: read, prior: 1, edit: "substitution" });
+  if (positions.length === 17) {
+    for (let at = 0; at <= 17; at++) {
+      const candidates = [...read.slice(0, at), anyDigit(at === 17), ...read.slice(at)];
+      // The former last position is no longer last: its X (if any) cannot stand inside the number.
+      if (at === 17) candidates[16] = digitsOnly(read[16] ?? new Map());
+      variants.push({ candidates, prior: editPrior(at, 17), edit: "insertion" });
+    }
+  }
+  if (positions.length === 19) {
+    for (let at = 0; at < 19; at++) {
+      const candidates = [...read.slice(0, at), ...read.slice(at + 1)];
+      // Dropping the last makes the one before it last, where an X may stand.
+      const last = positions[17];
+      if (at === 18 && last) candidates[17] = candidatesAt(last, true, topK);
+      variants.push({ candidates, prior: editPrior(at, 18), edit: "deletion" });
+    }
+  }
+  let best: (Best & { edit: RedecodedIdNumber["edit"] }) | undefined;
+  for (const variant of variants) {
+    const found = bestValid(variant.candidates, options);
+    if (found === undefined) continue;
+    const log = found.log + Math.log(variant.prior);
+    if (best === undefined || log > best.log) best = { text: found.text, log, edit: variant.edit };
+  }
+  if (best === undefined) return undefined;
+  const asRead = normaliseIdNumber(positions.map((char) => char.text).join(""));
+  return {
+    value: best.text,
+    probability: Math.exp(best.log),
+    changed: best.text !== asRead,
+    edit: best.edit,
+  };
+}
+
+function editPrior(at: number, last: number): number {
+  return at === 0 || at === last ? EDGE_EDIT_PRIOR : INNER_EDIT_PRIOR;
+}
+
+/** A position nothing was read at: every digit (and X in the last place) equally likely. */
+function anyDigit(last: boolean): Candidates {
+  const symbols = last ? [..."0123456789", "X"] : [..."0123456789"];
+  return new Map(symbols.map((symbol) => [symbol, 1 / symbols.length]));
+}
+
+function digitsOnly(candidates: Candidates): Candidates {
+  return new Map([...candidates].filter(([symbol]) => symbol !== "X"));
+}
+
+/** The most probable valid number spelled by 18 positions' candidates, if any. */
+function bestValid(candidates: readonly Candidates[], options: RedecodeOptions): Best | undefined {
   const outer = bestPerResidue(
     [...candidates.slice(0, 6), ...candidates.slice(14, 17)],
     [...ID_WEIGHTS.slice(0, 6), ...ID_WEIGHTS.slice(14, 17)],
@@ -60,9 +126,7 @@ export function redecodeIdNumber(
       if (best === undefined || log > best.log) best = { text, log };
     }
   }
-  if (best === undefined) return undefined;
-  const read = normaliseIdNumber(positions.map((char) => char.text).join(""));
-  return { value: best.text, probability: Math.exp(best.log), changed: best.text !== read };
+  return best;
 }
 
 /** Top-k readings of one position as digits (or X in the last place), look-alikes merged into the digit. */
@@ -107,36 +171,76 @@ function bestPerResidue(positions: readonly Candidates[], weights: readonly numb
   return table;
 }
 
-/** For each residue, the most probable plausible date spelled by positions 7–14. */
+/**
+ * For each residue, the most probable plausible date spelled by positions 7–14. Month and day are combined with the
+ * year through their residue only (best month-day per residue, for leap and common years), except in the first and
+ * last plausible years, where the bounds cut through the calendar and every month-day is checked.
+ */
 function bestDatePerResidue(
   positions: readonly Candidates[],
   options: RedecodeOptions,
 ): (Best | undefined)[] {
   const earliest = options.earliest ?? { year: 1900, month: 1, day: 1 };
+  const latestYear = options.latest?.year ?? new Date().getUTCFullYear();
   const years = spell(positions.slice(0, 4)).filter(
-    (year) => Number(year.text) >= earliest.year && Number(year.text) <= (options.latest?.year ?? 9999),
+    (year) => Number(year.text) >= earliest.year && Number(year.text) <= latestYear,
   );
   const months = spell(positions.slice(4, 6)).filter(
     (month) => Number(month.text) >= 1 && Number(month.text) <= 12,
   );
   const days = spell(positions.slice(6, 8)).filter((day) => Number(day.text) >= 1 && Number(day.text) <= 31);
+  const monthDays = months.flatMap((month) =>
+    days
+      .filter((day) => isRealDate(2000, Number(month.text), Number(day.text)))
+      .map((day) => ({ text: month.text + day.text, log: month.log + day.log })),
+  );
+  const byResidue = (leap: boolean): (Best | undefined)[] => {
+    const table: (Best | undefined)[] = Array.from({ length: 11 }, () => undefined);
+    for (const monthDay of monthDays) {
+      if (!leap && monthDay.text === "0229") continue;
+      const residue = weightedResidue(monthDay.text, 10);
+      const current = table[residue];
+      if (current === undefined || monthDay.log > current.log) table[residue] = monthDay;
+    }
+    return table;
+  };
+  const leapTable = byResidue(true);
+  const commonTable = byResidue(false);
   const table: (Best | undefined)[] = Array.from({ length: 11 }, () => undefined);
+  const offer = (text: string, log: number) => {
+    const residue = weightedResidue(text, 6);
+    const current = table[residue];
+    if (current === undefined || log > current.log) table[residue] = { text, log };
+  };
   for (const year of years) {
-    for (const month of months) {
-      for (const day of days) {
-        const date = { year: Number(year.text), month: Number(month.text), day: Number(day.text) };
+    const value = Number(year.text);
+    if (value === earliest.year || value === latestYear) {
+      for (const monthDay of monthDays) {
+        const date = {
+          year: value,
+          month: Number(monthDay.text.slice(0, 2)),
+          day: Number(monthDay.text.slice(2)),
+        };
         if (!isRealDate(date.year, date.month, date.day)) continue;
         if (!isPlausibleDate(date, earliest, options.latest)) continue;
-        const text = year.text + month.text + day.text;
-        let residue = 0;
-        for (let index = 0; index < 8; index++) residue += Number(text[index]) * (ID_WEIGHTS[6 + index] ?? 0);
-        const log = year.log + month.log + day.log;
-        const current = table[residue % 11];
-        if (current === undefined || log > current.log) table[residue % 11] = { text, log };
+        offer(year.text + monthDay.text, year.log + monthDay.log);
       }
+      continue;
+    }
+    const leap = isRealDate(value, 2, 29);
+    for (const monthDay of leap ? leapTable : commonTable) {
+      if (monthDay !== undefined) offer(year.text + monthDay.text, year.log + monthDay.log);
     }
   }
   return table;
+}
+
+/** The weighted sum mod 11 of digits standing at ID positions from `first` (0-based) on. */
+function weightedResidue(digits: string, first: number): number {
+  let sum = 0;
+  for (let index = 0; index < digits.length; index++)
+    sum += Number(digits[index]) * (ID_WEIGHTS[first + index] ?? 0);
+  return sum % 11;
 }
 
 /** Every spelling of consecutive positions from their candidates, with its log-probability. */

@@ -26,13 +26,26 @@ export function resolveLabels(
     if (keys.length === 1) {
       const best = ordered.filter((match) => match.score >= (ordered[0]?.score ?? 0) - 0.2);
       best.sort((a, b) => frame.box(a.quad).centerY - frame.box(b.quad).centerY);
-      if (best[0] && keys[0]) resolved.set(keys[0], best[0]);
+      const chosen = best[0] && !best[0].atLineStart ? labelOfRow(best[0], best, frame) : best[0];
+      if (chosen && keys[0]) resolved.set(keys[0], chosen);
     } else {
       shared.push([keys, ordered]);
     }
   }
   for (const [keys, group] of shared) resolveShared(spec, keys, group, resolved, frame);
   return resolved;
+}
+
+/**
+ * Of matches on the same row as `first`, one that starts its box: the label itself rather than its wording inside the
+ * value beside it (宗教信仰 | 无宗教信仰, the value's box a little higher).
+ */
+function labelOfRow(first: LabelMatch, candidates: readonly LabelMatch[], frame: PageFrame): LabelMatch {
+  const box = frame.box(first.quad);
+  const startsBox = candidates.find(
+    (other) => other.atLineStart && Math.abs(frame.box(other.quad).centerY - box.centerY) < box.height,
+  );
+  return startsBox ?? first;
 }
 
 function resolveShared(
@@ -84,4 +97,28 @@ function rowMateOf(
     if (match) return match;
   }
   return undefined;
+}
+
+/**
+ * The matches that are really text of a value: a label's wording found again (fuzzily, or inside a box after other
+ * text) where a better match of the same label was chosen — 出生 read as a weak 出生地, the 宗教信仰 of a religion
+ * value 无宗教信仰. They are not cut out of their lines. An exact repeat at the start of a box (a 副页's label) stays
+ * a label.
+ */
+export function valueLikeMatches(
+  matches: readonly LabelMatch[],
+  resolved: ReadonlyMap<string, LabelMatch>,
+): Set<LabelMatch> {
+  const chosen = new Set(resolved.values());
+  const valueLike = new Set<LabelMatch>();
+  for (const match of matches) {
+    // English is a caption printed with the Chinese label, never a value.
+    if (chosen.has(match) || match.english) continue;
+    const better = [...chosen].some(
+      (other) =>
+        other.key === match.key && (other.score > match.score || (other.atLineStart && !match.atLineStart)),
+    );
+    if (better) valueLike.add(match);
+  }
+  return valueLike;
 }

@@ -25,12 +25,14 @@ const SERIAL = /^N[oO0][.．:：]?\d{6,12}$/u;
 /**
  * Cuts every line into the runs no label covers, dropping separators, English captions and printed titles.
  * A run that follows a label on the same line remembers it: that pairing is the surest evidence there is.
+ * `isValue` names texts that are values even where they look like a title (居民户口, one off 居民户口簿).
  */
 export function valuePieces(
   lines: readonly TextLine[],
   labels: readonly LabelMatch[],
   titles: readonly string[],
   printed: readonly string[] = [],
+  isValue: (text: string) => boolean = () => false,
 ): ValuePiece[] {
   const covered = new Map<number, { start: number; end: number; label: LabelMatch }[]>();
   for (const label of labels) {
@@ -49,7 +51,7 @@ export function valuePieces(
     for (const span of [...spans, { start: length, end: length, label: undefined }]) {
       const run = trimmedSlice(line, from, span.start);
       for (const piece of run === undefined ? [] : withoutPrinted(run, printed)) {
-        if (isNoise(piece.text, titles)) continue;
+        if (isNoise(piece.text, titles) && !isValue(piece.text.replace(/\s+/gu, ""))) continue;
         pieces.push({ line: piece, lineIndex, ...(previous ? { afterLabel: previous } : {}) });
       }
       from = Math.max(from, span.end);
