@@ -73,6 +73,7 @@ test("repairDate finds the one date in noise, or a year that lost its first digi
     ["004年04月04日", "2004年04月04日"],
     ["990.06.07", "1990年06月07日"],
     ["2012年10129日", undefined],
+    ["20111年6月23日", undefined],
     ["198年08月09日", undefined],
     ["2001年01月01日至2002年02月02日", undefined],
     ["出生", undefined],

@@ -77,8 +77,8 @@ const THREE_DIGIT_YEAR = new RegExp(
 /**
  * Finds the one date a text that is not a date by itself holds: a plausible year-month-day written with separators
  * inside noise (`102006年11月27日`, `2005年08月18用`), or a date whose year lost its first digit (`993年05月08日` →
- * 1993, `004年04月04日` → 2004: years on these documents are 19xx or 20xx). `undefined` when none, or more than one
- * plausible date, is found.
+ * 1993, `004年04月04日` → 2004: years on these documents are 19xx or 20xx).
+ * `undefined` when none, or more than one plausible date, is found.
  *
  * @example
  * repairDate("102006年11月27日"); // { date: { year: 2006, month: 11, day: 27 }, repair: "embedded" }
@@ -87,6 +87,7 @@ export function repairDate(text: string, latest?: CalendarDate): RepairedDate | 
   const cleaned = cleanDigits(text);
   const short = THREE_DIGIT_YEAR.exec(cleaned);
   if (short !== null) {
+    // The 1 of 19xx or the 2 of 20xx was lost.
     const digits = short[1] ?? "";
     const year = Number((digits.startsWith("9") ? "1" : "2") + digits);
     const date = { year, month: Number(short[2]), day: Number(short[3]) };

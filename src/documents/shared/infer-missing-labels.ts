@@ -30,7 +30,8 @@ const ROW_SLACK = 0.42;
  * lost half of a letter-spaced one) from those it did: rows from the layout (interpolated between found rows), columns
  * from {@link DocumentSpec.columns} (labels printed left-aligned under each other). What is read at such a place is
  * the label when it is short or shares a character with it; a label of no known column must share characters and
- * sit between its row-mates. Only fields printed on every form are placed. Pure: geometry and text only.
+ * sit between its row-mates. A field only some forms print must show some of its label's characters, and is not
+ * placed where nothing was read. Pure: geometry and text only.
  */
 export function inferMissingLabels(
   spec: DocumentSpec,
@@ -50,7 +51,7 @@ export function inferMissingLabels(
   const used = new Set<number>();
   const lineBoxes = lines.map((line) => frame.box(line.quad));
   for (const field of spec.fields) {
-    if (field.optional || resolved.has(field.key)) continue;
+    if (resolved.has(field.key)) continue;
     const row = spec.layout.findIndex((keys) => keys.includes(field.key));
     if (row === -1) continue;
     const y = grid.rowY(row);
@@ -67,7 +68,9 @@ export function inferMissingLabels(
       const head = symbols.slice(0, wording.length + 1);
       const shared = sharedCount(head, field.labels);
       const short = symbols.length <= wording.length + 1;
-      const enough = x === undefined ? shared >= Math.max(1, wording.length >> 1) : short || shared >= 1;
+      // A field only some forms print (户号 at the top of a card) needs some of its label read to be placed.
+      const enough =
+        x === undefined || field.optional ? shared >= Math.max(1, wording.length >> 1) : short || shared >= 1;
       if (!enough) return;
       const end = short ? symbols.length : lastSharedIndex(head, field.labels) + 1;
       if (end <= 0) return;
@@ -98,7 +101,7 @@ export function inferMissingLabels(
         inferred.labels.push({ key: field.key, match: matchOf(field, pieceLine, piece.index, piece.end) });
       }
     }
-    if (found.length === 0 && x !== undefined) {
+    if (found.length === 0 && x !== undefined && !field.optional) {
       const box = makeBox(x, x + wording.length * height, y, height);
       // Where a found label already stands, the grid is contradicted: better no anchor than a wrong one.
       if ([...boxes.values()].some((other) => overlaps(box, other))) continue;

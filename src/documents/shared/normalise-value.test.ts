@@ -139,3 +139,11 @@ test("a date with noise around it or a year short of its first digit is repaired
   });
   assert.equal(value("982年08月09日", field("date")), "1982年08月09日");
 });
+
+test("a vocabulary field's reading of digits or letters no entry contains is left blank", () => {
+  const military = field("vocabulary", { vocabulary: "military" });
+  assert.deepEqual(normaliseValue("155", military), { value: "", confidence: 1, valid: false });
+  assert.equal(value("8", field("vocabulary", { vocabulary: "bloodGroup" })), "");
+  assert.equal(value("AB", field("vocabulary", { vocabulary: "bloodGroup" })), "AB", "shares letters: kept");
+  assert.equal(value("未服兵", military), "未服兵役", "Chinese is never dropped");
+});

@@ -70,6 +70,11 @@ function normaliseVocabularyValue(
     VOCABULARIES[field.vocabulary],
     read === text ? chars : undefined,
   );
+  if (correction.status === "unknown" && isForeignTo(read, VOCABULARIES[field.vocabulary].entries)) {
+    // Digits or letters that no entry contains (155 under 兵役状况, 8 under 血型): a neighbour's or a mark's
+    // text, not a value of this field. Nothing is invented.
+    return { value: "", confidence: 1, valid: false };
+  }
   return {
     value: correction.value,
     confidence: correction.confidence,
@@ -88,6 +93,13 @@ function numberRun(text: string): { text: string; start: number; end: number } |
   const start = Array.from(text.slice(0, runs[0].index)).length;
   const end = start + Array.from(runs[0][0]).length;
   return { text: runs[0][0], start, end };
+}
+
+/** Whether a reading has no Chinese and shares no character with any entry of a vocabulary. */
+function isForeignTo(read: string, entries: readonly string[]): boolean {
+  if (/\p{Script=Han}/u.test(read)) return false;
+  const characters = new Set(entries.flatMap((entry) => Array.from(entry)));
+  return Array.from(read).every((symbol) => !characters.has(symbol));
 }
 
 function normaliseIdValue(
