@@ -17,18 +17,21 @@ export function dropDistantPieces(
   frame: PageFrame,
   freeText: (key: string) => boolean,
 ): void {
+  // One height for the page: a label read as a single small character (住) must not shrink the allowed gap.
+  const heights = anchors.map((anchor) => anchor.box.height).sort((a, b) => a - b);
+  const height = heights[heights.length >> 1] ?? 0;
   for (const [key, pieces] of assigned) {
     const anchor = anchors.find((candidate) => candidate.key === key);
     if (!freeText(key) || anchor === undefined) continue;
     const { box: label } = anchor;
     const boxed = pieces.map((piece) => ({ piece, box: frame.box(piece.line.quad) }));
     const onRow = boxed
-      .filter(({ box }) => Math.abs(box.centerY - label.centerY) < label.height && box.left > label.left)
+      .filter(({ box }) => Math.abs(box.centerY - label.centerY) < height && box.left > label.left)
       .sort((a, b) => a.box.left - b.box.left);
     const distant = new Set<ValuePiece>();
     let reach = label.right;
     for (const { piece, box } of onRow) {
-      if (distant.size > 0 || box.left - reach > label.height * MAX_GAP) distant.add(piece);
+      if (distant.size > 0 || box.left - reach > height * MAX_GAP) distant.add(piece);
       else reach = Math.max(reach, box.right);
     }
     if (distant.size > 0)

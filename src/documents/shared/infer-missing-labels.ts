@@ -22,6 +22,9 @@ export interface InferredLabels {
 const MIN_FOUND = 4;
 /** How far (in line heights) a line's left edge may be from its column's to stand at a label's place. */
 const COLUMN_SLACK = 1.2;
+/** How far right of its column (in line heights) the rest of a label whose first characters were lost may start. */
+const LOST_HEAD_SLACK = 3;
+const HAN = /\p{Script=Han}/u;
 /** How far (in row pitches) a line's centre may be from its row's. */
 const ROW_SLACK = 0.42;
 
@@ -63,11 +66,17 @@ export function inferMissingLabels(
       const box = lineBoxes[index] as PageBox;
       if (used.has(index) || covered.has(index)) return;
       if (Math.abs(box.centerY - y) > grid.pitch * ROW_SLACK || box.left < minX || box.left >= maxX) return;
-      if (x !== undefined && Math.abs(box.left - x) > height * COLUMN_SLACK) return;
       const symbols = lineChars(line).map((char) => char.text);
+      // Labels are Chinese: a lone digit or letter at a label's place is a value's stray mark.
+      if (!symbols.some((symbol) => HAN.test(symbol))) return;
       const head = symbols.slice(0, wording.length + 1);
       const shared = sharedCount(head, field.labels);
       const short = symbols.length <= wording.length + 1;
+      const offset = x === undefined ? 0 : box.left - x;
+      // In its column; or a little right of it when the label's first characters were lost (职业 read as 业).
+      const inColumn = Math.abs(offset) <= height * COLUMN_SLACK;
+      const lostHead = offset > 0 && offset <= height * LOST_HEAD_SLACK && short && shared >= 1;
+      if (x !== undefined && !inColumn && !lostHead) return;
       // A field only some forms print (户号 at the top of a card) needs some of its label read to be placed.
       const enough =
         x === undefined || field.optional ? shared >= Math.max(1, wording.length >> 1) : short || shared >= 1;

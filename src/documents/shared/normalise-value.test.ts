@@ -147,3 +147,9 @@ test("a vocabulary field's reading of digits or letters no entry contains is lef
   assert.equal(value("AB", field("vocabulary", { vocabulary: "bloodGroup" })), "AB", "shares letters: kept");
   assert.equal(value("未服兵", military), "未服兵役", "Chinese is never dropped");
 });
+
+test("a name read as digits alone is left blank", () => {
+  assert.equal(value("1", field("name")), "");
+  assert.equal(value("张三", field("name")), "张三");
+  assert.equal(value("ZHANG San", field("name")), "ZHANGSan");
+});
