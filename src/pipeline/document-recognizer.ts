@@ -75,11 +75,7 @@ export class DocumentRecognizer {
         `The image does not look like a ${DESCRIPTIONS[type]}: ${reading.labelsFound} of its printed labels were found.`,
       );
     }
-    await this.#readStamps(
-      work,
-      reading,
-      spec.fields.map((field) => field.key),
-    );
+    await this.#readStamps(work, reading, spec);
     const toOriginal = (point: { x: number; y: number }) => ({ x: point.x * scale, y: point.y * scale });
     const { data, keyValueInfo } = assembleFields(spec, reading, toOriginal);
     const outline = locateDocument(work).quad;
@@ -101,23 +97,19 @@ export class DocumentRecognizer {
   }
 
   /** Reads the red name seals of 承办人签章, which seal suppression whitened, into their fields. */
-  async #readStamps(image: RawImage, reading: DocumentReading, keys: readonly string[]): Promise<void> {
-    for (const key of STAMPED_KEYS.filter((stamped) => keys.includes(stamped))) {
-      const stamp = await readNameStamp(image, reading, key, this.#engine);
+  async #readStamps(image: RawImage, reading: DocumentReading, spec: DocumentSpec): Promise<void> {
+    for (const key of STAMPED_KEYS) {
+      const row = spec.layout.find((keys) => keys.includes(key));
+      if (row === undefined) continue;
+      const nextKey = row[row.indexOf(key) + 1];
+      const stamp = await readNameStamp(image, reading, key, this.#engine, { nextKey });
       const field = reading.fields.get(key);
       if (stamp === undefined || field === undefined) continue;
-      const chars = Array.from(stamp.text).map((text, index, all) => ({
-        text,
-        confidence: stamp.confidence,
-        start: index / all.length,
-        end: (index + 1) / all.length,
-        alternatives: [{ text, probability: stamp.confidence }],
-      }));
       reading.fields.set(key, {
         ...field,
         text: stamp.text,
         pieceTexts: [stamp.text],
-        chars,
+        chars: stamp.chars,
         quads: [stamp.quad],
         confidence: stamp.confidence,
       });

@@ -1,92 +1,254 @@
 import type { DocumentReading } from "../documents/read-fields.ts";
 import type { RawImage } from "../image/raw-image.ts";
 import { warpImage } from "../image/warp-image.ts";
-import { orderForDirection } from "../stages/orientation/reading-direction.ts";
-import type { Point, Quad, TextLine } from "../types.ts";
+import { type FoundStamp, findNameStamp } from "../stages/seal/find-name-stamp.ts";
+import { sealName } from "../stages/seal/seal-name.ts";
+import {
+  type InkLevels,
+  type InkMask,
+  inkAsBlack,
+  inkMask,
+  measureInk,
+  stampLevels,
+} from "../stages/seal/stamp-ink.ts";
+import { type GridBox, insideFrame, layoutCells, plausibleLayouts } from "../stages/seal/stamp-grid.ts";
+import type { Point, Quad, RecognizedChar } from "../types.ts";
 import type { TextEngine } from "./text-engine.ts";
 
-/** The share of a cell's pixels that must be red ink before it is read as a name seal. */
-const MIN_RED_SHARE = 0.02;
+/** The cell is cut at this many pixels per height of the label's text line. */
+const UNIT_PX = 40;
+/** The cell searched: this many label heights right of the label, and this many above and below its centre. */
+const CELL_LENGTH = 7;
+const CELL_HALF_HEIGHT = 2;
+/** Without its own label, the area searched ends this many label heights before the next field's label... */
+const BEFORE_NEXT_GAP = 0.5;
+/** ... and is this many longer than the usual cell. */
+const BEFORE_NEXT_EXTRA = 5;
+/** Longer side of the straightened stamp, px. */
+const STAMP_PX = 144;
+/** Each character is read as a square of this side (the recogniser's line height)... */
+const GLYPH_PX = 48;
+/** ... in a line with this much white between characters and around them... */
+const GLYPH_GAP = 16;
+/** ... and this much above and below them (the recogniser reads lines whose characters nearly fill them). */
+const GLYPH_MARGIN = 8;
+/** ... cut with this share of its cell's side around it. */
+const GLYPH_PAD = 0.04;
+/** A stamp's name read with less mean confidence than this is not taken (framed stamps, and red ink unframed). */
+const MIN_CONFIDENCE = 0.15;
+const MIN_UNFRAMED_CONFIDENCE = 0.4;
+/** The common square layout (the first tried) is preferred by this much mean log confidence per glyph. */
+const COMMON_LAYOUT_PRIOR = 0.3;
+/** The confidence a glyph read as nothing, or as several characters, counts with. */
+const MISSED = 0.01;
+
+/** A name read from a stamp, its mean character confidence and the stamp's box in the image. */
+export interface StampReading {
+  text: string;
+  chars: RecognizedChar[];
+  confidence: number;
+  quad: Quad;
+}
 
 /**
- * Reads the officer's red name seal in the cell right of 承办人签章. Seal suppression whitens it for the other
- * fields, so the cell is cut from the unsuppressed image, red turned dark, and read on its own. Name seals are cut
- * in columns read right to left (项杰 / 之印 stands in two rows as 之项 and 印杰); the trailing 之印 / 印 is not
- * part of the name. Returns undefined when the cell holds no red seal (a signature in ink is read as usual).
+ * Reads the officer's name seal in the cell right of 承办人签章 (or, that label missed, left of `nextKey`'s). Seal
+ * suppression whitens red ink for the other fields, so the cell is cut from the unsuppressed image. The stamp is
+ * found as a stamp-sized blob of red ink (or, on a photocopy, of framed dark ink) and straightened; each layout its
+ * shape allows (2×2, 2+1, …) is read as a line of square glyphs in seal order (columns from the right, each top to
+ * bottom), and the layout read most surely wins; the closing 之印 / 印 is dropped. Returns undefined when the cell
+ * holds no stamp, or one read too unsurely (a signature in ink, or nothing: the ordinary reading of the cell
+ * stands). `options.inspect` sees the pictures made on the way (cell, straightened stamp, lines), for diagnosis.
  */
 export async function readNameStamp(
   image: RawImage,
   reading: DocumentReading,
   key: string,
   engine: TextEngine,
-): Promise<{ text: string; confidence: number; quad: Quad } | undefined> {
-  const label = reading.fields.get(key)?.label;
-  if (label === undefined) return undefined;
+  options: { nextKey?: string; inspect?: (stage: "cell" | "stamp" | "line", picture: RawImage) => void } = {},
+): Promise<StampReading | undefined> {
+  const { inspect } = options;
   const { frame } = reading;
-  const box = frame.box(label.quad);
-  const height = box.bottom - box.top;
-  const cell: Point[] = [
-    { x: box.right, y: box.top - height },
-    { x: box.right + height * 6, y: box.top - height },
-    { x: box.right + height * 6, y: box.bottom + height },
-    { x: box.right, y: box.bottom + height },
-  ];
-  const quad = cell.map(frame.toImage) as unknown as Quad;
-  const width = Math.max(16, Math.round(height * 6));
-  const cellHeight = Math.max(16, Math.round(height * 3));
-  const crop = warpImage(image, quad, width, cellHeight);
-  const { grey, redShare } = redAsInk(crop);
-  if (redShare < MIN_RED_SHARE) return undefined;
-  const found = await engine.detect(grey);
-  const lines = (
-    await engine.recognize(
-      grey,
-      found.map((q) => orderForDirection(q, 0)),
-    )
-  ).filter((line) => line.text.trim() !== "");
-  const text = sealName(lines);
-  if (text === "") return undefined;
-  const confidence = lines.reduce((sum, line) => sum + line.confidence, 0) / lines.length;
-  return { text, confidence, quad };
+  const area = stampArea(reading, key, options.nextKey);
+  if (area === undefined) return undefined;
+  const { unit } = area;
+  const scale = UNIT_PX / unit;
+  const origin = { x: area.left, y: area.centerY - CELL_HALF_HEIGHT * unit };
+  const toImage = (p: Point) => frame.toImage({ x: origin.x + p.x / scale, y: origin.y + p.y / scale });
+  const width = Math.round(area.length * UNIT_PX);
+  const height = Math.round(2 * CELL_HALF_HEIGHT * UNIT_PX);
+  const cellQuad = mapQuad(corners({ left: 0, top: 0, right: width, bottom: height }), toImage);
+  const cell = warpImage(image, cellQuad, width, height);
+  inspect?.("cell", cell);
+  const found = findStamp(cell);
+  if (found === undefined) return undefined;
+  const { stamp } = found;
+  const stampQuad = mapQuad(stampCorners(stamp), toImage);
+  const long = Math.max(stamp.width, stamp.height);
+  const stampWidth = Math.max(8, Math.round((STAMP_PX * stamp.width) / long));
+  const stampHeight = Math.max(8, Math.round((STAMP_PX * stamp.height) / long));
+  const straight = warpImage(image, stampQuad, stampWidth, stampHeight);
+  inspect?.("stamp", straight);
+  const inStamp = stampLevels(straight, found.levels);
+  const chars = await readLayouts(inkAsBlack(straight, inStamp), inkMask(straight, inStamp), engine, inspect);
+  const name = sealName(chars);
+  if (name.length === 0) return undefined;
+  const confidence = name.reduce((sum, char) => sum + char.confidence, 0) / name.length;
+  // Red ink read as nothing like characters (a round seal's star, a smear) leaves the cell's ordinary reading.
+  if (confidence < (stamp.framed ? MIN_CONFIDENCE : MIN_UNFRAMED_CONFIDENCE)) return undefined;
+  const text = name.map((char) => char.text).join("");
+  return { text, chars: name, confidence, quad: stampQuad };
 }
 
-/** A grey copy where red ink is dark and everything else light, and how much red ink there was. */
-function redAsInk(image: RawImage): { grey: RawImage; redShare: number } {
-  const { width, height, channels, data } = image;
-  const out = new Uint8Array(width * height * 3);
-  let red = 0;
-  for (let i = 0, o = 0; o < out.length; i += channels, o += 3) {
-    const r = data[i] as number;
-    const g = channels >= 3 ? (data[i + 1] as number) : r;
-    const b = channels >= 3 ? (data[i + 2] as number) : r;
-    const redness = r - Math.max(g, b);
-    if (redness > 45 && r > 110) red++;
-    // Red ink is bright in red and dark in green; print in black stays dark too but is rare in this cell.
-    const level =
-      redness > 30 ? Math.max(0, 255 - redness * 2) : Math.min(255, Math.round((r + g + b) / 3) + 60);
-    out[o] = level;
-    out[o + 1] = level;
-    out[o + 2] = level;
+/**
+ * Where to look for the stamp, in page coordinates: right of the field's label; or, when the label was not found,
+ * left of the label of the field after it on the same row (签发日期, 登记日期), over a longer stretch since the
+ * field's own label may lie in it too. `unit` is the label's text height.
+ */
+function stampArea(
+  reading: DocumentReading,
+  key: string,
+  nextKey: string | undefined,
+): { left: number; length: number; centerY: number; unit: number } | undefined {
+  const label = reading.fields.get(key)?.label;
+  if (label !== undefined) {
+    const box = reading.frame.box(label.quad);
+    const unit = box.bottom - box.top;
+    return unit > 0 ? { left: box.right, length: CELL_LENGTH, centerY: box.centerY, unit } : undefined;
   }
-  return { grey: { width, height, channels: 3, data: out }, redShare: red / (width * height) };
+  const next = nextKey === undefined ? undefined : reading.fields.get(nextKey)?.label;
+  if (next === undefined) return undefined;
+  const box = reading.frame.box(next.quad);
+  const unit = box.bottom - box.top;
+  if (!(unit > 0)) return undefined;
+  const length = CELL_LENGTH + BEFORE_NEXT_EXTRA;
+  return { left: box.left - (length + BEFORE_NEXT_GAP) * unit, length, centerY: box.centerY, unit };
 }
 
-/** The name cut in a seal: rows of at most two characters are read in columns from the right. */
-function sealName(lines: readonly TextLine[]): string {
-  const rows = [...lines].sort((a, b) => centreY(a) - centreY(b)).map((line) => Array.from(line.text.trim()));
-  let text: string;
-  if (rows.length >= 2 && rows.every((row) => row.length <= 2)) {
-    const columns = Math.max(...rows.map((row) => row.length));
-    text = "";
-    for (let column = columns - 1; column >= 0; column--) {
-      for (const row of rows) text += row[row.length - columns + column] ?? "";
+/** The stamp in a cell: red ink first, then (a photocopy, a grey scan) framed dark ink. */
+function findStamp(cell: RawImage): { stamp: FoundStamp; levels: InkLevels } | undefined {
+  for (const ink of ["red", "dark"] as const) {
+    const levels = measureInk(cell, ink);
+    if (levels === undefined) continue;
+    const stamp = findNameStamp(inkMask(cell, levels), UNIT_PX, ink);
+    if (stamp !== undefined) return { stamp, levels };
+  }
+  return undefined;
+}
+
+/**
+ * Reads a stamp's characters in the layout that reads best. For each layout the stamp's shape allows, its cells are
+ * scaled to square glyphs (seal characters are stretched to fill their cell) and set in reading order as one
+ * printed line; all lines are read in one pass, and the layout whose glyphs each read as one confident character
+ * wins (a wrong layout cuts characters in halves or squeezes two into one glyph, and reads poorly).
+ */
+async function readLayouts(
+  black: RawImage,
+  mask: InkMask,
+  engine: TextEngine,
+  inspect?: (stage: "line", picture: RawImage) => void,
+): Promise<RecognizedChar[]> {
+  const inside = insideFrame(mask);
+  const layouts = plausibleLayouts(inside.right - inside.left, inside.bottom - inside.top);
+  if (layouts.length === 0) return [];
+  const cellsOf = layouts.map((layout) => layoutCells(mask, inside, layout));
+  const step = GLYPH_PX + GLYPH_GAP;
+  const rowHeight = GLYPH_PX + 2 * GLYPH_MARGIN;
+  const width = GLYPH_GAP + Math.max(...cellsOf.map((cells) => cells.length)) * step;
+  const height = rowHeight * layouts.length;
+  const sheet: RawImage = { width, height, channels: 3, data: new Uint8Array(width * height * 3).fill(255) };
+  const rows = cellsOf.map((cells, row) => {
+    cells.forEach((cell, index) => {
+      const pad = Math.max(cell.right - cell.left, cell.bottom - cell.top) * GLYPH_PAD;
+      const glyph = warpImage(
+        black,
+        corners({
+          left: cell.left - pad,
+          top: cell.top - pad,
+          right: cell.right + pad,
+          bottom: cell.bottom + pad,
+        }),
+        GLYPH_PX,
+        GLYPH_PX,
+      );
+      paste(sheet, glyph, GLYPH_GAP + index * step, row * rowHeight + GLYPH_MARGIN);
+    });
+    return corners({
+      left: 0,
+      top: row * rowHeight,
+      right: GLYPH_GAP + cells.length * step,
+      bottom: (row + 1) * rowHeight,
+    });
+  });
+  inspect?.("line", sheet);
+  const lines = await engine.recognize(sheet, rows);
+  let best: { chars: RecognizedChar[]; score: number } | undefined;
+  cellsOf.forEach((cells, row) => {
+    const lineWidth = GLYPH_GAP + cells.length * step;
+    const byGlyph: RecognizedChar[][] = cells.map(() => []);
+    for (const read of lines[row]?.chars ?? []) {
+      const char = asHan(read);
+      if (char === undefined) continue;
+      const index = Math.floor((((char.start + char.end) / 2) * lineWidth - GLYPH_GAP / 2) / step);
+      byGlyph[Math.min(cells.length - 1, Math.max(0, index))]?.push(char);
     }
-  } else {
-    text = rows.map((row) => row.join("")).join("");
-  }
-  return text.replace(/(之印|印章|之章|印|章)$/u, "");
+    const score =
+      byGlyph.reduce(
+        (sum, chars) =>
+          sum +
+          Math.log(chars.length === 1 ? Math.max(MISSED, (chars[0] as RecognizedChar).confidence) : MISSED),
+        0,
+      ) / cells.length;
+    const prior = row === 0 ? COMMON_LAYOUT_PRIOR : 0;
+    if (best === undefined || score + prior > best.score)
+      best = { chars: byGlyph.flat(), score: score + prior };
+  });
+  return best?.chars ?? [];
 }
 
-function centreY(line: TextLine): number {
-  return line.quad.reduce((sum, p) => sum + p.y, 0) / 4;
+/**
+ * A character read as its likeliest Han reading (a name is written in Han characters; a smudged glyph's best guess
+ * is often a Latin letter with the right character close behind), or undefined when no alternative is Han.
+ */
+function asHan(char: RecognizedChar): RecognizedChar | undefined {
+  const han = char.alternatives.find((alternative) => HAN.test(alternative.text));
+  if (han === undefined) return undefined;
+  if (han.text === char.text) return char;
+  return { ...char, text: han.text, confidence: han.probability };
+}
+
+const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff]$/u;
+
+function mapQuad(quad: Quad, map: (point: Point) => Point): Quad {
+  return [map(quad[0]), map(quad[1]), map(quad[2]), map(quad[3])];
+}
+
+/** The corners of a box, clockwise from the top left. */
+function corners(box: GridBox): Quad {
+  return [
+    { x: box.left, y: box.top },
+    { x: box.right, y: box.top },
+    { x: box.right, y: box.bottom },
+    { x: box.left, y: box.bottom },
+  ];
+}
+
+/** The corners of a found stamp along its own axes, with a small margin, clockwise from its top left. */
+function stampCorners(stamp: FoundStamp): Quad {
+  const halfW = stamp.width * 0.52;
+  const halfH = stamp.height * 0.52;
+  const cos = Math.cos(stamp.angle);
+  const sin = Math.sin(stamp.angle);
+  const at = (u: number, v: number): Point => ({
+    x: stamp.center.x + u * cos - v * sin,
+    y: stamp.center.y + u * sin + v * cos,
+  });
+  return [at(-halfW, -halfH), at(halfW, -halfH), at(halfW, halfH), at(-halfW, halfH)];
+}
+
+/** Copies `source` into `target` with its top-left corner at (x, y). Both RGB. */
+function paste(target: RawImage, source: RawImage, x: number, y: number): void {
+  for (let row = 0; row < source.height; row++) {
+    const from = row * source.width * 3;
+    target.data.set(source.data.subarray(from, from + source.width * 3), ((y + row) * target.width + x) * 3);
+  }
 }
