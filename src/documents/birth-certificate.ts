@@ -1,4 +1,6 @@
+import { placeFromDivisions } from "./birth-place.ts";
 import { trimInstitution } from "./institution-name.ts";
+import { fixPiecesPrefix } from "./place-prefix.ts";
 import { regroupParentRow } from "./parent-row.ts";
 import type { DocumentSpec, FieldSpec } from "./shared/field-spec.ts";
 
@@ -146,9 +148,16 @@ export const BIRTH_CERTIFICATE_SPEC: DocumentSpec = {
       };
       regroupParentRow(row, assigned, found, frame);
     }
+    const place = assigned.get("birthPlace");
+    const placeField = BIRTH_CERTIFICATE_SPEC.fields.find((field) => field.key === "birthPlace");
+    if (place && placeField) assigned.set("birthPlace", placeFromDivisions(place, placeField, frame));
     for (const key of ["medicalInstitutions", "issueAuthority"]) {
       const pieces = assigned.get(key);
       if (pieces) assigned.set(key, trimInstitution(pieces, frame));
+    }
+    for (const key of ["medicalInstitutions", "issueAuthority", "motherAddress", "fatherAddress"]) {
+      const pieces = assigned.get(key);
+      if (pieces) assigned.set(key, fixPiecesPrefix(pieces, frame));
     }
   },
 };

@@ -1,0 +1,47 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { fixPlacePrefix, matchPlace } from "./divisions.ts";
+
+const place = (...texts: string[]) => matchPlace(texts.map((text) => ({ text })))?.value;
+
+test("the boxes of a birth place read right are kept; misread ones are fixed", () => {
+  assert.equal(place("广东省", "云浮市", "云城区"), "广东省云浮市云城区");
+  assert.equal(place("湖南省", "林洲市", "攸县"), "湖南省株洲市攸县");
+  assert.equal(place("甘肃省", "天水", "清水具"), "甘肃省天水市清水县");
+});
+
+test("a box not read is filled in, boxes out of order are ordered, captions' remnants left out", () => {
+  assert.equal(place("丹东市", "凤城市"), "辽宁省丹东市凤城市");
+  assert.equal(place("宿豫区", "江苏省"), "江苏省宿迁市宿豫区");
+  assert.equal(place("北京市", "丰台区"), "北京市北京市丰台区", "a municipality prints its name as the city");
+  assert.equal(place("湖南省", "邵阳市", "双清区", "C内"), "湖南省邵阳市双清区");
+});
+
+test("too little to go on, or too far from any place, gives nothing", () => {
+  assert.equal(place("浙江省", "绍兴市"), undefined, "which county is not known");
+  assert.equal(place("州吉", "从江A", "00"), undefined);
+  assert.equal(place(), undefined);
+});
+
+test("a surely read suffix is not changed into another", () => {
+  // 蓬莱市 became 蓬莱区 in 2020; an older certificate read surely says 市.
+  const sure = matchPlace([
+    { text: "山东省", confidences: [1, 1, 1] },
+    { text: "烟台市", confidences: [1, 1, 1] },
+    { text: "蓬莱市", confidences: [1, 1, 1] },
+  ]);
+  assert.notEqual(sure?.value, "山东省烟台市蓬莱区");
+});
+
+test("the place an address or hospital begins with is spelt as the divisions spell it, by substitution only", () => {
+  assert.equal(
+    fixPlacePrefix("辽宁省丹东市风城市蓝旗镇蓝旗村5组39号")?.text,
+    "辽宁省丹东市凤城市蓝旗镇蓝旗村5组39号",
+  );
+  assert.equal(fixPlacePrefix("孙只县妇幼保健院")?.text, "孙吴县妇幼保健院");
+  assert.equal(fixPlacePrefix("宜丰具人民医院")?.text, "宜丰县人民医院");
+  assert.equal(fixPlacePrefix("广东省云浮市云城区云城街道"), undefined, "read right");
+  assert.equal(fixPlacePrefix("长沙市岳麓区望月湖街道"), undefined, "no province printed, none added");
+  assert.equal(fixPlacePrefix("湖南省长沙县"), undefined, "a county is not made a city");
+  assert.equal(fixPlacePrefix("北京市第一人民医院"), undefined);
+});

@@ -1,0 +1,228 @@
+import { readFileSync } from "node:fs";
+import { substitutionCost } from "./confusable-chars.ts";
+
+/** One county-level place as printed in the three boxes of 出生地点: province, city (prefecture), county. */
+export interface Place {
+  province: string;
+  city: string;
+  /** "" for a city with no counties (东莞市) and for county-level cities directly under a province. */
+  county: string;
+}
+
+/** A piece of a place as read: its text and, where known, each character's confidence. */
+export interface PlacePiece {
+  text: string;
+  confidences?: readonly number[];
+}
+
+type Divisions = [string, [string, string[]][]][];
+
+/**
+ * Every county-level place of the administrative divisions (NBS 2023 统计用区划代码, public data;
+ * `data/divisions.json`, built by scripts/build-divisions.ts), with the text the boxes print for it.
+ */
+const PLACES: readonly (Place & { text: string })[] = (
+  JSON.parse(readFileSync(new URL("./data/divisions.json", import.meta.url), "utf8")) as Divisions
+).flatMap(([province, cities]) =>
+  cities.flatMap(([city, counties]) =>
+    (counties.length ? counties : [""]).map((county) => ({
+      province,
+      city,
+      county,
+      text: province + city + county,
+    })),
+  ),
+);
+
+/** What a character read with high confidence costs to be replaced: more than a plain edit. */
+const SURE_CONFIDENCE = 0.97;
+const SURE_SUBSTITUTION = 1.6;
+const SUFFIXES: ReadonlySet<string> = new Set(Array.from("省市县区旗州盟"));
+const SUFFIX_SUBSTITUTION = 4;
+/** What a piece left out (a caption's remnant) costs per character. */
+const DROP_COST = 0.6;
+/** The largest share of a place's length that may be edits. */
+const MAX_COST_SHARE = 0.34;
+const MAX_ORDERED_PIECES = 4;
+
+/**
+ * The place of the administrative divisions that the pieces read for 出生地点 name: the boxes in any order, one left
+ * out, captions' remnants among them, characters misread (林洲 for 株洲) — each fixed where the divisions say so,
+ * with a character read with high confidence kept unless the evidence is strong. Returns the place's text
+ * (`湖南省株洲市攸县`, `北京市北京市丰台区`) and its cost in edits when exactly one place is clearly nearest, else
+ * `undefined`.
+ *
+ * @example
+ * matchPlace([{ text: "丹东市" }, { text: "凤城市" }]); // { value: "辽宁省丹东市凤城市", cost: 3 }
+ */
+export function matchPlace(pieces: readonly PlacePiece[]): { value: string; cost: number } | undefined {
+  const cleaned = pieces.map(chineseOnly).filter((piece) => piece.symbols.length > 0);
+  if (cleaned.length === 0) return undefined;
+  const readings = orderings(cleaned);
+  let best: { value: string; cost: number } | undefined;
+  let second = Number.POSITIVE_INFINITY;
+  for (const place of candidates(cleaned)) {
+    const expected = Array.from(place.text);
+    let cost = Number.POSITIVE_INFINITY;
+    for (const reading of readings)
+      cost = Math.min(cost, reading.dropped * DROP_COST + distance(expected, reading));
+    if (best === undefined || cost < best.cost) {
+      if (best !== undefined && best.value !== place.text) second = Math.min(second, best.cost);
+      best = { value: place.text, cost };
+    } else if (place.text !== best.value) second = Math.min(second, cost);
+  }
+  if (best === undefined || best.cost > Math.max(1, expectedLength(best.value) * MAX_COST_SHARE))
+    return undefined;
+  return second - best.cost >= 0.5 ? best : undefined;
+}
+
+/**
+ * The places worth an edit distance: those sharing the most pairs of neighbouring characters with the reading, or
+ * one pair fewer (a misread character breaks two pairs at most).
+ */
+function candidates(pieces: readonly Symbols[]): (Place & { text: string })[] {
+  const bigrams = [
+    ...new Set(
+      pieces.flatMap((piece) => piece.symbols.slice(1).map((symbol, i) => piece.symbols[i] + symbol)),
+    ),
+  ];
+  if (bigrams.length === 0) return [];
+  const scored = PLACES.map((place) => ({
+    place,
+    score: bigrams.filter((bigram) => place.text.includes(bigram)).length,
+  }));
+  const top = Math.max(...scored.map(({ score }) => score));
+  if (top === 0) return [];
+  return scored.filter(({ score }) => score >= Math.max(1, top - 1)).map(({ place }) => place);
+}
+
+function expectedLength(text: string): number {
+  return Array.from(text).length;
+}
+
+interface Symbols {
+  symbols: string[];
+  confidences: number[];
+}
+
+/** The piece's Chinese characters only: captions' Latin letters and digits are no part of a place. */
+function chineseOnly(piece: PlacePiece): Symbols {
+  const out: Symbols = { symbols: [], confidences: [] };
+  Array.from(piece.text).forEach((symbol, index) => {
+    if (!/[\u4e00-\u9fff]/u.test(symbol)) return;
+    out.symbols.push(symbol);
+    out.confidences.push(piece.confidences?.[index] ?? 0.9);
+  });
+  return out;
+}
+
+/** The pieces joined in every order (a few pieces) or as read, each with one piece left out too. */
+function orderings(pieces: readonly Symbols[]): (Symbols & { dropped: number })[] {
+  const out: (Symbols & { dropped: number })[] = [];
+  const join = (chosen: readonly Symbols[], dropped: number) =>
+    out.push({
+      symbols: chosen.flatMap((piece) => piece.symbols),
+      confidences: chosen.flatMap((piece) => piece.confidences),
+      dropped,
+    });
+  const total = pieces.reduce((sum, piece) => sum + piece.symbols.length, 0);
+  const subsets =
+    pieces.length > 1 ? [pieces, ...pieces.map((_, skip) => pieces.filter((__, i) => i !== skip))] : [pieces];
+  for (const subset of subsets) {
+    const dropped = total - subset.reduce((sum, piece) => sum + piece.symbols.length, 0);
+    if (subset.length > MAX_ORDERED_PIECES) join(subset, dropped);
+    else for (const order of permutations(subset)) join(order, dropped);
+  }
+  return out;
+}
+
+function permutations<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [[...items]];
+  return items.flatMap((item, index) =>
+    permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]),
+  );
+}
+
+/** Edit distance from the place's text to the reading, substitutions of surely read characters dearer. */
+function distance(expected: readonly string[], read: Symbols): number {
+  const b = read.symbols;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= expected.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const plain = substitutionCost(expected[i - 1] ?? "", b[j - 1] ?? "");
+      const sure = plain === 1 && (read.confidences[j - 1] ?? 0) >= SURE_CONFIDENCE;
+      // A division's own suffix read surely is never changed: an older certificate prints 县 where the divisions
+      // now have 区 (a county made a district), and that is what it says.
+      const suffix = sure && SUFFIXES.has(b[j - 1] ?? "") && SUFFIXES.has(expected[i - 1] ?? "");
+      const substitute =
+        (previous[j - 1] ?? 0) + (suffix ? SUFFIX_SUBSTITUTION : sure ? SURE_SUBSTITUTION : plain);
+      current.push(Math.min(substitute, (previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** The ways a text may begin with a place: in full, or from its city or county on (an address or hospital). */
+const PREFIXES: readonly string[] = [
+  ...new Set(
+    PLACES.flatMap(({ province, city, county }) => {
+      const own = city === province ? [province + county] : [province + city + county, province + city];
+      return [...own, city + county, city, county].filter((prefix) => Array.from(prefix).length >= 3);
+    }),
+  ),
+];
+
+/**
+ * The text with the place it begins with read right: where its first characters are, but for a few misread ones,
+ * the name of a place of the divisions (`湖南省林洲市攸县桃水镇…` → `湖南省株洲市攸县…`, `孙只县妇幼保健院` →
+ * `孙吴县…`), those characters are replaced. Only substitutions: nothing is added or left out, so a text printed
+ * without its province stays so. Characters read with high confidence, and the divisions' suffixes, are kept unless
+ * the rest of the name is plain. Returns the replaced characters' indices with the text, or `undefined` when no
+ * place fits one way only.
+ *
+ * @example
+ * fixPlacePrefix("孙只县妇幼保健院"); // { text: "孙吴县妇幼保健院", changed: [1] }
+ */
+export function fixPlacePrefix(
+  text: string,
+  confidences: readonly number[] = [],
+): { text: string; changed: number[] } | undefined {
+  const read = Array.from(text);
+  const scored: { prefix: string[]; score: number; changed: number[] }[] = [];
+  for (const candidate of PREFIXES) {
+    const prefix = Array.from(candidate);
+    if (prefix.length > read.length) continue;
+    let cost = 0;
+    const changed: number[] = [];
+    for (let index = 0; index < prefix.length && cost <= 2; index++) {
+      const expected = prefix[index] as string;
+      const symbol = read[index] as string;
+      if (expected === symbol) continue;
+      const sure = (confidences[index] ?? 0.9) >= SURE_CONFIDENCE;
+      // One suffix for another (县 for 区) is what was printed, not a misreading: an older name, or another place.
+      if (SUFFIXES.has(symbol) && SUFFIXES.has(expected)) cost += SUFFIX_SUBSTITUTION;
+      else cost += sure ? SURE_SUBSTITUTION : substitutionCost(expected, symbol);
+      changed.push(index);
+    }
+    const right = prefix.length - changed.length;
+    // At most one edit in three characters and two in all; three characters right, or two and a suffix not read as
+    // another suffix.
+    const last = prefix.length - 1;
+    const anchored =
+      right >= 3 || (right === 2 && (!changed.includes(last) || !SUFFIXES.has(read[last] ?? "")));
+    if (changed.length === 0 || cost > Math.min(2, prefix.length / 3) || !anchored) continue;
+    scored.push({ prefix, score: prefix.length - cost, changed });
+  }
+  const top = Math.max(...scored.map(({ score }) => score));
+  const best = scored.filter(({ score }) => score === top);
+  const only = best[0];
+  if (only === undefined || new Set(best.map(({ prefix }) => prefix.join(""))).size > 1) return undefined;
+  // A place read exactly at the start, as long as the fix, says the text was right as read.
+  const length = only.prefix.length;
+  if (PREFIXES.some((candidate) => text.startsWith(candidate) && Array.from(candidate).length >= length)) {
+    return undefined;
+  }
+  return { text: [...only.prefix, ...read.slice(length)].join(""), changed: only.changed };
+}
