@@ -69,3 +69,15 @@ test("a parent not given: fillers go to the cells in order", () => {
   lines.push(at("未提供", 150, 250), at("未提供", 355, 250), at("未提供", 505, 250), at("未提供", 655, 250));
   assert.deepEqual(row(lines, "father"), ["未提供", "未提供", "未提供", "未提供"]);
 });
+
+test("a shared label found once goes to the parent whose rows it lies between", () => {
+  const lines = [
+    ...parentRows(FULL, FATHER),
+    // Only the father's ID row was read: it lies below 父亲姓名, so it is the father's.
+    at("证件号码", 450, 330),
+    at("430502198302093377", 540, 330),
+  ];
+  const fields = readFields(lines, BIRTH_CERTIFICATE_SPEC).fields;
+  assert.equal(fields.get("motherIdCardNumber")?.text, "");
+  assert.equal(fields.get("fatherIdCardNumber")?.text, "430502198302093377");
+});

@@ -79,10 +79,46 @@ function resolveShared(
       free.splice(best, 1);
     } else pending.push(key);
   }
-  pending.forEach((key, index) => {
+  for (const key of pending) {
+    // The topmost free match between the rows found above and below the field's own, in the layout's order.
+    const { above, below } = neighbourRows(spec, key, resolved, frame);
+    const index = free.findIndex((match) => {
+      const y = frame.box(match.quad).centerY;
+      return y > above && y < below;
+    });
     const match = free[index];
-    if (match) resolved.set(key, match);
-  });
+    if (match) {
+      resolved.set(key, match);
+      free.splice(index, 1);
+    }
+  }
+}
+
+/** The centres of the nearest rows above and below a field's row in the layout that have a label found. */
+function neighbourRows(
+  spec: DocumentSpec,
+  key: string,
+  resolved: Map<string, LabelMatch>,
+  frame: PageFrame,
+): { above: number; below: number } {
+  const rowIndex = spec.layout.findIndex((keys) => keys.includes(key));
+  const centreOf = (row: readonly string[] | undefined) => {
+    const found = (row ?? []).flatMap((mate) => {
+      const match = resolved.get(mate);
+      return match ? [frame.box(match.quad).centerY] : [];
+    });
+    return found.length ? found.reduce((sum, y) => sum + y, 0) / found.length : undefined;
+  };
+  let above = Number.NEGATIVE_INFINITY;
+  let below = Number.POSITIVE_INFINITY;
+  if (rowIndex === -1) return { above, below };
+  for (let index = rowIndex - 1; index >= 0 && above === Number.NEGATIVE_INFINITY; index--) {
+    above = centreOf(spec.layout[index]) ?? above;
+  }
+  for (let index = rowIndex + 1; index < spec.layout.length && below === Number.POSITIVE_INFINITY; index++) {
+    below = centreOf(spec.layout[index]) ?? below;
+  }
+  return { above, below };
 }
 
 /** A resolved label of another field on the same printed row as `key`. */
