@@ -106,3 +106,14 @@ test("a number with its first digit lost under the label is read again over the 
   await rereadEmptyCells(IMAGE, reading, BIRTH_CERTIFICATE_SPEC, engineReading("龄30国", { x: 355, y: 200 }));
   assert.equal(reading.fields.get("motherAge")?.text, "30");
 });
+
+test("a shared label missed on one row is placed from the other parent's row", async () => {
+  const lines = page(true)
+    .filter((line) => line.text !== "年龄" && line.text !== "30")
+    .concat([at("父亲姓名", 50, 240), at("年龄", 300, 240), at("35", 355, 240), at("李强", 150, 240)]);
+  const reading = readFields(lines, BIRTH_CERTIFICATE_SPEC);
+  assert.equal(reading.fields.get("motherAge")?.label, undefined);
+  assert.equal(reading.fields.get("motherAge")?.text, "");
+  await rereadEmptyCells(IMAGE, reading, BIRTH_CERTIFICATE_SPEC, engineReading("30", { x: 355, y: 200 }));
+  assert.equal(reading.fields.get("motherAge")?.text, "30");
+});

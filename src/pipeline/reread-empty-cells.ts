@@ -42,7 +42,7 @@ const REREAD_FACTOR = 0.9;
  * Reads again, each on its own, the cells the detector left without text: a single character (性别 `女`) or a short
  * number beside a long label is often missed on a busy background, while the same cell cut out and read directly is
  * read well. A cell is the strip right of the field's label, one label height above and below it, up to the next
- * label on its row. Boxed values (出生时间, 签发日期) whose boxes did not make a value are read again as one strip
+ * label on its row; a shared label not found for this field is placed from where it was found for the other. Boxed values (出生时间, 签发日期) whose boxes did not make a value are read again as one strip
  * with their printed units. Only fields of strict form are read again, and what is read is kept only when it is a
  * valid value of its kind (a vocabulary entry, a number, a real date, an ID number with a correct check digit); a
  * blank form is not read again at all. Changes `reading` in place.
@@ -60,11 +60,11 @@ export async function rereadEmptyCells(
   );
   const wanted = spec.fields.filter((field) => needsReread(field, reading.fields.get(field.key)));
   const cells = wanted.flatMap((field) => {
-    const label = labels.find((candidate) => candidate.key === field.key);
-    if (label === undefined) return [];
+    const box = labelBox(spec, field, labels);
+    if (box === undefined) return [];
     return OFFSETS.map((offset) => ({
       field,
-      quad: cellQuad(label.box, field, labels, offset, frame.toImage),
+      quad: cellQuad(box, field, labels, offset, frame.toImage),
     }));
   });
   if (cells.length === 0) return;
@@ -103,9 +103,39 @@ export async function rereadEmptyCells(
   });
 }
 
-/** A field of strict form whose label was found and whose value is missing, or, for boxed values, unreadable. */
+/**
+ * Where a field's label is: where it was found, or, for a label printed for several fields (the parents' 年龄, 国籍)
+ * and not found for this one, in the column where it was found for another and on the row of this field's
+ * row-mates.
+ */
+function labelBox(
+  spec: DocumentSpec,
+  field: FieldSpec,
+  labels: readonly { key: string; box: PageBox }[],
+): PageBox | undefined {
+  const boxOf = (key: string) => labels.find((label) => label.key === key)?.box;
+  const own = boxOf(field.key);
+  if (own !== undefined) return own;
+  const rowOf = (key: string) => spec.layout.find((row) => row.includes(key)) ?? [];
+  const rowCentre = (key: string) => {
+    const found = rowOf(key).flatMap((mate) => (mate === key ? [] : [boxOf(mate)?.centerY ?? Number.NaN]));
+    const known = found.filter((y) => !Number.isNaN(y));
+    return known.length ? known.reduce((sum, y) => sum + y, 0) / known.length : undefined;
+  };
+  const centerY = rowCentre(field.key);
+  const twin = spec.fields.find(
+    (other) =>
+      other.key !== field.key && other.labels[0] === field.labels[0] && boxOf(other.key) !== undefined,
+  );
+  const twinBox = twin === undefined ? undefined : boxOf(twin.key);
+  if (centerY === undefined || twinBox === undefined) return undefined;
+  const half = twinBox.height / 2;
+  return { ...twinBox, top: centerY - half, bottom: centerY + half, centerY };
+}
+
+/** A field of strict form whose value is missing, or, for boxed values and numbers, not a valid value. */
 function needsReread(field: FieldSpec, read: FieldReading | undefined): boolean {
-  if (!STRICT_KINDS.has(field.kind) || read?.label === undefined) return false;
+  if (!STRICT_KINDS.has(field.kind) || read === undefined) return false;
   if (read.text.trim() === "") return true;
   if (!AGAIN_WHEN_INVALID.has(field.kind)) return false;
   if (NUMBER_KINDS.has(field.kind)) return !isPlausibleNumber(normaliseValue(read.text, field).value, field);
