@@ -1,9 +1,11 @@
-import type { PageFrame } from "../documents/shared/page-frame.ts";
+import type { DocumentReading } from "../documents/read-fields.ts";
 import { cropImage } from "../image/crop-image.ts";
 import type { RawImage } from "../image/raw-image.ts";
+import { fitPageToContent } from "../stages/document/fit-page-to-content.ts";
+import { locateDocument } from "../stages/document/locate-document.ts";
 import { orderForDirection, toClockwiseDegrees } from "../stages/orientation/reading-direction.ts";
 import { detectPhotocopy } from "../stages/photocopy/detect-photocopy.ts";
-import type { Point, Quad, SliceRect } from "../types.ts";
+import type { DocumentType, Point, Quad, SliceRect } from "../types.ts";
 
 /** The document-level part of a result: where the page is, how it is turned, its size, whether it is a copy. */
 export interface DocumentGeometry {
@@ -15,16 +17,23 @@ export interface DocumentGeometry {
 }
 
 /**
- * Turns the located page outline (corners as the image shows them) into the upright document's corners, in
+ * Finds the document's outline (the paper the locator sees, narrowed to the page holding what was read: not a
+ * booklet's facing page, a certificate's 副页 or the scanner bed), turns it into the upright document's corners in
  * original pixels, and derives the rest: `angle` from the reading direction, the rectified size from the outline's
  * sides, and `ftype` from the colours inside the outline.
  */
 export function documentGeometry(
   workImage: RawImage,
-  outline: Quad,
-  frame: PageFrame,
+  reading: DocumentReading,
+  type: DocumentType,
   scale: number,
 ): DocumentGeometry {
+  const { frame } = reading;
+  const outline = fitPageToContent(workImage, locateDocument(workImage), {
+    direction: frame.angle,
+    boxes: contentBoxes(reading),
+    aspect: PAGE_ASPECT[type],
+  });
   const upright = orderForDirection(outline, frame.angle).map((p) => ({
     x: Math.round(p.x * scale),
     y: Math.round(p.y * scale),
@@ -37,6 +46,26 @@ export function documentGeometry(
     height: Math.round((distance(tl, bl) + distance(tr, br)) / 2),
     ftype: detectPhotocopy(insideOf(workImage, outline)) ? 1 : 0,
   };
+}
+
+/**
+ * Width over height of each document as printed: the register's pages are 143 × 105 mm, the birth certificate's
+ * 正页 A4 (210 × 297 mm).
+ */
+const PAGE_ASPECT: Record<DocumentType, number> = {
+  "household-head": 143 / 105,
+  "household-resident": 143 / 105,
+  "birth-certificate": 210 / 297,
+};
+
+/** The boxes of the labels found and of the values read next to them: what certainly lies on the document. */
+function contentBoxes(reading: DocumentReading): Quad[] {
+  const boxes: Quad[] = [];
+  for (const field of reading.fields.values()) {
+    if (!field.label) continue;
+    boxes.push(field.label.quad, ...field.quads);
+  }
+  return boxes;
 }
 
 /** The middle of the outline's bounding box (its inner 80%), so the desk around the page does not colour it. */

@@ -5,7 +5,6 @@ import { RecognitionError } from "../errors.ts";
 import { quadSize } from "../geometry/quad.ts";
 import { decodeImage } from "../image/decode-image.ts";
 import type { RawImage } from "../image/raw-image.ts";
-import { locateDocument } from "../stages/document/locate-document.ts";
 import { decideReadingDirection } from "../stages/orientation/decide-reading-direction.ts";
 import { orderForDirection } from "../stages/orientation/reading-direction.ts";
 import { suppressSeals } from "../stages/seal/suppress-seals.ts";
@@ -78,8 +77,7 @@ export class DocumentRecognizer {
     await this.#readStamps(work, reading, spec);
     const toOriginal = (point: { x: number; y: number }) => ({ x: point.x * scale, y: point.y * scale });
     const { data, keyValueInfo } = assembleFields(spec, reading, toOriginal);
-    const outline = locateDocument(work).quad;
-    const geometry = documentGeometry(work, outline, reading.frame, scale);
+    const geometry = documentGeometry(work, reading, type, scale);
     const fields = clock.lap();
     const result: RecognitionResult = {
       angle: geometry.angle,

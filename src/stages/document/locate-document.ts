@@ -48,7 +48,7 @@ interface Candidate {
  * when the page fills the frame or nothing looks like a page.
  *
  * What it outlines is the visible sheet of paper: an open booklet's two pages together, a birth certificate's 正页
- * with its 副页. Narrowing that to the card itself needs the text and is left to the recognizer.
+ * with its 副页. Narrowing that to the card itself needs the text: see `fitPageToContent`.
  *
  * @example
  * const { quad, method } = locateDocument(image);

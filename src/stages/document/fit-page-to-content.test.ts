@@ -1,0 +1,133 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { cornerError } from "../../../test/support/document-scene.ts";
+import type { RawImage } from "../../image/raw-image.ts";
+import type { Quad } from "../../types.ts";
+import { edgeProfiles } from "./edge-profiles.ts";
+import { fitPageToContent } from "./fit-page-to-content.ts";
+import type { DocumentLocation } from "./locate-document.ts";
+import { shrinkImage } from "./shrink-image.ts";
+
+type Colour = [number, number, number];
+
+function canvas(width: number, height: number, colour: Colour): RawImage {
+  const data = new Uint8Array(width * height * 3);
+  for (let i = 0; i < width * height; i++) data.set(colour, i * 3);
+  return { width, height, channels: 3, data };
+}
+
+function fill(
+  image: RawImage,
+  left: number,
+  top: number,
+  right: number,
+  bottom: number,
+  colour: Colour,
+): void {
+  for (let y = Math.max(0, top); y < Math.min(image.height, bottom); y++) {
+    for (let x = Math.max(0, left); x < Math.min(image.width, right); x++)
+      image.data.set(colour, (y * image.width + x) * 3);
+  }
+}
+
+function rect(left: number, top: number, right: number, bottom: number): Quad {
+  return [
+    { x: left, y: top },
+    { x: right, y: top },
+    { x: right, y: bottom },
+    { x: left, y: bottom },
+  ];
+}
+
+/** Text-like dark boxes in rows across [left, right) × [top, bottom): the labels and values read. */
+function printRows(image: RawImage, left: number, top: number, right: number, bottom: number): Quad[] {
+  const boxes: Quad[] = [];
+  for (let y = top; y + 14 <= bottom; y += 40) {
+    for (let x = left; x + 60 <= right; x += 110) {
+      fill(image, x, y, x + 60, y + 14, [40, 40, 60]);
+      boxes.push(rect(x, y, x + 60, y + 14));
+    }
+  }
+  return boxes;
+}
+
+const PAPER: Colour = [236, 232, 220];
+const REGISTER_ASPECT = 143 / 105;
+
+test("narrows an open booklet to the page that holds the labels, not its facing page", () => {
+  const image = canvas(1000, 520, [90, 30, 26]);
+  // The facing page on the left, the card on the right, a dark gutter between them.
+  fill(image, 30, 60, 492, 460, PAPER);
+  fill(image, 500, 60, 955, 460, PAPER);
+  const boxes = printRows(image, 540, 110, 920, 420);
+  const outline = rect(30, 60, 955, 460);
+  const location: DocumentLocation = { quad: outline, confidence: 0.9, method: "contour" };
+  const found = fitPageToContent(image, location, { direction: 0, boxes, aspect: REGISTER_ASPECT });
+  const truth = rect(500, 60, 955, 460);
+  assert.ok(cornerError(found, truth) < 0.02, `error ${cornerError(found, truth)}`);
+});
+
+test("keeps a page whose outline already has the document's shape, printed frame and all", () => {
+  const image = canvas(800, 560, [70, 60, 50]);
+  fill(image, 60, 50, 740, 550, PAPER);
+  // A printed border a little inside the sheet's edge: a strong line of the right shape, but not the sheet.
+  fill(image, 80, 70, 720, 74, [30, 60, 40]);
+  fill(image, 80, 526, 720, 530, [30, 60, 40]);
+  fill(image, 80, 70, 84, 530, [30, 60, 40]);
+  fill(image, 716, 70, 720, 530, [30, 60, 40]);
+  const boxes = printRows(image, 120, 120, 680, 480);
+  const outline = rect(60, 50, 740, 550);
+  const location: DocumentLocation = { quad: outline, confidence: 0.9, method: "contour" };
+  const found = fitPageToContent(image, location, { direction: 0, boxes, aspect: REGISTER_ASPECT });
+  assert.ok(cornerError(found, outline) < 0.005, `error ${cornerError(found, outline)}`);
+});
+
+test("finds a tinted sheet on a white scanner bed when the locator saw none, read turned a quarter", () => {
+  // The certificate lies on its side: its text reads top to bottom (direction π/2).
+  const image = canvas(900, 700, [250, 250, 250]);
+  fill(image, 80, 110, 860, 660, [246, 226, 222]);
+  const boxes = printRows(image, 160, 170, 780, 600).map(
+    (box) => [box[3], box[0], box[1], box[2]] as unknown as Quad,
+  );
+  const location: DocumentLocation = { quad: rect(0, 0, 900, 700), confidence: 0.4, method: "whole-image" };
+  const found = fitPageToContent(image, location, { direction: Math.PI / 2, boxes, aspect: 550 / 780 });
+  // Upright corners: the document's top-left is the image's top-right.
+  const truth: Quad = [
+    { x: 860, y: 110 },
+    { x: 860, y: 660 },
+    { x: 80, y: 660 },
+    { x: 80, y: 110 },
+  ];
+  assert.ok(cornerError(found, truth) < 0.02, `error ${cornerError(found, truth)}`);
+});
+
+test("leaves the outline alone when too little was read to tell where the document is", () => {
+  const image = canvas(400, 300, PAPER);
+  const outline = rect(20, 20, 380, 280);
+  const location: DocumentLocation = { quad: outline, confidence: 0.9, method: "contour" };
+  const found = fitPageToContent(image, location, {
+    direction: 0,
+    boxes: [rect(100, 100, 160, 114)],
+    aspect: 2,
+  });
+  assert.deepEqual(found, outline);
+});
+
+test("edge profiles answer a straight step across the span, not a thin printed rule", () => {
+  const image = canvas(200, 100, [200, 200, 200]);
+  fill(image, 120, 0, 200, 100, [120, 120, 120]);
+  fill(image, 60, 0, 61, 100, [20, 20, 20]);
+  const { columns } = edgeProfiles(image, [0, 100], [0, 200]);
+  const strongest = columns.indexOf(Math.max(...columns));
+  assert.ok(Math.abs(strongest - 120) <= 1, `step found at ${strongest}`);
+  const nearRule = Math.max(...columns.slice(50, 71));
+  assert.ok(nearRule < 0.5 * (columns[strongest] as number), `rule ${nearRule}`);
+});
+
+test("shrinks an image by averaging blocks", () => {
+  const image = canvas(4, 2, [0, 0, 0]);
+  fill(image, 0, 0, 1, 2, [200, 100, 40]);
+  const small = shrinkImage(image, 2);
+  assert.deepEqual([small.width, small.height, small.channels], [2, 1, 3]);
+  assert.deepEqual(Array.from(small.data), [100, 50, 20, 0, 0, 0]);
+});
