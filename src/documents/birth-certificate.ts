@@ -16,7 +16,13 @@ function parentFields(parent: "mother" | "father", caption: string, english: str
       units: ["岁"],
       range: [12, 80],
     },
-    { key: `${parent}Nationality`, labels: ["国籍"], english: ["Nationality"], kind: "text" },
+    {
+      key: `${parent}Nationality`,
+      labels: ["国籍"],
+      english: ["Nationality"],
+      kind: "vocabulary",
+      vocabulary: "nationality",
+    },
     {
       key: `${parent}Ethnicity`,
       labels: ["民族"],

@@ -117,3 +117,11 @@ test("a shared label missed on one row is placed from the other parent's row", a
   await rereadEmptyCells(IMAGE, reading, BIRTH_CERTIFICATE_SPEC, engineReading("30", { x: 355, y: 200 }));
   assert.equal(reading.fields.get("motherAge")?.text, "30");
 });
+
+test("a nationality missed is read again; the ruling read as 一 is not part of it", async () => {
+  const lines = page(true).filter((line) => line.text !== "中国");
+  const reading = readFields(lines, BIRTH_CERTIFICATE_SPEC);
+  assert.equal(reading.fields.get("motherNationality")?.text, "");
+  await rereadEmptyCells(IMAGE, reading, BIRTH_CERTIFICATE_SPEC, engineReading("一中国", { x: 530, y: 200 }));
+  assert.equal(reading.fields.get("motherNationality")?.text, "中国");
+});

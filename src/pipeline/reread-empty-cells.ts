@@ -25,16 +25,17 @@ const REACH: Readonly<Record<string, number>> = {
  */
 const OFFSETS = [0, -0.5, 0.5];
 /** The ruled line under a value, read as a dash at either end of it, and white space. */
-const RULING = /^[-—–_－=~·.\s]$/u;
+const RULING = /^[-—–_－=~·.\s一丨|]$/u;
 /**
  * Kinds read again also when what was read is not a valid value: boxed dates whose boxes did not make one, and
- * numbers out of their range or with a neighbour's digits (a first digit printed over the label and lost with it).
+ * numbers out of their range or with a neighbour's digits (a first digit printed over the label and lost with it),
+ * and words of a vocabulary read as none of its entries.
  */
 const NUMBER_KINDS = new Set(["number", "gestational-age"]);
 const DIGIT = /[\d０-９]/u;
 /** What may follow a number in its cell: its unit, or the days of a gestational age. */
 const UNIT_END = /[周天+⁺＋]/u;
-const AGAIN_WHEN_INVALID = new Set(["date", "birth-time", "number", "gestational-age"]);
+const AGAIN_WHEN_INVALID = new Set(["date", "birth-time", "number", "gestational-age", "vocabulary"]);
 /** What a value read on its own keeps of its confidence: it was not seen by the detector. */
 const REREAD_FACTOR = 0.9;
 

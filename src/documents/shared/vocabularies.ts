@@ -58,6 +58,7 @@ export type VocabularyName =
   | "marital"
   | "military"
   | "bloodGroup"
+  | "nationality"
   | "religion"
   | "sex"
   | "householdType";
@@ -128,6 +129,16 @@ export const VOCABULARIES: Readonly<Record<VocabularyName, Vocabulary>> = {
     entries: words("无 无宗教信仰 佛教 喇嘛教 道教 天主教 基督教 东正教 伊斯兰教 藏传佛教 其他"),
   },
   sex: { name: "sex", entries: ["男", "女"] },
+  // 国籍 on the birth certificate (domain.md §2.2: 中国, and 中国(香港) etc. for Hong Kong, Macao and Taiwan), with the
+  // countries most often seen beside it; a nationality not listed is kept as read.
+  nationality: {
+    name: "nationality",
+    entries: words(`
+      中国 中国(香港) 中国(澳门) 中国(台湾) 中国香港 中国澳门 中国台湾
+      美国 英国 法国 德国 日本 韩国 朝鲜 俄罗斯 加拿大 澳大利亚 新西兰 意大利 西班牙 葡萄牙 荷兰 比利时 瑞士 瑞典
+      越南 老挝 柬埔寨 泰国 缅甸 马来西亚 新加坡 印度尼西亚 菲律宾 印度 巴基斯坦 蒙古 哈萨克斯坦 乌克兰 巴西
+    `),
+  },
   householdType: {
     name: "householdType",
     entries: words(`
