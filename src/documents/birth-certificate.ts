@@ -1,4 +1,5 @@
 import { placeFromDivisions } from "./birth-place.ts";
+import { institutionConsensus } from "./institution-consensus.ts";
 import { trimInstitution } from "./institution-name.ts";
 import { fixPiecesPrefix } from "./place-prefix.ts";
 import { regroupParentRow } from "./parent-row.ts";
@@ -165,5 +166,12 @@ export const BIRTH_CERTIFICATE_SPEC: DocumentSpec = {
       const pieces = assigned.get(key);
       if (pieces) assigned.set(key, fixPiecesPrefix(pieces, frame));
     }
+    const [medical, issuer] = institutionConsensus(
+      assigned.get("medicalInstitutions") ?? [],
+      assigned.get("issueAuthority") ?? [],
+      frame,
+    );
+    assigned.set("medicalInstitutions", medical);
+    assigned.set("issueAuthority", issuer);
   },
 };

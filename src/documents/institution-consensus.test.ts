@@ -1,0 +1,50 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Quad, TextLine } from "../types.ts";
+import { institutionConsensus } from "./institution-consensus.ts";
+import { makeTextLine } from "./shared/make-text-line.ts";
+import { pageFrameOf } from "./shared/page-frame.ts";
+import type { ValuePiece } from "./shared/value-pieces.ts";
+
+function piece(text: string, y: number, confidences: Record<number, number> = {}): ValuePiece {
+  const width = 20 * Array.from(text).length;
+  const quad: Quad = [
+    { x: 100, y },
+    { x: 100 + width, y },
+    { x: 100 + width, y: y + 20 },
+    { x: 100, y: y + 20 },
+  ];
+  return { line: makeTextLine(text, { quad, confidences }), lineIndex: y };
+}
+
+function texts(first: ValuePiece[], second: ValuePiece[]): [string, string] {
+  const lines: TextLine[] = [...first, ...second].map((p) => p.line);
+  const frame = pageFrameOf(lines.length ? lines : [makeTextLine("x")]);
+  const [a, b] = institutionConsensus(first, second, frame);
+  const join = (pieces: ValuePiece[]) => pieces.map((p) => p.line.text).join("");
+  return [join(a), join(b)];
+}
+
+test("two readings of one hospital are merged: lost characters kept, the surer of two taken", () => {
+  assert.deepEqual(texts([piece("柯桥区民医院", 100)], [piece("柯桥区人民医院", 300)]), [
+    "柯桥区人民医院",
+    "柯桥区人民医院",
+  ]);
+  assert.deepEqual(texts([piece("古蔺县妇幼保健院", 100)], [piece("古蔺县好幼保健院", 300, { 3: 0.5 })]), [
+    "古蔺县妇幼保健院",
+    "古蔺县妇幼保健院",
+  ]);
+});
+
+test("two different institutions are left as read", () => {
+  assert.deepEqual(texts([piece("长沙县人民医院", 100)], [piece("长沙县妇幼保健院", 300)]), [
+    "长沙县人民医院",
+    "长沙县妇幼保健院",
+  ]);
+});
+
+test("a field not read takes the other's name only when it is an institution's", () => {
+  assert.deepEqual(texts([], [piece("宿迁市妇幼保健院", 300)]), ["宿迁市妇幼保健院", "宿迁市妇幼保健院"]);
+  assert.deepEqual(texts([piece("国体", 100)], []), ["国体", ""]);
+  assert.deepEqual(texts([], []), ["", ""]);
+});
