@@ -39,6 +39,8 @@ const MIN_CONFIDENCE = 0.15;
 const MIN_UNFRAMED_CONFIDENCE = 0.4;
 /** The common square layout (the first tried) is preferred by this much mean log confidence per glyph. */
 const COMMON_LAYOUT_PRIOR = 0.3;
+/** A glyph read with at least this confidence is read surely. */
+const SURE_GLYPH = 0.7;
 /** The confidence a glyph read as nothing, or as several characters, counts with. */
 const MISSED = 0.01;
 
@@ -138,8 +140,9 @@ function findStamp(cell: RawImage): { stamp: FoundStamp; levels: InkLevels } | u
 /**
  * Reads a stamp's characters in the layout that reads best. For each layout the stamp's shape allows, its cells are
  * scaled to square glyphs (seal characters are stretched to fill their cell) and set in reading order as one
- * printed line; all lines are read in one pass, and the layout whose glyphs each read as one confident character
- * wins (a wrong layout cuts characters in halves or squeezes two into one glyph, and reads poorly).
+ * printed line; the layout whose glyphs each read as one confident character wins (a wrong layout cuts characters
+ * in halves or squeezes two into one glyph, and reads poorly). The common layout is read first, alone, and kept
+ * outright when every glyph reads surely; otherwise the others are read in one pass and compared.
  */
 async function readLayouts(
   black: RawImage,
@@ -149,40 +152,52 @@ async function readLayouts(
 ): Promise<RecognizedChar[]> {
   const inside = insideFrame(mask);
   const layouts = plausibleLayouts(inside.right - inside.left, inside.bottom - inside.top);
-  if (layouts.length === 0) return [];
   const cellsOf = layouts.map((layout) => layoutCells(mask, inside, layout));
+  const [first, ...others] = cellsOf;
+  if (first === undefined) return [];
+  const [common] = await readLines(black, [first], engine, inspect);
+  if (common === undefined || common.sure || others.length === 0) return common?.chars ?? [];
+  let best = { ...common, score: common.score + COMMON_LAYOUT_PRIOR };
+  for (const reading of await readLines(black, others, engine, inspect)) {
+    if (reading.score > best.score) best = reading;
+  }
+  return best.chars;
+}
+
+/**
+ * Reads each list of cells as one line of square glyphs (all lines in one pass) and gives, per line, the Han
+ * character read on each glyph, the mean log confidence per glyph (a glyph read as nothing or as several counts
+ * as {@link MISSED}), and whether every glyph read surely.
+ */
+async function readLines(
+  black: RawImage,
+  cellsOf: readonly (readonly GridBox[])[],
+  engine: TextEngine,
+  inspect?: (stage: "line", picture: RawImage) => void,
+): Promise<{ chars: RecognizedChar[]; score: number; sure: boolean }[]> {
   const step = GLYPH_PX + GLYPH_GAP;
   const rowHeight = GLYPH_PX + 2 * GLYPH_MARGIN;
   const width = GLYPH_GAP + Math.max(...cellsOf.map((cells) => cells.length)) * step;
-  const height = rowHeight * layouts.length;
+  const height = rowHeight * cellsOf.length;
   const sheet: RawImage = { width, height, channels: 3, data: new Uint8Array(width * height * 3).fill(255) };
   const rows = cellsOf.map((cells, row) => {
     cells.forEach((cell, index) => {
       const pad = Math.max(cell.right - cell.left, cell.bottom - cell.top) * GLYPH_PAD;
-      const glyph = warpImage(
-        black,
-        corners({
-          left: cell.left - pad,
-          top: cell.top - pad,
-          right: cell.right + pad,
-          bottom: cell.bottom + pad,
-        }),
-        GLYPH_PX,
-        GLYPH_PX,
-      );
+      const box = {
+        left: cell.left - pad,
+        top: cell.top - pad,
+        right: cell.right + pad,
+        bottom: cell.bottom + pad,
+      };
+      const glyph = warpImage(black, corners(box), GLYPH_PX, GLYPH_PX);
       paste(sheet, glyph, GLYPH_GAP + index * step, row * rowHeight + GLYPH_MARGIN);
     });
-    return corners({
-      left: 0,
-      top: row * rowHeight,
-      right: GLYPH_GAP + cells.length * step,
-      bottom: (row + 1) * rowHeight,
-    });
+    const right = GLYPH_GAP + cells.length * step;
+    return corners({ left: 0, top: row * rowHeight, right, bottom: (row + 1) * rowHeight });
   });
   inspect?.("line", sheet);
   const lines = await engine.recognize(sheet, rows);
-  let best: { chars: RecognizedChar[]; score: number } | undefined;
-  cellsOf.forEach((cells, row) => {
+  return cellsOf.map((cells, row) => {
     const lineWidth = GLYPH_GAP + cells.length * step;
     const byGlyph: RecognizedChar[][] = cells.map(() => []);
     for (const read of lines[row]?.chars ?? []) {
@@ -191,18 +206,16 @@ async function readLayouts(
       const index = Math.floor((((char.start + char.end) / 2) * lineWidth - GLYPH_GAP / 2) / step);
       byGlyph[Math.min(cells.length - 1, Math.max(0, index))]?.push(char);
     }
-    const score =
-      byGlyph.reduce(
-        (sum, chars) =>
-          sum +
-          Math.log(chars.length === 1 ? Math.max(MISSED, (chars[0] as RecognizedChar).confidence) : MISSED),
-        0,
-      ) / cells.length;
-    const prior = row === 0 ? COMMON_LAYOUT_PRIOR : 0;
-    if (best === undefined || score + prior > best.score)
-      best = { chars: byGlyph.flat(), score: score + prior };
+    const confidences = byGlyph.map((chars) =>
+      chars.length === 1 ? Math.max(MISSED, (chars[0] as RecognizedChar).confidence) : MISSED,
+    );
+    const score = confidences.reduce((sum, confidence) => sum + Math.log(confidence), 0) / cells.length;
+    return {
+      chars: byGlyph.flat(),
+      score,
+      sure: confidences.every((confidence) => confidence >= SURE_GLYPH),
+    };
   });
-  return best?.chars ?? [];
 }
 
 /**
