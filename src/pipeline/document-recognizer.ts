@@ -74,7 +74,7 @@ export class DocumentRecognizer {
         `The image does not look like a ${DESCRIPTIONS[type]}: ${reading.labelsFound} of its printed labels were found.`,
       );
     }
-    await this.#readStamps(work, reading, spec);
+    await this.#readStamps(work, reading, spec, lines.lines);
     const toOriginal = (point: { x: number; y: number }) => ({ x: point.x * scale, y: point.y * scale });
     const { data, keyValueInfo } = assembleFields(spec, reading, toOriginal);
     const geometry = documentGeometry(work, reading, type, scale);
@@ -95,12 +95,18 @@ export class DocumentRecognizer {
   }
 
   /** Reads the red name seals of 承办人签章, which seal suppression whitened, into their fields. */
-  async #readStamps(image: RawImage, reading: DocumentReading, spec: DocumentSpec): Promise<void> {
+  async #readStamps(
+    image: RawImage,
+    reading: DocumentReading,
+    spec: DocumentSpec,
+    lines: readonly TextLine[],
+  ): Promise<void> {
+    const otherLabels = lines.filter((line) => STAMP_LABEL.test(line.text)).map((line) => line.quad);
     for (const key of STAMPED_KEYS) {
       const row = spec.layout.find((keys) => keys.includes(key));
       if (row === undefined) continue;
       const nextKey = row[row.indexOf(key) + 1];
-      const stamp = await readNameStamp(image, reading, key, this.#engine, { nextKey });
+      const stamp = await readNameStamp(image, reading, key, this.#engine, { nextKey, otherLabels });
       const field = reading.fields.get(key);
       if (stamp === undefined || field === undefined) continue;
       reading.fields.set(key, {
@@ -171,6 +177,8 @@ function expectedLabels(spec: DocumentSpec): number {
 
 /** Fields that are an officer's red name seal. */
 const STAMPED_KEYS = ["Registrar", "registrar"];
+/** A line that reads like the label of a stamped field (承办人签章, or part of it). */
+const STAMP_LABEL = /承办人|办人签/u;
 
 const DESCRIPTIONS: Record<DocumentType, string> = {
   "household-head": "householder page (户主页) of a household register",

@@ -66,25 +66,33 @@ export async function readNameStamp(
   reading: DocumentReading,
   key: string,
   engine: TextEngine,
-  options: { nextKey?: string; inspect?: (stage: "cell" | "stamp" | "line", picture: RawImage) => void } = {},
+  options: StampOptions = {},
 ): Promise<StampReading | undefined> {
   const { inspect } = options;
   const { frame } = reading;
-  const area = stampArea(reading, key, options.nextKey);
-  if (area === undefined) return undefined;
-  const { unit } = area;
-  const scale = UNIT_PX / unit;
-  const origin = { x: area.left, y: area.centerY - CELL_HALF_HEIGHT * unit };
-  const toImage = (p: Point) => frame.toImage({ x: origin.x + p.x / scale, y: origin.y + p.y / scale });
-  const width = Math.round(area.length * UNIT_PX);
-  const height = Math.round(2 * CELL_HALF_HEIGHT * UNIT_PX);
-  const cellQuad = mapQuad(corners({ left: 0, top: 0, right: width, bottom: height }), toImage);
-  const cell = warpImage(image, cellQuad, width, height);
-  inspect?.("cell", cell);
-  const found = findStamp(cell);
+  let found: { stamp: FoundStamp; levels: InkLevels; toImage: (p: Point) => Point } | undefined;
+  for (const area of stampAreas(reading, key, options)) {
+    const scale = UNIT_PX / area.unit;
+    const origin = { x: area.left, y: area.centerY - CELL_HALF_HEIGHT * area.unit };
+    const toImage = (p: Point) => frame.toImage({ x: origin.x + p.x / scale, y: origin.y + p.y / scale });
+    const width = Math.round(area.length * UNIT_PX);
+    const height = Math.round(2 * CELL_HALF_HEIGHT * UNIT_PX);
+    const cell = warpImage(
+      image,
+      mapQuad(corners({ left: 0, top: 0, right: width, bottom: height }), toImage),
+      width,
+      height,
+    );
+    inspect?.("cell", cell);
+    const inCell = findStamp(cell);
+    if (inCell !== undefined) {
+      found = { ...inCell, toImage };
+      break;
+    }
+  }
   if (found === undefined) return undefined;
   const { stamp } = found;
-  const stampQuad = mapQuad(stampCorners(stamp), toImage);
+  const stampQuad = mapQuad(stampCorners(stamp), found.toImage);
   const long = Math.max(stamp.width, stamp.height);
   const stampWidth = Math.max(8, Math.round((STAMP_PX * stamp.width) / long));
   const stampHeight = Math.max(8, Math.round((STAMP_PX * stamp.height) / long));
@@ -101,29 +109,50 @@ export async function readNameStamp(
   return { text, chars: name, confidence, quad: stampQuad };
 }
 
+/** Where else to look for a stamp, and what to show on the way. */
+export interface StampOptions {
+  /** The field after the stamped one on its row: the stamp lies left of its label when the field's own is missing. */
+  nextKey?: string;
+  /**
+   * Boxes of other lines that read like the field's label (a booklet photo shows the facing page's 承办人签章 column
+   * too, and the label placed may be that one): looked right of when the placed label has no stamp beside it.
+   */
+  otherLabels?: readonly Quad[];
+  inspect?: (stage: "cell" | "stamp" | "line", picture: RawImage) => void;
+}
+
+interface StampArea {
+  left: number;
+  length: number;
+  centerY: number;
+  /** The label's text height. */
+  unit: number;
+}
+
 /**
- * Where to look for the stamp, in page coordinates: right of the field's label; or, when the label was not found,
- * left of the label of the field after it on the same row (签发日期, 登记日期), over a longer stretch since the
- * field's own label may lie in it too. `unit` is the label's text height.
+ * Where to look for the stamp, in page coordinates, in turn: right of the field's label; when the label was not
+ * found, left of the label of the field after it on the same row (签发日期, 登记日期), over a longer stretch since
+ * the field's own label may lie in it too; then right of each other line that reads like the label.
  */
-function stampArea(
-  reading: DocumentReading,
-  key: string,
-  nextKey: string | undefined,
-): { left: number; length: number; centerY: number; unit: number } | undefined {
-  const label = reading.fields.get(key)?.label;
-  if (label !== undefined) {
-    const box = reading.frame.box(label.quad);
+function stampAreas(reading: DocumentReading, key: string, options: StampOptions): StampArea[] {
+  const areas: StampArea[] = [];
+  const after = (quad: Quad) => {
+    const box = reading.frame.box(quad);
     const unit = box.bottom - box.top;
-    return unit > 0 ? { left: box.right, length: CELL_LENGTH, centerY: box.centerY, unit } : undefined;
+    if (unit > 0) areas.push({ left: box.right, length: CELL_LENGTH, centerY: box.centerY, unit });
+  };
+  const label = reading.fields.get(key)?.label;
+  const next = options.nextKey === undefined ? undefined : reading.fields.get(options.nextKey)?.label;
+  if (label !== undefined) after(label.quad);
+  else if (next !== undefined) {
+    const box = reading.frame.box(next.quad);
+    const unit = box.bottom - box.top;
+    const length = CELL_LENGTH + BEFORE_NEXT_EXTRA;
+    if (unit > 0)
+      areas.push({ left: box.left - (length + BEFORE_NEXT_GAP) * unit, length, centerY: box.centerY, unit });
   }
-  const next = nextKey === undefined ? undefined : reading.fields.get(nextKey)?.label;
-  if (next === undefined) return undefined;
-  const box = reading.frame.box(next.quad);
-  const unit = box.bottom - box.top;
-  if (!(unit > 0)) return undefined;
-  const length = CELL_LENGTH + BEFORE_NEXT_EXTRA;
-  return { left: box.left - (length + BEFORE_NEXT_GAP) * unit, length, centerY: box.centerY, unit };
+  for (const quad of options.otherLabels ?? []) if (quad !== label?.quad) after(quad);
+  return areas;
 }
 
 /** The stamp in a cell: red ink first, then (a photocopy, a grey scan) framed dark ink. */

@@ -1,0 +1,120 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { DocumentReading } from "../documents/read-fields.ts";
+import { makePageFrame } from "../documents/shared/page-frame.ts";
+import type { RawImage } from "../image/raw-image.ts";
+import type { Quad, TextLine } from "../types.ts";
+import { readNameStamp } from "./read-name-stamp.ts";
+import type { TextEngine } from "./text-engine.ts";
+
+const LABEL: Quad = [
+  { x: 40, y: 100 },
+  { x: 190, y: 100 },
+  { x: 190, y: 130 },
+  { x: 40, y: 130 },
+];
+
+function paper(width = 480, height = 260): RawImage {
+  return { width, height, channels: 3, data: new Uint8Array(width * height * 3).fill(240) };
+}
+
+/** A red framed square stamp of side `side` at (cx, cy) with a block of "strokes" in each quarter. */
+function drawStamp(image: RawImage, cx: number, cy: number, side: number): void {
+  const half = side / 2;
+  for (let y = Math.round(cy - half); y < cy + half; y++) {
+    for (let x = Math.round(cx - half); x < cx + half; x++) {
+      const u = x - cx;
+      const v = y - cy;
+      const frame = Math.abs(u) > half - 4 || Math.abs(v) > half - 4;
+      const glyph = Math.abs(u) > 5 && Math.abs(u) < half - 9 && Math.abs(v) > 5 && Math.abs(v) < half - 9;
+      if (!frame && !(glyph && (x + y) % 5 < 3)) continue;
+      const i = (y * image.width + x) * 3;
+      image.data.set([210, 50, 60], i);
+    }
+  }
+}
+
+function readingWith(label?: Quad): DocumentReading {
+  const fields = new Map();
+  fields.set("registrar", {
+    key: "registrar",
+    text: "",
+    pieceTexts: [],
+    chars: [],
+    quads: [],
+    confidence: 0,
+    ...(label ? { label: { quad: label } } : {}),
+  });
+  return { fields, labelsFound: 1, frame: makePageFrame(0) } as unknown as DocumentReading;
+}
+
+/** An engine that reads a line of n glyphs (64 px apart after a 16 px margin) as the first n of 张三之印. */
+function glyphEngine(calls: number[]): TextEngine {
+  return {
+    detect: async () => [],
+    recognize: async (_image, quads) => {
+      calls.push(quads.length);
+      return quads.map((quad): TextLine => {
+        const width = quad[1].x - quad[0].x;
+        const count = Math.round((width - 16) / 64);
+        const chars = Array.from("张三之印")
+          .slice(0, count)
+          .map((text, i) => {
+            const middle = (16 + i * 64 + 24) / width;
+            return {
+              text,
+              confidence: 0.95,
+              start: middle - 0.02,
+              end: middle + 0.02,
+              alternatives: [{ text, probability: 0.95 }],
+            };
+          });
+        return { text: chars.map((c) => c.text).join(""), confidence: 0.95, quad, detectionScore: 1, chars };
+      });
+    },
+    dispose: async () => {},
+  };
+}
+
+test("a red stamp right of the label is read in seal order without its 之印", async () => {
+  const image = paper();
+  drawStamp(image, 260, 112, 64);
+  const calls: number[] = [];
+  const stamp = await readNameStamp(image, readingWith(LABEL), "registrar", glyphEngine(calls));
+  assert.ok(stamp);
+  assert.equal(stamp.text, "张三");
+  assert.equal(stamp.chars.length, 2);
+  assert.ok(Math.abs(stamp.confidence - 0.95) < 1e-9);
+  const xs = stamp.quad.map((p) => p.x);
+  assert.ok(Math.min(...xs) > 220 && Math.max(...xs) < 300, `stamp box ${xs}`);
+  // Every glyph read surely in the common layout: one pass.
+  assert.deepEqual(calls, [1]);
+});
+
+test("an empty cell gives no reading, and the engine is not asked", async () => {
+  const calls: number[] = [];
+  assert.equal(await readNameStamp(paper(), readingWith(LABEL), "registrar", glyphEngine(calls)), undefined);
+  assert.deepEqual(calls, []);
+});
+
+test("without the label the stamp is looked for before the next label, and beside other label-like lines", async () => {
+  const image = paper();
+  drawStamp(image, 260, 112, 64);
+  const reading = readingWith();
+  const next: Quad = [
+    { x: 420, y: 100 },
+    { x: 470, y: 100 },
+    { x: 470, y: 130 },
+    { x: 420, y: 130 },
+  ];
+  reading.fields.set("registrationDate", { label: { quad: next } } as never);
+  const before = await readNameStamp(image, reading, "registrar", glyphEngine([]), {
+    nextKey: "registrationDate",
+  });
+  assert.equal(before?.text, "张三");
+  const beside = await readNameStamp(image, readingWith(), "registrar", glyphEngine([]), {
+    otherLabels: [LABEL],
+  });
+  assert.equal(beside?.text, "张三");
+  assert.equal(await readNameStamp(image, readingWith(), "registrar", glyphEngine([])), undefined);
+});
