@@ -83,6 +83,7 @@ test("a Chinese name drops Latin letters and digits read from captions or neighb
   assert.equal(value("彭婷婷R", field("name")), "彭婷婷");
   assert.equal(value("李雨欣6", field("name")), "李雨欣");
   assert.equal(value("阿依古丽·买买提", field("name")), "阿依古丽·买买提");
+  assert.equal(value("周：海洋", field("name")), "周海洋", "a signature's gap read as a colon");
   assert.equal(value("John Smith", field("name")), "JohnSmith", "a name in Latin letters stays as read");
 });
 

@@ -190,7 +190,8 @@ function normaliseCertificateNumber(text: string): NormalisedValue {
 
 /**
  * A Chinese name never holds Latin letters or digits: where the name is written in Chinese characters, such symbols
- * are a caption's remnant (`Mother's Name` read as `R`) or a neighbour's digit, and are dropped. A name has letters
+ * are a caption's remnant (`Mother's Name` read as `R`) or a neighbour's digit, and are dropped, as are colons and
+ * commas (a signature's gap read as `：`; the name's own separator `·` stays). A name has letters
  * (Chinese or Latin): digits and marks alone are a stray reading, left blank.
  */
 function normaliseName(text: string): NormalisedValue {
@@ -198,7 +199,7 @@ function normaliseName(text: string): NormalisedValue {
   if (!/\p{L}/u.test(trimmed)) return { value: "", confidence: 1, valid: false };
   const chinese = trimmed.match(/[\u4e00-\u9fff]/gu) ?? [];
   if (chinese.length < 2) return ACCEPTED(trimmed);
-  const cleaned = trimSeparators(trimmed.replace(/[A-Za-z0-9!！?？'’[\]【】|]/gu, ""));
+  const cleaned = trimSeparators(trimmed.replace(/[A-Za-z0-9!！?？'’[\]【】|:：,，、;；]/gu, ""));
   return cleaned === trimmed ? ACCEPTED(trimmed) : { value: cleaned, confidence: 0.9, valid: true };
 }
 
