@@ -90,3 +90,12 @@ test("too few labels found: nothing is placed", () => {
   const { fields } = readFields(lines, HOUSEHOLD_RESIDENT_SPEC);
   assert.equal(fields.get("nativePlace")?.text, "");
 });
+
+test("the rest of a label wrapped into a box of its own is not a value", () => {
+  const lines = residentCard();
+  lines.push(at("何时由何地迁", 50, 400), at("来本市", 50, 420), at("(县)", 110, 422));
+  lines.push(at("何时由何地迁来本址", 50, 450));
+  const { fields } = readFields(lines, HOUSEHOLD_RESIDENT_SPEC);
+  assert.ok(fields.get("immigratedToCityInfo")?.label, "the label is found by its shorter wording");
+  assert.equal(fields.get("immigratedToCityInfo")?.text, "");
+});

@@ -117,7 +117,50 @@ export function inferMissingLabels(
       inferred.anchors.push({ key: field.key, match: virtualMatch(field, box, frame), box });
     }
   }
+  for (const tail of labelTails(spec, lines, resolved, frame, height, used, covered))
+    inferred.labels.push(tail);
   return inferred;
+}
+
+/**
+ * The rest of a label found by a shorter wording, read as a box of its own inside or beside it: the `（县）` of
+ * 何时由何地迁来本市（县） wrapped in its cell when 何时由何地迁来本市 matched. Not a value.
+ */
+function labelTails(
+  spec: DocumentSpec,
+  lines: readonly TextLine[],
+  resolved: ReadonlyMap<string, LabelMatch>,
+  frame: PageFrame,
+  height: number,
+  used: Set<number>,
+  covered: ReadonlySet<number>,
+): { key: string; match: LabelMatch }[] {
+  const fold = (text: string) => text.replace(/\s+/gu, "").replace(/（/gu, "(").replace(/）/gu, ")");
+  const tails: { key: string; match: LabelMatch }[] = [];
+  for (const field of spec.fields) {
+    const match = resolved.get(field.key);
+    if (match === undefined) continue;
+    const variant = fold(match.variant);
+    const rests = field.labels
+      .map(fold)
+      .filter((longer) => longer.length > variant.length && longer.startsWith(variant))
+      .map((longer) => longer.slice(variant.length));
+    if (rests.length === 0) continue;
+    const label = frame.box(match.quad);
+    lines.forEach((line, index) => {
+      if (used.has(index) || covered.has(index) || !rests.includes(fold(line.text))) return;
+      const box = frame.box(line.quad);
+      const near =
+        box.left >= label.left &&
+        box.left <= label.right + height &&
+        box.centerY >= label.top - height / 2 &&
+        box.centerY <= label.bottom + height / 2;
+      if (!near) return;
+      used.add(index);
+      tails.push({ key: field.key, match: matchOf(field, line, index, lineChars(line).length) });
+    });
+  }
+  return tails;
 }
 
 /**
