@@ -3,6 +3,7 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
   type FastifyServerOptions,
+  LogController,
 } from "fastify";
 import type { Action, ServerConfig } from "../config/server-config.ts";
 import { RecognitionError } from "../errors.ts";
@@ -47,7 +48,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   const { config } = options;
   const app = Fastify({
     logger: options.logger ?? false,
-    disableRequestLogging: true, // the default lines carry the URL, whose `Url` query may be private
+    // The default request lines carry the URL, whose `Url` query may be private.
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: newRequestId,
     return503OnClosing: false, // answered below in the Alibaba error format instead
   });
