@@ -28,12 +28,14 @@ const { values } = parseArgs({
     "queue-size": { type: "string", default: "64" },
     images: { type: "string", default: "test/fixtures/synth" },
     "soak-minutes": { type: "string", default: "0" },
+    rounds: { type: "string", default: "2" },
     help: { type: "boolean", default: false },
   },
 });
 if (values.help) {
   console.log(
     "npm run bench:http -- [--levels 1,2,4,8] [--requests N per level, default max(8, 3×concurrency)]\n" +
+      "  [--rounds R: alternate HTTP and library R times per level, default 2]\n" +
       "  [--workers N, default the cores] [--queue-size N, default 64] [--images DIR with labels.jsonl]\n" +
       "  [--soak-minutes N: hold 2×workers concurrent requests for N minutes and sample memory]",
   );
@@ -43,6 +45,7 @@ const levels = values.levels.split(",").map(Number);
 const workers = Number(values.workers ?? availableParallelism());
 const queueSize = Number(values["queue-size"]);
 const soakMinutes = Number(values["soak-minutes"]);
+const rounds = Number(values.rounds);
 const requestsAt = (concurrency: number) => Number(values.requests ?? Math.max(8, 3 * concurrency));
 const KEY = { accessKeyId: "LTAI5tBenchKey", accessKeySecret: `bench-${process.pid}-${Date.now()}` };
 
@@ -100,13 +103,13 @@ async function runLibrary(concurrency: number, count: number) {
       }
     }),
   );
-  latencies.sort((a, b) => a - b);
-  return {
-    seconds: (performance.now() - started) / 1000,
-    pages: count,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-  };
+  return { seconds: (performance.now() - started) / 1000, pages: count, latencies };
+}
+
+/** p50 / p99 in seconds. */
+function spread(latencies: number[]): string {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return `${(percentile(sorted, 50) / 1000).toFixed(1)} / ${(percentile(sorted, 99) / 1000).toFixed(1)}`;
 }
 
 const failures: string[] = [];
@@ -130,24 +133,38 @@ try {
   const before = memory();
   console.log(`server memory before: RSS ${mb(before.rss)} MB, main heap ${mb(before.heap)} MB`);
   console.log(
-    "\n| concurrency | requests | HTTP pages/s | library pages/s | HTTP ÷ library | HTTP p50 / p99 ms | library p50 / p99 ms | throttled | other errors |",
+    "\n| concurrency | answers HTTP / library | HTTP pages/s | library pages/s | HTTP ÷ library | HTTP p50 / p99 s | library p50 / p99 s | throttled | other errors |",
   );
   console.log("|---|---|---|---|---|---|---|---|---|");
   for (const concurrency of levels) {
-    const count = requestsAt(concurrency);
-    const http = await runHttpLoad(loadOptions(concurrency, count));
-    const library = await runLibrary(concurrency, count);
-    const ok = http.codes.OK ?? 0;
-    const answers = Object.values(http.codes).reduce((sum, n) => sum + n, 0);
-    const throttled = http.codes["Throttling.User"] ?? 0;
-    const others = otherErrors(http);
+    // Alternated in rounds, so that a change in the machine's load falls on both paths alike.
+    const perRound = Math.max(concurrency, Math.round(requestsAt(concurrency) / rounds));
+    const tally = { httpSeconds: 0, libSeconds: 0, ok: 0, pages: 0, answers: 0, throttled: 0 };
+    const httpLatencies: number[] = [];
+    const libLatencies: number[] = [];
+    const others: string[] = [];
+    for (let round = 0; round < rounds; round++) {
+      // Which goes first alternates too, so neither path always follows the other.
+      let library = round % 2 === 1 ? await runLibrary(concurrency, perRound) : undefined;
+      const http = await runHttpLoad(loadOptions(concurrency, perRound));
+      library ??= await runLibrary(concurrency, perRound);
+      tally.httpSeconds += http.seconds;
+      tally.libSeconds += library.seconds;
+      tally.ok += http.codes.OK ?? 0;
+      tally.pages += library.pages;
+      tally.answers += Object.values(http.codes).reduce((sum, n) => sum + n, 0);
+      tally.throttled += http.codes["Throttling.User"] ?? 0;
+      httpLatencies.push(...http.latenciesMs);
+      libLatencies.push(...library.latencies);
+      others.push(...otherErrors(http));
+    }
     if (others.length > 0) failures.push(`concurrency ${concurrency}: ${others.join(", ")}`);
-    const httpRate = ok / http.seconds;
-    const libraryRate = library.pages / library.seconds;
+    const httpRate = tally.ok / tally.httpSeconds;
+    const libraryRate = tally.pages / tally.libSeconds;
     console.log(
-      `| ${concurrency} | ${count} | ${httpRate.toFixed(3)} | ${libraryRate.toFixed(3)} | ${(httpRate / libraryRate).toFixed(2)} | ` +
-        `${http.latencyMs.p50.toFixed(0)} / ${http.latencyMs.p99.toFixed(0)} | ${library.p50.toFixed(0)} / ${library.p99.toFixed(0)} | ` +
-        `${((100 * throttled) / Math.max(1, answers)).toFixed(1)}% | ${others.join(", ") || "none"} |`,
+      `| ${concurrency} | ${tally.answers} / ${tally.pages} | ${httpRate.toFixed(3)} | ${libraryRate.toFixed(3)} | ` +
+        `${(httpRate / libraryRate).toFixed(2)} | ${spread(httpLatencies)} | ${spread(libLatencies)} | ` +
+        `${((100 * tally.throttled) / Math.max(1, tally.answers)).toFixed(1)}% | ${others.join(", ") || "none"} |`,
     );
   }
   const after = memory();
@@ -197,7 +214,7 @@ async function soak(minutes: number): Promise<void> {
   const ok = result.codes.OK ?? 0;
   console.log(
     `\n${ok} pages in ${result.seconds.toFixed(0)} s (${(ok / result.seconds).toFixed(3)} pages/s), ` +
-      `p50 ${result.latencyMs.p50.toFixed(0)} ms, p99 ${result.latencyMs.p99.toFixed(0)} ms`,
+      `p50 / p99 ${spread(result.latenciesMs)} s`,
   );
   const others = otherErrors(result);
   if (others.length > 0) failures.push(`soak: ${others.join(", ")}`);

@@ -10,6 +10,7 @@ process.once("message", async (message) => {
   const images = options.images.map((image) => ({ ...image, bytes: readFileSync(image.file) }));
   let next = 0;
   const codes: Record<string, number> = {};
+  const latenciesMs: number[] = [];
   const started = performance.now();
   const result = await autocannon({
     url: options.url,
@@ -18,10 +19,12 @@ process.once("message", async (message) => {
     ...(options.amount === undefined ? {} : { amount: options.amount }),
     ...(options.durationSeconds === undefined ? {} : { duration: options.durationSeconds }),
     timeout: options.timeoutSeconds,
-    excludeErrorStats: true,
     requests: [
       {
-        setupRequest: (request) => {
+        // Built just before it is sent (autocannon keeps one context per request, one request in flight per
+        // connection), so the time from here to its answer is the request's latency as the client sees it.
+        setupRequest: (request, context) => {
+          context.sentAt = performance.now();
           const image = images[next++ % images.length];
           if (image === undefined) throw new Error("no images");
           const path = image.query === "" ? "/" : `/?${image.query}`;
@@ -35,7 +38,8 @@ process.once("message", async (message) => {
           });
           return { ...request, method: "POST", path, headers, body: image.bytes };
         },
-        onResponse: (status, body) => {
+        onResponse: (status, body, context) => {
+          if (status === 200) latenciesMs.push(performance.now() - Number(context.sentAt));
           let code = status === 200 ? "OK" : `HTTP ${status}`;
           if (status !== 200) {
             try {
@@ -52,7 +56,7 @@ process.once("message", async (message) => {
     codes,
     errors: result.errors - result.timeouts,
     timeouts: result.timeouts,
-    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+    latenciesMs,
   };
   process.send?.(answer, () => process.exit(0));
 });

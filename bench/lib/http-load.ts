@@ -24,7 +24,7 @@ export interface LoadOptions {
   timeoutSeconds: number;
 }
 
-/** What a run saw. Latencies are of the successful answers only. */
+/** What a run saw. */
 export interface LoadResult {
   seconds: number;
   /** Answers by code: `OK` for 200, else the body's `Code` (or `HTTP <status>` when there is none). */
@@ -32,7 +32,8 @@ export interface LoadResult {
   /** Connection errors and timeouts (no answer at all). */
   errors: number;
   timeouts: number;
-  latencyMs: { p50: number; p99: number; max: number };
+  /** Milliseconds from sending to the answer, of each successful request. */
+  latenciesMs: number[];
 }
 
 const CHILD = fileURLToPath(new URL("./http-load-child.ts", import.meta.url));
