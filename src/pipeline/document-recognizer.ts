@@ -2,10 +2,10 @@ import { DOCUMENT_SPECS } from "../documents/document-specs.ts";
 import { type DocumentReading, readFields } from "../documents/read-fields.ts";
 import type { DocumentSpec } from "../documents/shared/field-spec.ts";
 import { RecognitionError } from "../errors.ts";
-import { quadSize } from "../geometry/quad.ts";
+import { boundsIoU, quadBounds, quadSize } from "../geometry/quad.ts";
 import { decodeImage } from "../image/decode-image.ts";
 import type { RawImage } from "../image/raw-image.ts";
-import { decideReadingDirection } from "../stages/orientation/decide-reading-direction.ts";
+import { readInReadingDirection } from "../stages/orientation/read-in-reading-direction.ts";
 import { orderForDirection } from "../stages/orientation/reading-direction.ts";
 import { suppressSeals } from "../stages/seal/suppress-seals.ts";
 import type { DocumentType, Quad, RecognitionResult, TextLine } from "../types.ts";
@@ -21,6 +21,7 @@ export interface PipelineTimings {
   decode: number;
   prepare: number;
   detect: number;
+  /** The reading direction is decided while the page is read: its cost is part of `recognize`, and this is 0. */
   orient: number;
   recognize: number;
   fields: number;
@@ -58,7 +59,7 @@ export class DocumentRecognizer {
     let reading = readFields(lines.lines, spec);
     if (reading.labelsFound < expectedLabels(spec) * RETRY_BELOW_LABEL_SHARE) {
       // Faint print (a grey copy, a dim photo) is found more often at a larger size: read again, keep the better.
-      const again = await this.#readLines(clean, clock, RETRY_DETECTION_LONG_SIDE);
+      const again = await this.#readAgain(clean, clock, lines);
       const second = readFields(again.lines, spec);
       if (second.labelsFound > reading.labelsFound) {
         again.timings.detect += lines.timings.detect;
@@ -124,24 +125,63 @@ export class DocumentRecognizer {
     await this.#engine.dispose();
   }
 
-  async #readLines(
-    image: RawImage,
-    clock: Stopwatch,
-    longSide?: number,
-  ): Promise<{ lines: TextLine[]; timings: { detect: number; orient: number; recognize: number } }> {
-    const quads =
-      longSide === undefined
-        ? await detectAtReadableSize(image, this.#engine)
-        : await this.#engine.detect(image, { longSide });
+  /** Detects the page's text at a readable size and reads every box the way the text runs. */
+  async #readLines(image: RawImage, clock: Stopwatch): Promise<PageReading> {
+    const quads = await detectAtReadableSize(image, this.#engine);
     const detect = clock.lap();
-    const { direction } = await decideReadingDirection(image, quads, this.#engine);
-    const orient = clock.lap();
-    const ordered = quads.map((quad) => orderForDirection(quad, direction));
-    const lines = (await this.#engine.recognize(image, ordered)).filter((line) => line.text.trim() !== "");
+    const read = await readInReadingDirection(image, quads, this.#engine);
     const recognize = clock.lap();
-    return { lines, timings: { detect, orient, recognize } };
+    return {
+      lines: read.lines.filter((line) => line.text.trim() !== ""),
+      read: read.lines,
+      direction: read.direction,
+      timings: { detect, orient: 0, recognize },
+    };
+  }
+
+  /**
+   * Detects again at {@link RETRY_DETECTION_LONG_SIDE} and reads only what the first pass did not: a box found
+   * again at the same place keeps its first reading, and the reading direction stays the one already decided.
+   */
+  async #readAgain(image: RawImage, clock: Stopwatch, first: PageReading): Promise<PageReading> {
+    const quads = (await this.#engine.detect(image, { longSide: RETRY_DETECTION_LONG_SIDE })).map((quad) =>
+      orderForDirection(quad, first.direction),
+    );
+    const detect = clock.lap();
+    const earlier = first.read.map((line) => ({ line, bounds: quadBounds(line.quad) }));
+    const reused = quads.map((quad) => {
+      const bounds = quadBounds(quad);
+      return earlier.find((old) => boundsIoU(old.bounds, bounds) >= SAME_BOX_IOU)?.line;
+    });
+    const fresh = quads.flatMap((_, i) => (reused[i] === undefined ? [i] : []));
+    const freshLines = await this.#engine.recognize(
+      image,
+      fresh.map((i) => quads[i] as Quad),
+    );
+    fresh.forEach((quadIndex, k) => {
+      reused[quadIndex] = freshLines[k];
+    });
+    const read = reused.filter((line): line is TextLine => line !== undefined);
+    const recognize = clock.lap();
+    return {
+      lines: read.filter((line) => line.text.trim() !== ""),
+      read,
+      direction: first.direction,
+      timings: { detect, orient: 0, recognize },
+    };
   }
 }
+
+/** One reading of a page's text: the non-empty lines, every box as read, and the direction they were read in. */
+interface PageReading {
+  lines: TextLine[];
+  read: TextLine[];
+  direction: number;
+  timings: { detect: number; orient: number; recognize: number };
+}
+
+/** Boxes of two detections overlapping at least this much (bounding-box IoU) are the same line. */
+const SAME_BOX_IOU = 0.85;
 
 /** The detector's usual reading size (long side, px), and the text height it finds text at reliably. */
 const DETECTION_LONG_SIDE = 960;
@@ -163,7 +203,8 @@ async function detectAtReadableSize(image: RawImage, engine: TextEngine): Promis
     MAX_DETECTION_LONG_SIDE,
     Math.round((DETECTION_LONG_SIDE * READABLE_TEXT_HEIGHT * 1.25) / seen),
   );
-  return longSide > DETECTION_LONG_SIDE * 1.15 ? engine.detect(image, { longSide }) : first;
+  if (longSide <= DETECTION_LONG_SIDE * 1.15) return first;
+  return engine.detect(image, { longSide });
 }
 
 /** Below this share of its labels found, a page is read a second time at {@link RETRY_DETECTION_LONG_SIDE}. */
