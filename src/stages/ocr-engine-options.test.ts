@@ -11,7 +11,7 @@ test("overrides replace single options and keep the rest of their group", () => 
   assert.equal(options.detection.boxThreshold, 0.5);
   assert.equal(options.detection.unclipRatio, DEFAULT_DETECTION_OPTIONS.unclipRatio);
   assert.equal(options.recognition.topK, 3);
-  assert.equal(options.recognition.batchSize, 6);
+  assert.equal(options.recognition.batchSize, 2);
   assert.equal(options.threads, 1);
   assert.match(options.models.recognition, /ch_PP-OCRv4_rec_infer\.onnx$/);
 });

@@ -25,7 +25,7 @@ export interface OcrEngineOverrides {
   models?: Partial<ModelFiles>;
 }
 
-/** The measured defaults (field notes: detector at ≥ 960 px long side, batches of 6, one thread per core). */
+/** The measured defaults (field notes: detector at ≥ 960 px long side, batches of 2, one thread per core). */
 export const DEFAULT_DETECTION_OPTIONS: DetectionOptions = {
   minLongSide: 960,
   maxLongSide: 960,
@@ -36,7 +36,7 @@ export const DEFAULT_DETECTION_OPTIONS: DetectionOptions = {
   maxCandidates: 1000,
 };
 
-export const DEFAULT_RECOGNITION_OPTIONS: RecognitionOptions = { batchSize: 6, topK: 5 };
+export const DEFAULT_RECOGNITION_OPTIONS: RecognitionOptions = { batchSize: 2, topK: 5 };
 
 /**
  * The defaults with `overrides` laid over them, group by group, checked: a bad value fails here with
