@@ -13,6 +13,7 @@ import { assembleFields } from "./assemble-fields.ts";
 import { documentGeometry } from "./document-geometry.ts";
 import { matchesDocumentType } from "./match-document-type.ts";
 import { readNameStamp } from "./read-name-stamp.ts";
+import { rereadEmptyCells } from "./reread-empty-cells.ts";
 import type { TextEngine } from "./text-engine.ts";
 import { workingCopy } from "./working-copy.ts";
 
@@ -76,6 +77,8 @@ export class DocumentRecognizer {
       );
     }
     await this.#readStamps(work, reading, spec, lines.lines);
+    // Cells of strict form the detector left empty (or read as no valid value) are cut and read on their own.
+    await rereadEmptyCells(clean, reading, spec, this.#engine);
     const toOriginal = (point: { x: number; y: number }) => ({ x: point.x * scale, y: point.y * scale });
     const { data, keyValueInfo } = assembleFields(spec, reading, toOriginal);
     const geometry = documentGeometry(work, reading, type, scale);
