@@ -1,20 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { Quad, TextLine } from "../types.ts";
 import { BIRTH_CERTIFICATE_SPEC } from "./birth-certificate.ts";
 import { readFields } from "./read-fields.ts";
-import { makeTextLine } from "./shared/make-text-line.ts";
-
-function at(text: string, x: number, y: number): TextLine {
-  const width = 20 * Array.from(text).length;
-  const quad: Quad = [
-    { x, y },
-    { x: x + width, y },
-    { x: x + width, y: y + 20 },
-    { x, y: y + 20 },
-  ];
-  return makeTextLine(text, { quad });
-}
+import { textLineAt as at } from "./shared/make-text-line.ts";
 
 const LABELS = [
   at("新生儿姓名", 50, 40),

@@ -1,21 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { Quad, TextLine } from "../types.ts";
+import type { TextLine } from "../types.ts";
 import { trimInstitution } from "./institution-name.ts";
-import { makeTextLine } from "./shared/make-text-line.ts";
+import { textLineAt as at } from "./shared/make-text-line.ts";
 import { pageFrameOf } from "./shared/page-frame.ts";
 import type { ValuePiece } from "./shared/value-pieces.ts";
-
-function at(text: string, x: number, y: number): TextLine {
-  const width = 20 * Array.from(text).length;
-  const quad: Quad = [
-    { x, y },
-    { x: x + width, y },
-    { x: x + width, y: y + 20 },
-    { x, y: y + 20 },
-  ];
-  return makeTextLine(text, { quad });
-}
 
 function trimmed(lines: TextLine[]): string {
   const pieces: ValuePiece[] = lines.map((line, lineIndex) => ({ line, lineIndex }));

@@ -2,19 +2,12 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { HOUSEHOLD_RESIDENT_SPEC } from "../documents/household-resident.ts";
 import { readFields } from "../documents/read-fields.ts";
-import { makeTextLine } from "../documents/shared/make-text-line.ts";
-import type { Quad, TextLine } from "../types.ts";
+import { textLineAt } from "../documents/shared/make-text-line.ts";
+import type { TextLine } from "../types.ts";
 import { assembleFields } from "./assemble-fields.ts";
 
 function at(text: string, x: number, y: number): TextLine {
-  const width = 20 * Array.from(text).length;
-  const quad: Quad = [
-    { x, y },
-    { x: x + width, y },
-    { x: x + width, y: y + 20 },
-    { x, y: y + 20 },
-  ];
-  return makeTextLine(text, { quad, confidence: 0.98 });
+  return textLineAt(text, x, y, { confidence: 0.98 });
 }
 
 function card(id: string, sex: string): TextLine[] {

@@ -2,22 +2,11 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { BIRTH_CERTIFICATE_SPEC } from "../documents/birth-certificate.ts";
 import { readFields } from "../documents/read-fields.ts";
-import { makeTextLine } from "../documents/shared/make-text-line.ts";
+import { makeTextLine, textLineAt as at } from "../documents/shared/make-text-line.ts";
 import type { RawImage } from "../image/raw-image.ts";
 import type { Quad, TextLine } from "../types.ts";
 import { rereadEmptyCells } from "./reread-empty-cells.ts";
 import type { TextEngine } from "./text-engine.ts";
-
-function at(text: string, x: number, y: number): TextLine {
-  const width = 20 * Array.from(text).length;
-  const quad: Quad = [
-    { x, y },
-    { x: x + width, y },
-    { x: x + width, y: y + 20 },
-    { x, y: y + 20 },
-  ];
-  return makeTextLine(text, { quad });
-}
 
 /** A certificate's first rows; the sex cell's `女` was not detected, the mother's age was. */
 function page(filled: boolean): TextLine[] {

@@ -1,19 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { Quad, TextLine } from "../../types.ts";
+import type { TextLine } from "../../types.ts";
 import { HOUSEHOLD_RESIDENT_SPEC } from "../household-resident.ts";
 import { readFields } from "../read-fields.ts";
-import { makeTextLine } from "./make-text-line.ts";
+import { textLineAt } from "./make-text-line.ts";
 
 function at(text: string, x: number, y: number, height = 20): TextLine {
-  const width = 20 * Array.from(text).length;
-  const quad: Quad = [
-    { x, y },
-    { x: x + width, y },
-    { x: x + width, y: y + height },
-    { x, y: y + height },
-  ];
-  return makeTextLine(text, { quad });
+  return textLineAt(text, x, y, { height });
 }
 
 /** The lower rows of a resident card: 服务处所 / 职业, the two 何时由何地迁来 rows, 承办人 / 登记日期. */

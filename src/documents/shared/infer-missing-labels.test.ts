@@ -1,21 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { Quad, TextLine } from "../../types.ts";
+import type { TextLine } from "../../types.ts";
 import { HOUSEHOLD_HEAD_SPEC } from "../household-head.ts";
 import { HOUSEHOLD_RESIDENT_SPEC } from "../household-resident.ts";
 import { readFields } from "../read-fields.ts";
-import { makeTextLine } from "./make-text-line.ts";
+import { textLineAt } from "./make-text-line.ts";
 
 /** A line of 20 px characters with its top-left corner at (x, y). */
 function at(text: string, x: number, y: number, confidence = 0.99): TextLine {
-  const width = 20 * Array.from(text).length;
-  const quad: Quad = [
-    { x, y },
-    { x: x + width, y },
-    { x: x + width, y: y + 20 },
-    { x, y: y + 20 },
-  ];
-  return makeTextLine(text, { quad, confidence });
+  return textLineAt(text, x, y, { confidence });
 }
 
 /** The first six rows of a resident card, labels as given (a garbled one in place of the true wording). */

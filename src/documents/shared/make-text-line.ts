@@ -41,3 +41,28 @@ export function makeTextLine(text: string, options: MakeTextLineOptions = {}): T
     chars.length === 0 ? 0 : chars.reduce((sum, char) => sum + char.confidence, 0) / chars.length;
   return { text, confidence, quad, detectionScore: 0.9, chars };
 }
+
+/** Options of {@link textLineAt}: those of {@link makeTextLine} but the box, and the line's height. */
+export interface TextLineAtOptions extends Omit<MakeTextLineOptions, "quad"> {
+  /** Height of the line in px (default 20). */
+  height?: number;
+}
+
+/**
+ * Builds an upright {@link TextLine} of 20 px wide characters with its top-left corner at (x, y), for tests of
+ * layout rules.
+ *
+ * @example
+ * textLineAt("姓名", 50, 100, { confidence: 0.5 });
+ */
+export function textLineAt(text: string, x: number, y: number, options: TextLineAtOptions = {}): TextLine {
+  const { height = 20, ...rest } = options;
+  const width = 20 * Array.from(text).length;
+  const quad: Quad = [
+    { x, y },
+    { x: x + width, y },
+    { x: x + width, y: y + height },
+    { x, y: y + height },
+  ];
+  return makeTextLine(text, { ...rest, quad });
+}
