@@ -1,6 +1,7 @@
 import type { LabelMatch } from "./label-matcher.ts";
 import type { PageBox, PageFrame } from "./page-frame.ts";
 import type { ValuePiece } from "./value-pieces.ts";
+import { median } from "./median.ts";
 
 /** A resolved label: the field it stands for and its box in page coordinates. */
 export interface Anchor {
@@ -167,13 +168,4 @@ function rowPitch(anchors: readonly Anchor[], rowHeight: number): number {
   // householder page) must not make the rows look further apart than they are.
   const typical = gaps[Math.floor((gaps.length - 1) / 4)];
   return typical === undefined ? rowHeight * 2.2 : Math.max(typical, rowHeight * 1.2);
-}
-
-function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }

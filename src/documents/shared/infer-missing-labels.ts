@@ -6,6 +6,7 @@ import { SEPARATOR } from "./label-candidates.ts";
 import { type LabelMatch, labelSegments } from "./label-matcher.ts";
 import type { PageBox, PageFrame } from "./page-frame.ts";
 import { lineChars } from "./slice-text-line.ts";
+import { median } from "./median.ts";
 
 /** Labels the matcher missed, placed by the printed grid. */
 export interface InferredLabels {
@@ -376,13 +377,4 @@ function makeBox(left: number, right: number, centerY: number, height: number): 
     centerY,
     height,
   };
-}
-
-function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
