@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { ACTIONS, type Action, MAX_IMAGE_BYTES, type ServerConfig } from "../config/server-config.ts";
 import { RecognitionError } from "../errors.ts";
-import type { Authenticator } from "./authenticator.ts";
+import type { Authenticator, Caller } from "./authenticator.ts";
 import type { ImageUrlFetcher } from "./fetch-image-url.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
 import { readCappedBody } from "./read-capped-body.ts";
@@ -61,17 +61,10 @@ export function createRecognizeHandler(context: RecognizeRouteContext) {
         url: request.raw.url ?? "/",
         headers: request.headers,
       };
-      context.authenticator.verify(caller, signed, body.sha256, action);
-      const rate = caller.key.ratePerSecond;
-      const wait = rate === undefined ? 0 : context.rateLimiter.take(caller.key.accessKeyId, rate);
-      if (wait > 0) throw new ThrottledError("The access key's request rate is exceeded.", wait);
+      admitSigned(context, caller, signed, body.sha256, action);
     }
-    const clientGone = new AbortController();
-    reply.raw.once("close", () => {
-      if (!reply.raw.writableFinished) clientGone.abort(new Error("the client closed the connection"));
-    });
     // Closing the app does not abort work in flight: graceful shutdown lets it finish (build-app.ts).
-    const signal = clientGone.signal;
+    const signal = clientGoneSignal(reply);
     const image = await imageOf(context, request, body.bytes, signal);
     const residentPage =
       action === "RecognizeHousehold" && queryValue(request, "IsResidentPage")?.toLowerCase() === "true";
@@ -93,6 +86,32 @@ async function imageOf(
   const url = queryValue(request, "Url");
   if (url === undefined || url === "") throw new RecognitionError("imageUrlOrBodyEmpty");
   return context.fetcher.fetch(url, signal);
+}
+
+/**
+ * Admits a signed request once its body is read: the signature over the target as received and the body's hash
+ * (`Authenticator.verify`), then the access key's rate (`ThrottledError` when exceeded).
+ */
+export function admitSigned(
+  context: Pick<RecognizeRouteContext, "authenticator" | "rateLimiter">,
+  caller: Caller,
+  signed: Parameters<Authenticator["verify"]>[1],
+  payloadHash: string,
+  action: Action,
+): void {
+  context.authenticator.verify(caller, signed, payloadHash, action);
+  const rate = caller.key.ratePerSecond;
+  const wait = rate === undefined ? 0 : context.rateLimiter.take(caller.key.accessKeyId, rate);
+  if (wait > 0) throw new ThrottledError("The access key's request rate is exceeded.", wait);
+}
+
+/** A signal aborted when the client closes the connection before the reply is finished. */
+export function clientGoneSignal(reply: FastifyReply): AbortSignal {
+  const clientGone = new AbortController();
+  reply.raw.once("close", () => {
+    if (!reply.raw.writableFinished) clientGone.abort(new Error("the client closed the connection"));
+  });
+  return clientGone.signal;
 }
 
 /** Recognises through the work queue within `requestTimeoutMs` (`ServiceTimeout`), aborted also by `outer`. */

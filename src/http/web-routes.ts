@@ -7,9 +7,14 @@ import { MAX_IMAGE_BYTES } from "../config/server-config.ts";
 import { RecognitionError } from "../errors.ts";
 import type { DocumentType } from "../types.ts";
 import type { Caller } from "./authenticator.ts";
-import { API_VERSION, type RecognizeRouteContext, recognizeWithinLimit } from "./recognize-route.ts";
+import {
+  API_VERSION,
+  admitSigned,
+  clientGoneSignal,
+  type RecognizeRouteContext,
+  recognizeWithinLimit,
+} from "./recognize-route.ts";
 import { readCappedBody } from "./read-capped-body.ts";
-import { ThrottledError } from "./throttled-error.ts";
 import { actionOf, ERROR_MESSAGES_ZH, pageDocumentTypes } from "./web-text.ts";
 import { parseWebUpload, uploadByteLimit } from "./web-upload.ts";
 
@@ -108,20 +113,14 @@ function createWebRecognizeHandler(context: RecognizeRouteContext, types: PageCo
     });
     if (caller !== undefined) {
       const signed = { method: "POST", url: request.raw.url ?? "/", headers: request.headers };
-      context.authenticator.verify(caller, signed, body.sha256, action);
-      const rate = caller.key.ratePerSecond;
-      const wait = rate === undefined ? 0 : context.rateLimiter.take(caller.key.accessKeyId, rate);
-      if (wait > 0) throw new ThrottledError("The access key's request rate is exceeded.", wait);
+      admitSigned(context, caller, signed, body.sha256, action);
     }
-    const clientGone = new AbortController();
-    reply.raw.once("close", () => {
-      if (!reply.raw.writableFinished) clientGone.abort(new Error("the client closed the connection"));
-    });
+    const clientGone = clientGoneSignal(reply);
     const started = performance.now();
     const upload = await parseWebUpload(contentType, body.bytes);
-    const image = "url" in upload ? await context.fetcher.fetch(upload.url, clientGone.signal) : upload.image;
+    const image = "url" in upload ? await context.fetcher.fetch(upload.url, clientGone) : upload.image;
     if (image.length === 0) throw new RecognitionError("imageUrlOrBodyEmpty");
-    const result = await recognizeWithinLimit(context, { action, image, residentPage }, clientGone.signal);
+    const result = await recognizeWithinLimit(context, { action, image, residentPage }, clientGone);
     const elapsedMs = Math.round(performance.now() - started);
     await reply
       .header("content-type", "application/json; charset=utf-8")
