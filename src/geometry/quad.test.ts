@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Quad } from "../types.ts";
-import { boundsIoU, quadBounds, subQuad } from "./quad.ts";
+import { boundsIoU, boundsQuad, quadBounds, subQuad } from "./quad.ts";
 import { sortReadingOrder } from "./reading-order.ts";
 
 function box(left: number, top: number, right: number, bottom: number): Quad {
@@ -45,4 +45,15 @@ test("reading order: rows top to bottom, left to right within a row despite smal
   ];
   const names = sortReadingOrder(items, (item) => item.quad).map((item) => item.name);
   assert.deepEqual(names, ["title", "label", "value", "second row"]);
+});
+
+test("boundsQuad gives the rectangle's corners clockwise from the top left, and quadBounds gives the bounds back", () => {
+  const bounds = { left: 10, top: 20, right: 110, bottom: 70 };
+  assert.deepEqual(boundsQuad(bounds), [
+    { x: 10, y: 20 },
+    { x: 110, y: 20 },
+    { x: 110, y: 70 },
+    { x: 10, y: 70 },
+  ]);
+  assert.deepEqual(quadBounds(boundsQuad(bounds)), bounds);
 });

@@ -36,6 +36,22 @@ export function quadBounds(quad: Quad): Bounds {
   return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
 }
 
+/**
+ * The quad of an axis-aligned rectangle, corners clockwise from the top left.
+ *
+ * @example
+ * boundsQuad({ left: 0, top: 0, right: image.width, bottom: image.height });
+ */
+export function boundsQuad(bounds: Bounds): Quad {
+  const { left, top, right, bottom } = bounds;
+  return [
+    { x: left, y: top },
+    { x: right, y: top },
+    { x: right, y: bottom },
+    { x: left, y: bottom },
+  ];
+}
+
 /** Intersection over union of two axis-aligned rectangles (0 when either is empty). */
 export function boundsIoU(a: Bounds, b: Bounds): number {
   const width = Math.min(a.right, b.right) - Math.max(a.left, b.left);

@@ -5,6 +5,7 @@ import { valueFromBoxes } from "../documents/shared/join-boxes.ts";
 import { normaliseValue } from "../documents/shared/normalise-value.ts";
 import type { PageFrame } from "../documents/shared/page-frame.ts";
 import type { KeyValueInfo, Point } from "../types.ts";
+import { boundsQuad } from "../geometry/quad.ts";
 
 /** `data` and `prism_keyValueInfo` of a result. */
 export interface AssembledFields {
@@ -99,12 +100,7 @@ function valueBox(read: FieldReading, frame: PageFrame, toOriginal: (point: Poin
   const right = Math.max(...points.map((p) => p.x));
   const top = Math.min(...points.map((p) => p.y));
   const bottom = Math.max(...points.map((p) => p.y));
-  return [
-    { x: left, y: top },
-    { x: right, y: top },
-    { x: right, y: bottom },
-    { x: left, y: bottom },
-  ].map((corner) => {
+  return boundsQuad({ left, top, right, bottom }).map((corner) => {
     const original = toOriginal(frame.toImage(corner));
     return { x: Math.round(original.x), y: Math.round(original.y) };
   });

@@ -5,6 +5,7 @@ import { normaliseValue } from "../documents/shared/normalise-value.ts";
 import type { PageBox } from "../documents/shared/page-frame.ts";
 import { lineChars } from "../documents/shared/slice-text-line.ts";
 import type { RawImage } from "../image/raw-image.ts";
+import { boundsQuad } from "../geometry/quad.ts";
 import type { Point, Quad } from "../types.ts";
 import type { TextEngine } from "./text-engine.ts";
 
@@ -184,11 +185,5 @@ function cellQuad(
   const right = Math.max(left + height, Math.min(left + height * (REACH[field.kind] ?? 6), ...nextOnRow));
   const top = label.centerY + height * (offset - 1);
   const bottom = label.centerY + height * (offset + 1);
-  const corners: Point[] = [
-    { x: left, y: top },
-    { x: right, y: top },
-    { x: right, y: bottom },
-    { x: left, y: bottom },
-  ];
-  return corners.map(toImage) as unknown as Quad;
+  return boundsQuad({ left, top, right, bottom }).map(toImage) as unknown as Quad;
 }

@@ -1,4 +1,5 @@
 import { applyHomography, computeHomography, type Homography } from "../../geometry/homography.ts";
+import { boundsQuad } from "../../geometry/quad.ts";
 import type { RawImage } from "../../image/raw-image.ts";
 import { warpImage } from "../../image/warp-image.ts";
 import type { Point, Quad } from "../../types.ts";
@@ -64,7 +65,7 @@ export function fitPageToContent(image: RawImage, location: DocumentLocation, co
   const shrink = WORKING_SIDE / Math.max(outlineWidth, outlineHeight, 1);
   const width = Math.max(8, Math.round(outlineWidth * shrink));
   const height = Math.max(8, Math.round(outlineHeight * shrink));
-  const target = rectangle(0, 0, width, height);
+  const target = boundsQuad({ left: 0, top: 0, right: width, bottom: height });
   const toWorking = computeHomography(upright, target);
   const toImage = computeHomography(target, upright);
   if (!toWorking || !toImage) return orderForDirection(location.quad, content.direction);
@@ -95,9 +96,7 @@ export function fitPageToContent(image: RawImage, location: DocumentLocation, co
   });
   const best = bestFitting(lefts, rights, tops, bottoms, content.aspect);
   if (!best) return upright;
-  const found = rectangle(best.left, best.top, best.right, best.bottom).map((p) =>
-    applyHomography(toImage, p.x, p.y),
-  ) as unknown as Quad;
+  const found = boundsQuad(best).map((p) => applyHomography(toImage, p.x, p.y)) as unknown as Quad;
   const cut = best.left > 0 || best.top > 0 || best.right < width || best.bottom < height;
   // A cut was placed parallel to the outline's side; the gutter or perforation it found may lie slightly askew.
   return cut ? refineCorners(image, found, REFINE_RADIUS / shrink) : found;
@@ -207,22 +206,13 @@ function contentExtent(
 function alignedFrame(image: RawImage, direction: number): Quad {
   const cos = Math.cos(direction);
   const sin = Math.sin(direction);
-  const corners = rectangle(0, 0, image.width, image.height);
+  const corners = boundsQuad({ left: 0, top: 0, right: image.width, bottom: image.height });
   // Page coordinates: u along the reading direction, v across it.
   const us = corners.map((p) => p.x * cos + p.y * sin);
   const vs = corners.map((p) => -p.x * sin + p.y * cos);
   const [u0, u1, v0, v1] = [Math.min(...us), Math.max(...us), Math.min(...vs), Math.max(...vs)];
   const toImage = (u: number, v: number): Point => ({ x: u * cos - v * sin, y: u * sin + v * cos });
   return [toImage(u0, v0), toImage(u1, v0), toImage(u1, v1), toImage(u0, v1)];
-}
-
-function rectangle(left: number, top: number, right: number, bottom: number): Quad {
-  return [
-    { x: left, y: top },
-    { x: right, y: top },
-    { x: right, y: bottom },
-    { x: left, y: bottom },
-  ];
 }
 
 function distance(a: Point, b: Point): number {
