@@ -57,19 +57,8 @@ export function recognizeBirthCertification(client: OcrClient, options: { body?:
 
 /** Calls any action and version through the SDK's generic `callApi`, to reach the server's routing errors. */
 export function callAction(client: OcrClient, action: string, version = "2021-07-07") {
-  const params = new $OpenApiUtil.Params({
-    action,
-    version,
-    protocol: "HTTPS",
-    pathname: "/",
-    method: "POST",
-    authType: "AK",
-    style: "RPC",
-    reqBodyType: "formData",
-    bodyType: "json",
-  });
   const request = new $OpenApiUtil.OpenApiRequest({ query: {} });
-  return client.callApi(params, request, new RuntimeOptions({}));
+  return client.callApi(rpcParams(action, version), request, new RuntimeOptions({}));
 }
 
 /**
@@ -81,9 +70,17 @@ export function recognizeHouseholdWithQuery(
   query: Record<string, string>,
   body: Uint8Array,
 ) {
-  const params = new $OpenApiUtil.Params({
-    action: "RecognizeHousehold",
-    version: "2021-07-07",
+  const params = rpcParams("RecognizeHousehold", "2021-07-07");
+  const stream = Readable.from([Buffer.from(body)]);
+  const request = new $OpenApiUtil.OpenApiRequest({ query, body: stream, stream });
+  return client.callApi(params, request, new RuntimeOptions({}));
+}
+
+/** The parameters of an RPC-style POST call of `action` at `version`, as the SDK's own generated methods fill them. */
+function rpcParams(action: string, version: string) {
+  return new $OpenApiUtil.Params({
+    action,
+    version,
     protocol: "HTTPS",
     pathname: "/",
     method: "POST",
@@ -92,7 +89,4 @@ export function recognizeHouseholdWithQuery(
     reqBodyType: "formData",
     bodyType: "json",
   });
-  const stream = Readable.from([Buffer.from(body)]);
-  const request = new $OpenApiUtil.OpenApiRequest({ query, body: stream, stream });
-  return client.callApi(params, request, new RuntimeOptions({}));
 }
