@@ -1,3 +1,4 @@
+import { isPlausibleDate } from "./dates.ts";
 import { idBirthDate, idCheckDigit, isValidIdNumber18 } from "./id-number.ts";
 
 /**
@@ -9,13 +10,12 @@ const PROVINCE_CODES: ReadonlySet<string> = new Set(
     " ",
   ),
 );
-const EARLIEST_BIRTH_YEAR = 1900;
 
 /**
  * Completes an 18-character ID number read with one or two characters lost at either end (the first digit read
  * into the label `号码` before it, the check digit cut off by the box's edge): every way of filling them in is tried,
- * and kept only where the number has a real province code, a real and past birth date and a correct check digit.
- * Returns the completion only when exactly one survives, else `undefined`.
+ * and kept only where the number has a real province code, a real birth date from 1900 to today and a correct check
+ * digit. Returns the completion only when exactly one survives, else `undefined`.
  *
  * @example
  * completeIdNumber("60924199409174982"); // "360924199409174982"
@@ -46,6 +46,6 @@ function allDigits(count: number): string[] {
 function isPlausible(id: string, today: Date): boolean {
   if (!isValidIdNumber18(id) || !PROVINCE_CODES.has(id.slice(0, 2))) return false;
   const born = idBirthDate(id);
-  if (born === undefined || born.year < EARLIEST_BIRTH_YEAR) return false;
-  return Date.UTC(born.year, born.month - 1, born.day) <= today.getTime();
+  const latest = { year: today.getUTCFullYear(), month: today.getUTCMonth() + 1, day: today.getUTCDate() };
+  return born !== undefined && isPlausibleDate(born, undefined, latest);
 }
