@@ -5,11 +5,15 @@ import { RecognitionError } from "../errors.ts";
 import { boundsIoU, quadBounds, quadSize } from "../geometry/quad.ts";
 import { decodeImage } from "../image/decode-image.ts";
 import type { RawImage } from "../image/raw-image.ts";
-import { readInReadingDirection } from "../stages/orientation/read-in-reading-direction.ts";
+import {
+  likelyReadingDirection,
+  readInReadingDirection,
+} from "../stages/orientation/read-in-reading-direction.ts";
 import { orderForDirection } from "../stages/orientation/reading-direction.ts";
 import { suppressSeals } from "../stages/seal/suppress-seals.ts";
 import type { DocumentType, Quad, RecognitionResult, TextLine } from "../types.ts";
 import { assembleFields } from "./assemble-fields.ts";
+import { captionBoxes } from "./caption-boxes.ts";
 import { documentGeometry } from "./document-geometry.ts";
 import { matchesDocumentType } from "./match-document-type.ts";
 import { readNameStamp } from "./read-name-stamp.ts";
@@ -56,11 +60,11 @@ export class DocumentRecognizer {
     const clean = suppressSeals(work).image;
     const prepare = clock.lap();
     const spec = DOCUMENT_SPECS[type];
-    let lines = await this.#readLines(clean, clock);
+    let lines = await this.#readLines(clean, clock, spec);
     let reading = readFields(lines.lines, spec);
     if (reading.labelsFound < expectedLabels(spec) * RETRY_BELOW_LABEL_SHARE) {
       // Faint print (a grey copy, a dim photo) is found more often at a larger size: read again, keep the better.
-      const again = await this.#readAgain(clean, clock, lines);
+      const again = await this.#readAgain(clean, clock, lines, spec);
       const second = readFields(again.lines, spec);
       if (second.labelsFound > reading.labelsFound) {
         again.timings.detect += lines.timings.detect;
@@ -128,25 +132,73 @@ export class DocumentRecognizer {
     await this.#engine.dispose();
   }
 
-  /** Detects the page's text at a readable size and reads every box the way the text runs. */
-  async #readLines(image: RawImage, clock: Stopwatch): Promise<PageReading> {
+  /**
+   * Detects the page's text at a readable size and reads every box the way the text runs, except the small print
+   * under a label found (the label's printed translation, which no field uses once the label itself was read).
+   */
+  async #readLines(image: RawImage, clock: Stopwatch, spec: DocumentSpec): Promise<PageReading> {
     const quads = await detectAtReadableSize(image, this.#engine);
     const detect = clock.lap();
-    const read = await readInReadingDirection(image, quads, this.#engine);
+    const likely = likelyReadingDirection(quads);
+    const captions = captionBoxes(quads, likely);
+    const first = quads.flatMap((_, i) => (captions.has(i) ? [] : [i]));
+    const read = await readInReadingDirection(
+      image,
+      first.map((i) => quads[i] as Quad),
+      this.#engine,
+    );
+    const byIndex = new Map(first.map((quadIndex, k) => [quadIndex, read.lines[k] as TextLine]));
+    // Captions were found the way the page was likely to read; read the other way, they sit elsewhere.
+    const asRead = Math.cos(read.direction - likely) > 0 ? captions : captionBoxes(quads, read.direction);
+    const labelled = labelledBoxes(byIndex, asRead, spec);
+    const rest = [...captions.keys()].filter((caption) => {
+      const upper = asRead.get(caption);
+      return upper === undefined || !labelled.has(upper);
+    });
+    const restLines = await this.#engine.recognize(
+      image,
+      rest.map((i) => orderForDirection(quads[i] as Quad, read.direction)),
+    );
+    rest.forEach((quadIndex, k) => {
+      byIndex.set(quadIndex, restLines[k] as TextLine);
+    });
+    const all = quads.flatMap((_, i) => byIndex.get(i) ?? []);
     const recognize = clock.lap();
     return {
-      lines: read.lines.filter((line) => line.text.trim() !== ""),
-      read: read.lines,
+      lines: all.filter((line) => line.text.trim() !== ""),
+      read: all,
       direction: read.direction,
       timings: { detect, orient: 0, recognize },
     };
+  }
+
+  /** Reads the boxes at the given indices of `quads` into the same places of `lines`. */
+  async #readInto(
+    image: RawImage,
+    quads: readonly Quad[],
+    indices: readonly number[],
+    lines: (TextLine | undefined)[],
+  ): Promise<void> {
+    if (indices.length === 0) return;
+    const read = await this.#engine.recognize(
+      image,
+      indices.map((i) => quads[i] as Quad),
+    );
+    indices.forEach((quadIndex, k) => {
+      lines[quadIndex] = read[k];
+    });
   }
 
   /**
    * Detects again at {@link RETRY_DETECTION_LONG_SIDE} and reads only what the first pass did not: a box found
    * again at the same place keeps its first reading, and the reading direction stays the one already decided.
    */
-  async #readAgain(image: RawImage, clock: Stopwatch, first: PageReading): Promise<PageReading> {
+  async #readAgain(
+    image: RawImage,
+    clock: Stopwatch,
+    first: PageReading,
+    spec: DocumentSpec,
+  ): Promise<PageReading> {
     const quads = (await this.#engine.detect(image, { longSide: RETRY_DETECTION_LONG_SIDE })).map((quad) =>
       orderForDirection(quad, first.direction),
     );
@@ -156,14 +208,16 @@ export class DocumentRecognizer {
       const bounds = quadBounds(quad);
       return earlier.find((old) => boundsIoU(old.bounds, bounds) >= SAME_BOX_IOU)?.line;
     });
-    const fresh = quads.flatMap((_, i) => (reused[i] === undefined ? [i] : []));
-    const freshLines = await this.#engine.recognize(
-      image,
-      fresh.map((i) => quads[i] as Quad),
+    // New boxes are read as on the first pass: captions last, and only those not under a label found.
+    const captions = captionBoxes(quads, first.direction);
+    const fresh = quads.flatMap((_, i) => (reused[i] === undefined && !captions.has(i) ? [i] : []));
+    await this.#readInto(image, quads, fresh, reused);
+    const known = new Map(reused.flatMap((line, i) => (line === undefined ? [] : [[i, line] as const])));
+    const labelled = labelledBoxes(known, captions, spec);
+    const freshCaptions = [...captions].flatMap(([caption, upper]) =>
+      reused[caption] === undefined && !labelled.has(upper) ? [caption] : [],
     );
-    fresh.forEach((quadIndex, k) => {
-      reused[quadIndex] = freshLines[k];
-    });
+    await this.#readInto(image, quads, freshCaptions, reused);
     const read = reused.filter((line): line is TextLine => line !== undefined);
     const recognize = clock.lap();
     return {
@@ -173,6 +227,32 @@ export class DocumentRecognizer {
       timings: { detect, orient: 0, recognize },
     };
   }
+}
+
+/** The boxes, among those captions sit under, that hold one of the document's labels (by its Chinese wording). */
+function labelledBoxes(
+  read: ReadonlyMap<number, TextLine>,
+  captions: ReadonlyMap<number, number>,
+  spec: DocumentSpec,
+): Set<number> {
+  const lines = [...read.values()].filter((line) => line.text.trim() !== "");
+  const centres: { x: number; y: number }[] = [];
+  for (const field of readFields(lines, spec).fields.values()) {
+    if (field.label === undefined || field.label.english) continue;
+    const bounds = quadBounds(field.label.quad);
+    centres.push({ x: (bounds.left + bounds.right) / 2, y: (bounds.top + bounds.bottom) / 2 });
+  }
+  const labelled = new Set<number>();
+  for (const upper of new Set(captions.values())) {
+    const line = read.get(upper);
+    if (line === undefined) continue;
+    const bounds = quadBounds(line.quad);
+    const holds = centres.some(
+      (c) => c.x >= bounds.left && c.x <= bounds.right && c.y >= bounds.top && c.y <= bounds.bottom,
+    );
+    if (holds) labelled.add(upper);
+  }
+  return labelled;
 }
 
 /** One reading of a page's text: the non-empty lines, every box as read, and the direction they were read in. */

@@ -31,9 +31,7 @@ export async function readInReadingDirection(
   reader: LineReader,
   sampleSize = 8,
 ): Promise<DirectedReading> {
-  // Read first the way of the axis nearer upright (most photos are): the other way is then only sampled.
-  const found = readingAxis(quads) ?? 0;
-  const axis = found > Math.PI / 2 ? found + Math.PI : found;
+  const axis = likelyReadingDirection(quads);
   const forward = await reader.recognize(
     image,
     quads.map((quad) => orderForDirection(quad, axis)),
@@ -70,6 +68,15 @@ export async function readInReadingDirection(
     rejectedConfidence: forwardConfidence,
     lines: quads.map((_, i) => known.get(i) as TextLine),
   };
+}
+
+/**
+ * The way a page is read first: along its boxes' axis, the way nearer upright (most photos are); the other way is
+ * then only sampled. Radians, as {@link DirectedReading.direction}.
+ */
+export function likelyReadingDirection(quads: readonly Quad[]): number {
+  const found = readingAxis(quads) ?? 0;
+  return found > Math.PI / 2 ? found + Math.PI : found;
 }
 
 /**
