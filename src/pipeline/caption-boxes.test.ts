@@ -35,3 +35,9 @@ test("under a page turned upside down, the caption is found in that reading dire
   assert.deepEqual([...captionBoxes([label, caption], Math.PI)], [[1, 0]]);
   assert.deepEqual([...captionBoxes([label, caption], 0)], []);
 });
+
+test("a single character under a line is no caption (a letter-spaced label cut into boxes)", () => {
+  const line = box(100, 100, 200, 40);
+  const character = box(100, 145, 25, 25);
+  assert.deepEqual([...captionBoxes([line, character], 0)], []);
+});

@@ -10,6 +10,11 @@ interface Span {
 
 /** A caption must be at most this share of the height of the box it sits under. */
 const MAX_HEIGHT_SHARE = 0.8;
+/**
+ * A caption is a line of small print at least this many times as long as it is high: a single character under a
+ * line is more often a letter-spaced label cut into boxes (户 | 号) than a translation.
+ */
+const MIN_ELONGATION = 1.5;
 /** Gap between the caption's top and the upper box's bottom, in the upper box's heights. */
 const MIN_GAP = -0.3;
 const MAX_GAP = 0.8;
@@ -18,7 +23,7 @@ const MAX_START_SHIFT = 1;
 
 /**
  * The boxes that sit like a caption under another box: directly below it (in the given reading direction),
- * starting where it starts, and clearly smaller. Printed forms put a small translation under each label
+ * starting where it starts, clearly smaller, and line-shaped. Printed forms put a small translation under each label
  * (新生儿姓名 over `Name of Newborn`); such a box is worth reading only when the box above is not a label.
  * Returns each caption's index with the index of the box it sits under.
  */
@@ -33,6 +38,7 @@ export function captionBoxes(quads: readonly Quad[], direction: number): Map<num
   const captions = new Map<number, number>();
   spans.forEach((caption, i) => {
     const height = caption.y1 - caption.y0;
+    if (caption.x1 - caption.x0 < height * MIN_ELONGATION) return;
     let best: { index: number; gap: number } | undefined;
     spans.forEach((upper, j) => {
       if (j === i) return;

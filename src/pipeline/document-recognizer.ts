@@ -238,8 +238,10 @@ function labelledBoxes(
   const lines = [...read.values()].filter((line) => line.text.trim() !== "");
   const centres: { x: number; y: number }[] = [];
   for (const field of readFields(lines, spec).fields.values()) {
-    if (field.label === undefined || field.label.english) continue;
-    const bounds = quadBounds(field.label.quad);
+    // Only a label read whole, in one box: a label read in part may go on in the box below (文化 over 程度).
+    const label = field.label;
+    if (label === undefined || label.english || label.score < 1 || label.joined !== undefined) continue;
+    const bounds = quadBounds(label.quad);
     centres.push({ x: (bounds.left + bounds.right) / 2, y: (bounds.top + bounds.bottom) / 2 });
   }
   const labelled = new Set<number>();
