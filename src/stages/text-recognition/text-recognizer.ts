@@ -5,6 +5,14 @@ import { OnnxModel, type OnnxModelOptions } from "../../inference/onnx-model.ts"
 import type { Quad } from "../../types.ts";
 import { ctcLabels, type DecodedLine, decodeCtc } from "./decode.ts";
 import { FRAME_WIDTH, LINE_HEIGHT, lineCropWidth, toRecognitionBatch } from "./preprocess.ts";
+import { withoutRulingLines } from "./remove-rulings.ts";
+import {
+  betterWidenedRead,
+  type RulingEnds,
+  rulingsNearEnds,
+  type WidenedQuad,
+  widenAtRulings,
+} from "./widen-at-rulings.ts";
 
 /** Everything that tunes recognition. */
 export interface RecognitionOptions {
@@ -54,14 +62,60 @@ export class TextRecognizer {
 
   /**
    * Reads each quad (corners listed from its reading direction); results come back in the order of `quads`.
-   * A degenerate quad reads as an empty line.
+   * A degenerate quad reads as an empty line. A line ending at a vertical ruling is read again widened past it,
+   * with the form's ruling lines removed from the crop, and a character that read adds is kept.
    */
   async recognize(
     image: RawImage,
     quads: readonly Quad[],
   ): Promise<{ lines: DecodedLine[]; timings: RecognitionTimings }> {
     const timings: RecognitionTimings = { preprocess: 0, inference: 0, postprocess: 0 };
-    const lines: DecodedLine[] = quads.map(() => ({ text: "", confidence: 0, chars: [] }));
+    const lines = quads.map(emptyLine);
+    const atRuling = new Map<number, RulingEnds>();
+    await this.#read(image, quads, lines, timings, false);
+    const started = performance.now();
+    quads.forEach((quad, index) => {
+      if ((lines[index] as DecodedLine).chars.length === 0) return; // nothing read: nothing to complete
+      const ends = rulingsNearEnds(image, quad);
+      if (ends.left || ends.right) atRuling.set(index, ends);
+    });
+    timings.preprocess += performance.now() - started;
+    if (atRuling.size === 0) return { lines, timings };
+    // A line ending at a ruling is read again past it: a character printed across the ruling is kept when the
+    // wider read adds it and is as sure.
+    const indexes = [...atRuling.keys()];
+    const widened = indexes.map((i) => widenAtRulings(quads[i] as Quad, atRuling.get(i) as RulingEnds));
+    const again = widened.map(emptyLine);
+    await this.#read(
+      image,
+      widened.map((w) => w.quad),
+      again,
+      timings,
+      true,
+    );
+    indexes.forEach((i, k) => {
+      const better = betterWidenedRead(
+        lines[i] as DecodedLine,
+        again[k] as DecodedLine,
+        widened[k] as WidenedQuad,
+      );
+      if (better) lines[i] = better;
+    });
+    return { lines, timings };
+  }
+
+  /**
+   * Reads `quads` into `lines` in width-sorted batches; with `clean`, rulings are removed from each crop first
+   * (only for the widened reads, which are kept when better: on blurred pages a line's own strokes can fill its
+   * crop's height and pass for rulings).
+   */
+  async #read(
+    image: RawImage,
+    quads: readonly Quad[],
+    lines: DecodedLine[],
+    timings: RecognitionTimings,
+    clean: boolean,
+  ): Promise<void> {
     const widths = quads.map(lineCropWidth);
     const order = quads.map((_, i) => i).filter((i) => (widths[i] as number) > 0);
     order.sort((a, b) => (widths[a] as number) - (widths[b] as number));
@@ -69,7 +123,10 @@ export class TextRecognizer {
     for (let first = 0; first < order.length; first += batchSize) {
       const batch = order.slice(first, first + batchSize);
       const started = performance.now();
-      const crops = batch.map((i) => warpImage(image, quads[i] as Quad, widths[i] as number, LINE_HEIGHT));
+      const crops = batch.map((i) => {
+        const crop = warpImage(image, quads[i] as Quad, widths[i] as number, LINE_HEIGHT);
+        return clean ? withoutRulingLines(crop) : crop;
+      });
       const input = toRecognitionBatch(crops);
       const inferenceStarted = performance.now();
       const output = await this.#model.run(input);
@@ -79,7 +136,6 @@ export class TextRecognizer {
       timings.inference += postprocessStarted - inferenceStarted;
       timings.postprocess += performance.now() - postprocessStarted;
     }
-    return { lines, timings };
   }
 
   #decodeBatch(
@@ -107,4 +163,9 @@ export class TextRecognizer {
   dispose(): Promise<void> {
     return this.#model.dispose();
   }
+}
+
+/** The read of a line with nothing on it. */
+function emptyLine(): DecodedLine {
+  return { text: "", confidence: 0, chars: [] };
 }

@@ -1,0 +1,167 @@
+import { quadSize } from "../../geometry/quad.ts";
+import type { Point, Quad, RecognizedChar } from "../../types.ts";
+import type { RawImage } from "../../image/raw-image.ts";
+import { warpImage } from "../../image/warp-image.ts";
+import type { DecodedLine } from "./decode.ts";
+import { LINE_HEIGHT, lineCropWidth } from "./preprocess.ts";
+import { verticalRulingColumns } from "./remove-rulings.ts";
+
+/** How far (in line heights) a line ending at a ruling is widened: past the ruling by most of a character. */
+const WIDEN_BY = 0.6;
+/** A ruling this far inside a line's box (in line heights) may cut its end character too. */
+const INSIDE_REACH = 0.3;
+/** A character the widened read adds must be at least this sure. */
+const MIN_ADDED_CONFIDENCE = 0.6;
+/** The widened read must agree with the first on this share of the first's characters. */
+const MIN_AGREEMENT = 0.7;
+/** The widened read may be this much less sure overall than the first. */
+const CONFIDENCE_SLACK = 0.05;
+/** An added character's centre lies within this many character widths of the ruling it was printed across. */
+const ACROSS_REACH = 0.3;
+/** What a ruling is misread as at a line's end. */
+const RULING_LOOKALIKES = new Set(["一", "丨", "|", "1", "l", "I"]);
+
+/** A quad widened past the ruling at one or both ends, and where the original quad lies across it (fractions). */
+export interface WidenedQuad {
+  quad: Quad;
+  /** The original quad's left and right ends as fractions of the widened quad's width. */
+  from: number;
+  to: number;
+  left: boolean;
+  right: boolean;
+  /** Where the rulings at the left and right ends lie, as fractions of the original quad's width (if known). */
+  leftAt?: number | undefined;
+  rightAt?: number | undefined;
+  /** A character's width (the line's height) as a fraction of the original quad's width. */
+  charWidth: number;
+}
+
+/** Which ends of a line have a ruling near them and where (fractions of the line's width). */
+export interface RulingEnds {
+  left: boolean;
+  right: boolean;
+  leftAt?: number | undefined;
+  rightAt?: number | undefined;
+}
+
+/**
+ * Widens a line's quad (corners from its reading direction) by 0.6 of its height at the ends where a vertical
+ * ruling was found: the detected box often stops at a ruling while a character printed across it continues.
+ */
+export function widenAtRulings(quad: Quad, ends: RulingEnds): WidenedQuad {
+  const { width, height } = quadSize(quad);
+  const [tl, tr, br, bl] = quad;
+  const length = Math.hypot(tr.x - tl.x, tr.y - tl.y) || 1;
+  const ux = (tr.x - tl.x) / length;
+  const uy = (tr.y - tl.y) / length;
+  const by = WIDEN_BY * height;
+  const shift = (p: Point, k: number): Point => ({ x: p.x + ux * k, y: p.y + uy * k });
+  const before = ends.left ? by : 0;
+  const after = ends.right ? by : 0;
+  const total = width + before + after;
+  return {
+    quad: [shift(tl, -before), shift(tr, after), shift(br, after), shift(bl, -before)],
+    from: before / total,
+    to: (before + width) / total,
+    left: ends.left,
+    right: ends.right,
+    leftAt: ends.leftAt,
+    rightAt: ends.rightAt,
+    charWidth: height / Math.max(1, width),
+  };
+}
+
+/**
+ * Which ends of a line (corners from its reading direction) have a vertical ruling near them: within 0.3 of the
+ * line's height inside its box or 0.6 outside it. The detected box tends to stop at such a ruling, or just short
+ * of it, while a character printed across the ruling continues beyond.
+ */
+export function rulingsNearEnds(image: RawImage, quad: Quad): RulingEnds {
+  const wide = widenAtRulings(quad, { left: true, right: true });
+  const width = lineCropWidth(wide.quad);
+  if (width === 0) return { left: false, right: false };
+  const columns = verticalRulingColumns(warpImage(image, wide.quad, width, LINE_HEIGHT));
+  const from = wide.from * width;
+  const to = wide.to * width;
+  const inside = INSIDE_REACH * LINE_HEIGHT;
+  const onLine = (x: number) => ((x + 0.5) / width - wide.from) / (wide.to - wide.from);
+  const left = columns.filter((x) => x < from + inside && x < to);
+  const right = columns.filter((x) => x >= to - inside && x > from);
+  return {
+    left: left.length > 0,
+    right: right.length > 0,
+    leftAt: left.length > 0 ? onLine(left[left.length - 1] as number) : undefined,
+    rightAt: right.length > 0 ? onLine(right[0] as number) : undefined,
+  };
+}
+
+/**
+ * The first read completed by the widened one when that adds a character lost at a ruling: the widened read
+ * agrees with the first (less a ruling misread as 一/丨/1 at a widened end) on most characters, holds at most one
+ * sure character more at each widened end, and is about as sure overall. The first read's characters are kept
+ * and the added ones put before/after them, extents mapped onto the original quad. Undefined when the first read
+ * stands.
+ */
+export function betterWidenedRead(
+  first: DecodedLine,
+  widened: DecodedLine,
+  span: WidenedQuad,
+): DecodedLine | undefined {
+  if (widened.chars.length === 0 || widened.text === first.text) return undefined;
+  if (widened.confidence < first.confidence - CONFIDENCE_SLACK) return undefined;
+  let core = [...first.chars];
+  if (span.left && core.length > 0 && RULING_LOOKALIKES.has(core[0]?.text ?? "")) core = core.slice(1);
+  if (span.right && core.length > 0 && RULING_LOOKALIKES.has(core.at(-1)?.text ?? ""))
+    core = core.slice(0, -1);
+  if (core.length === 0) return undefined;
+  const chars = onOriginalQuad(widened, span).chars;
+  for (let added = 1; added <= 2; added++) {
+    for (let lead = 0; lead <= Math.min(added, 1); lead++) {
+      const trail = added - lead;
+      if (trail > 1 || (lead > 0 && !span.left) || (trail > 0 && !span.right)) continue;
+      if (chars.length !== core.length + added) continue;
+      const middle = chars.slice(lead, chars.length - trail);
+      const agreeing = middle.filter((c, k) => c.text === core[k]?.text).length;
+      if (agreeing < MIN_AGREEMENT * core.length) continue;
+      const before = chars.slice(0, lead);
+      const after = chars.slice(chars.length - trail);
+      if (
+        [...before, ...after].some(
+          (c) => c.confidence < MIN_ADDED_CONFIDENCE || RULING_LOOKALIKES.has(c.text),
+        )
+      )
+        continue;
+      // An added character must lie across its ruling: one wholly beyond it is the next cell's (a label).
+      if (before.some((c) => !acrossRuling(c, span.leftAt, span.charWidth))) continue;
+      if (after.some((c) => !acrossRuling(c, span.rightAt, span.charWidth))) continue;
+      // The first read's characters stand (it saw them whole); the wider one only adds what lay past the ruling.
+      const kept = [...before, ...core, ...after].map((c) => ({
+        ...c,
+        start: Math.min(1, Math.max(0, c.start)),
+        end: Math.min(1, Math.max(0, c.end)),
+      }));
+      return {
+        text: kept.map((c) => c.text).join(""),
+        confidence: kept.reduce((sum, c) => sum + c.confidence, 0) / kept.length,
+        chars: kept,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** Whether a character's centre lies within {@link ACROSS_REACH} of a character's width from the ruling. */
+function acrossRuling(char: RecognizedChar, at: number | undefined, charWidth: number): boolean {
+  if (at === undefined) return true;
+  return Math.abs((char.start + char.end) / 2 - at) <= ACROSS_REACH * charWidth;
+}
+
+/** The widened read with its characters' extents as fractions of the original quad (beyond it outside 0–1). */
+function onOriginalQuad(line: DecodedLine, span: WidenedQuad): DecodedLine {
+  const scale = span.to - span.from || 1;
+  const onOriginal = (f: number) => (f - span.from) / scale;
+  return {
+    ...line,
+    chars: line.chars.map((c) => ({ ...c, start: onOriginal(c.start), end: onOriginal(c.end) })),
+  };
+}
