@@ -1,5 +1,6 @@
 import { DOCUMENT_TYPES, inKnownOrder, TIERS } from "./order.ts";
 import type { SampleEvaluation } from "./sample-evaluation.ts";
+import { checkTargets, type TargetCheck } from "./targets.ts";
 import { type FieldError, type ImageSummary, worstErrors, worstImages } from "./worst-cases.ts";
 
 /** A share with the counts behind it; `rate` is null when nothing was counted (no division by zero in reports). */
@@ -48,6 +49,8 @@ export interface BenchMetrics {
   byField: FieldMetrics[];
   /** One group per degradation name: the images that had it, whatever else they had. */
   byDegradation: { degradation: string; metrics: GroupMetrics }[];
+  /** The run checked against the product's targets. */
+  targets: TargetCheck[];
   /** The images that went worst, worst first. */
   worstImages: ImageSummary[];
   /** The wrong fields that are furthest off, a few per image so one bad image does not fill the list. */
@@ -145,8 +148,9 @@ export function summarize(samples: readonly SampleEvaluation[], worstLimit = 30)
       metrics: groupMetrics(own.filter((sample) => sample.tier === tier)),
     }));
   });
+  const overall = groupMetrics(samples);
   return {
-    overall: groupMetrics(samples),
+    overall,
     byType: types.map((type) => ({
       type,
       metrics: groupMetrics(samples.filter((sample) => sample.type === type)),
@@ -159,6 +163,7 @@ export function summarize(samples: readonly SampleEvaluation[], worstLimit = 30)
         degradation,
         metrics: groupMetrics(samples.filter((sample) => sample.degradations.includes(degradation))),
       })),
+    targets: checkTargets(samples, overall, byTypeAndTier),
     worstImages: worstImages(samples, worstLimit),
     worstErrors: worstErrors(samples, worstLimit),
     failures: samples

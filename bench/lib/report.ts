@@ -174,6 +174,14 @@ function section(title: string, body: readonly string[]): string[] {
   return ["", `## ${title}`, "", ...body];
 }
 
+function targetTable(metrics: BenchMetrics): string[] {
+  const verdict = (met: boolean | null) => (met === null ? "not measured" : met ? "met" : "**missed**");
+  return table(
+    ["target", "goal", "measured", "verdict"],
+    metrics.targets.map((check) => [check.name, check.goal, check.measured, verdict(check.met)]),
+  );
+}
+
 function failureTable(metrics: BenchMetrics): string[] {
   if (metrics.failures.length === 0) return ["None."];
   return table(
@@ -192,6 +200,7 @@ export function renderReport(metrics: BenchMetrics, context: ReportContext): str
   const lines = [
     ...headerLines(context),
     ...section("Summary", summaryTable(metrics)),
+    ...section("Targets", targetTable(metrics)),
     ...section("By degradation", [
       "Each row holds the images that had that degradation, whatever else they had.",
       "",

@@ -29,6 +29,8 @@ export interface FieldEvaluation {
   characterAccuracy: number;
   /** Length of the true value's comparison form, in characters: the weight of `characterAccuracy`. */
   length: number;
+  /** The answer's `valueProb` from `prism_keyValueInfo`, when the result gave one for this key. */
+  valueProb?: number;
 }
 
 /** The verdict on one image. */
@@ -40,6 +42,8 @@ export interface SampleEvaluation {
   degradations: string[];
   failed: boolean;
   error?: string;
+  /** True when every field of the label is blank: a blank form, where any answer is invented. */
+  blankForm: boolean;
   fields: FieldEvaluation[];
   /** Keys of the type that the result left out (api.md: every key is always present). */
   missingKeys: string[];
@@ -83,7 +87,15 @@ export function degradationNames(degradations: unknown): string[] {
 export function evaluateSample(outcome: SampleOutcome): SampleEvaluation {
   const { label, result } = outcome;
   const degradations = degradationNames(label.degradations);
-  const base = { file: label.file, type: label.type, tier: label.tier, degradations, timeMs: outcome.timeMs };
+  const blankForm = Object.values(label.fields).every((value) => value.trim() === "");
+  const base = {
+    file: label.file,
+    type: label.type,
+    tier: label.tier,
+    degradations,
+    blankForm,
+    timeMs: outcome.timeMs,
+  };
   if (!result) {
     const fields = Object.entries(label.fields).map(([key, expected]) => ({
       ...evaluateField(key, expected, ""),
@@ -104,9 +116,12 @@ export function evaluateSample(outcome: SampleOutcome): SampleEvaluation {
     };
   }
   const data = result.data ?? {};
-  const fields = Object.entries(label.fields).map(([key, expected]) =>
-    evaluateField(key, expected, data[key] ?? ""),
-  );
+  const probabilities = new Map((result.prism_keyValueInfo ?? []).map((info) => [info.key, info.valueProb]));
+  const fields = Object.entries(label.fields).map(([key, expected]) => {
+    const field = evaluateField(key, expected, data[key] ?? "");
+    const valueProb = probabilities.get(key);
+    return valueProb === undefined ? field : { ...field, valueProb };
+  });
   const missingKeys = Object.keys(label.fields).filter((key) => typeof data[key] !== "string");
   // A result without a sliceRect breaks the api.md shape: score it as a page not found rather than crash the run.
   const error = result.sliceRect

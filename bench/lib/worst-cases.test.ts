@@ -15,6 +15,7 @@ function sample(file: string, fields: FieldEvaluation[], error?: string): Sample
     tier: "hard",
     degradations: ["blur"],
     failed: error !== undefined,
+    blankForm: false,
     fields,
     missingKeys: [],
     cornerError: 0.01,
