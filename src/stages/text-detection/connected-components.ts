@@ -5,6 +5,10 @@ export interface Component {
   /** The first and last pixel (pixel-index coordinates) of each horizontal run: enough for the convex hull. */
   outline: Point[];
   pixelCount: number;
+  /** The sum of the map's values over the region's pixels (its mean is this over `pixelCount`). */
+  valueSum: number;
+  /** The region's horizontal runs, three numbers each: row, first and last pixel. */
+  runs: number[];
 }
 
 /**
@@ -50,7 +54,7 @@ export function findComponents(
     previousStart = start;
     previousEnd = end;
   }
-  return gatherComponents(runs, find);
+  return gatherComponents(runs, find, values, width);
 }
 
 interface Runs {
@@ -94,13 +98,18 @@ function collectRuns(values: Float32Array, width: number, height: number, thresh
   return { count, x0, x1, y, rowStart };
 }
 
-function gatherComponents(runs: Runs, find: (i: number) => number): Component[] {
+function gatherComponents(
+  runs: Runs,
+  find: (i: number) => number,
+  values: Float32Array,
+  width: number,
+): Component[] {
   const byRoot = new Map<number, Component>();
   for (let r = 0; r < runs.count; r++) {
     const root = find(r);
     let component = byRoot.get(root);
     if (!component) {
-      component = { outline: [], pixelCount: 0 };
+      component = { outline: [], pixelCount: 0, valueSum: 0, runs: [] };
       byRoot.set(root, component);
     }
     const row = runs.y[r] as number;
@@ -109,6 +118,9 @@ function gatherComponents(runs: Runs, find: (i: number) => number): Component[] 
     component.outline.push({ x: left, y: row });
     if (right !== left) component.outline.push({ x: right, y: row });
     component.pixelCount += right - left + 1;
+    component.runs.push(row, left, right);
+    const base = row * width;
+    for (let x = left; x <= right; x++) component.valueSum += values[base + x] as number;
   }
   return [...byRoot.values()];
 }

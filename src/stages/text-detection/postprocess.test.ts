@@ -71,3 +71,49 @@ test("the box score is the mean inside the quad only", () => {
   ]);
   assert.equal(wider, 0.5);
 });
+
+test("two touching lines (a value printed over its label) make one box, scored by their own pixels", () => {
+  // A short label (住址) touching the start of a longer line printed half a line higher: one L-shaped region whose
+  // rectangle is half background. Its rectangle alone would score 0.45 and drop both lines.
+  const width = 200;
+  const height = 60;
+  const values = map(width, height, [
+    [10, 30, 40, 44, 0.9],
+    [30, 14, 190, 30, 0.9],
+  ]);
+  const boxes = boxesFromProbabilityMap(values, width, height, thresholds);
+  assert.equal(boxes.length, 1);
+  const [box] = boxes;
+  assert.ok(box);
+  const bounds = quadBounds(box.quad);
+  assert.ok(bounds.left < 10 && bounds.right > 190, "the box takes in both lines");
+  assert.ok(box.score >= thresholds.boxThreshold);
+});
+
+test("a faint irregular region is still dropped", () => {
+  const width = 200;
+  const height = 60;
+  const values = map(width, height, [
+    [10, 30, 40, 44, 0.5],
+    [30, 14, 190, 30, 0.5],
+  ]);
+  assert.equal(boxesFromProbabilityMap(values, width, height, thresholds).length, 0);
+});
+
+test("touching lines the map is less sure of where they meet are parted into a box each", () => {
+  // The same L-shape, but where label and value touch the map holds 0.4: above the binary threshold, below 0.5.
+  const width = 200;
+  const height = 60;
+  const values = map(width, height, [
+    [10, 30, 36, 44, 0.9],
+    [36, 30, 40, 44, 0.4],
+    [40, 14, 190, 30, 0.9],
+    [36, 28, 40, 30, 0.4],
+  ]);
+  const boxes = boxesFromProbabilityMap(values, width, height, thresholds);
+  assert.equal(boxes.length, 2);
+  const [label, value] = boxes.map((box) => quadBounds(box.quad)).sort((a, b) => a.left - b.left);
+  assert.ok(label && value);
+  assert.ok(label.right < 60 && label.top > 14, "the label's box does not reach over the value's line");
+  assert.ok(value.right > 190 && value.bottom < 44, "the value's box does not reach down the label's line");
+});
