@@ -2,6 +2,7 @@ import { placeFromDivisions } from "./birth-place.ts";
 import { institutionConsensus } from "./institution-consensus.ts";
 import { trimInstitution } from "./institution-name.ts";
 import { fixPiecesPrefix } from "./place-prefix.ts";
+import { withoutOverlapRepeats } from "./shared/overlap-repeats.ts";
 import { regroupParentRow } from "./parent-row.ts";
 import type { DocumentSpec, FieldSpec } from "./shared/field-spec.ts";
 
@@ -142,6 +143,27 @@ export const BIRTH_CERTIFICATE_SPEC: DocumentSpec = {
     ["issueDate"],
     ["certificateNumber"],
   ],
+  // Labels printed left-aligned under each other: the left margin, and the parents' rows and ID numbers, which
+  // repeat one layout for mother and father.
+  columns: [
+    [
+      "neonatalName",
+      "birthTime",
+      "gestationalAge",
+      "birthPlace",
+      "medicalInstitutions",
+      "motherName",
+      "motherAddress",
+      "fatherName",
+      "fatherAddress",
+      "issueAuthority",
+      "issueDate",
+    ],
+    ["motherAge", "fatherAge"],
+    ["motherNationality", "fatherNationality"],
+    ["motherEthnicity", "fatherEthnicity"],
+    ["motherIdCardNumber", "fatherIdCardNumber"],
+  ],
   // A filled certificate shows at least ten of its 23 values even in a poor photo; a blank one, its preprinted
   // number and a few stray marks.
   blankBelow: 7,
@@ -154,6 +176,11 @@ export const BIRTH_CERTIFICATE_SPEC: DocumentSpec = {
         ethnicity: `${parent}Ethnicity`,
       };
       regroupParentRow(row, assigned, found, frame);
+    }
+    // Boxed values on one row: a run the detector cut into two overlapping boxes is read twice under the overlap.
+    for (const key of ["birthTime", "issueDate"]) {
+      const pieces = assigned.get(key);
+      if (pieces && pieces.length > 1) assigned.set(key, withoutOverlapRepeats(pieces, frame));
     }
     const place = assigned.get("birthPlace");
     const placeField = BIRTH_CERTIFICATE_SPEC.fields.find((field) => field.key === "birthPlace");

@@ -59,7 +59,7 @@ export function readFields(recognised: readonly TextLine[], spec: DocumentSpec):
   const resolved = resolveLabels(spec, matches, frame);
   const valueLike = valueLikeMatches(matches, resolved);
   const labels = matches.filter((match) => !valueLike.has(match));
-  const inferred = inferMissingLabels(spec, lines, labels, resolved, frame);
+  const inferred = inferMissingLabels(spec, lines, labels, resolved, frame, isValue);
   for (const { key, match } of inferred.labels) if (!resolved.has(key)) resolved.set(key, match);
   const labelsFound = resolved.size;
   const anchors: Anchor[] = [

@@ -26,6 +26,7 @@ const COLUMN_SLACK = 1.2;
 /** How far right of its column (in line heights) the rest of a label whose first characters were lost may start. */
 const LOST_HEAD_SLACK = 3;
 const HAN = /\p{Script=Han}/u;
+const DIGIT = /[0-9０-９]/u;
 /** How far (in row pitches) a line's centre may be from its row's. */
 const ROW_SLACK = 0.42;
 
@@ -35,7 +36,8 @@ const ROW_SLACK = 0.42;
  * from {@link DocumentSpec.columns} (labels printed left-aligned under each other). What is read at such a place is
  * the label when it is short or shares a character with it; a label of no known column must share characters and
  * sit between its row-mates. A field only some forms print must show some of its label's characters, and is not
- * placed where nothing was read. Pure: geometry and text only.
+ * placed where nothing was read. `isValue` tells a value that shares characters with a label (中国 and 国籍) from a
+ * garbled label. Pure: geometry and text only.
  */
 export function inferMissingLabels(
   spec: DocumentSpec,
@@ -43,6 +45,7 @@ export function inferMissingLabels(
   matches: readonly LabelMatch[],
   resolved: ReadonlyMap<string, LabelMatch>,
   frame: PageFrame,
+  isValue: (text: string) => boolean = () => false,
 ): InferredLabels {
   const inferred: InferredLabels = { labels: [], anchors: [] };
   if (spec.columns === undefined || resolved.size < MIN_FOUND) return inferred;
@@ -70,6 +73,8 @@ export function inferMissingLabels(
       const symbols = lineChars(line).map((char) => char.text);
       // Labels are Chinese: a lone digit or letter at a label's place is a value's stray mark.
       if (!symbols.some((symbol) => HAN.test(symbol))) return;
+      // Nor is a word of the form's vocabularies (中国 shares 国 with 国籍, 汉族 族 with 民族): a value.
+      if (isValue(symbols.join("").replace(/\s+/gu, ""))) return;
       const head = symbols.slice(0, wording.length + 1);
       const shared = sharedCount(head, field.labels);
       const short = symbols.length <= wording.length + 1;
@@ -82,7 +87,13 @@ export function inferMissingLabels(
       const enough =
         x === undefined || field.optional ? shared >= Math.max(1, wording.length >> 1) : short || shared >= 1;
       if (!enough) return;
-      const end = short ? symbols.length : lastSharedIndex(head, field.labels) + 1;
+      // A short line is the label, up to a digit: labels hold none, so `年32` is 年(龄) and the age 32.
+      const firstDigit = symbols.findIndex((symbol) => DIGIT.test(symbol));
+      const end = short
+        ? firstDigit === -1
+          ? symbols.length
+          : firstDigit
+        : lastSharedIndex(head, field.labels) + 1;
       if (end <= 0) return;
       const distance = Math.abs(box.centerY - y) + (x === undefined ? 0 : Math.abs(box.left - x));
       found.push({ index, end, shared, distance });

@@ -1,0 +1,106 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { TextLine } from "../types.ts";
+import { BIRTH_CERTIFICATE_SPEC } from "./birth-certificate.ts";
+import { readFields } from "./read-fields.ts";
+import { textLineAt as at } from "./shared/make-text-line.ts";
+
+/** One printed row: each cell a label at its x and the value read after it (`""`: nothing read). */
+type Row = [label: string, x: number, value: string][];
+
+/** A filled certificate front page, rows 50 px apart; `change` replaces a row's cells before they are laid out. */
+function certificate(change: (rows: Row[]) => void = () => {}): TextLine[] {
+  const rows: Row[] = [
+    [
+      ["新生儿姓名", 50, "王小明"],
+      ["性别", 500, "男"],
+    ],
+    [["出生时间", 50, "2019年06月26日09时28分"]],
+    [
+      ["出生孕周", 50, "39"],
+      ["出生体重", 250, "3450"],
+      ["出生身长", 450, "50"],
+    ],
+    [["出生地点", 50, "湖南省长沙市岳麓区"]],
+    [["医疗机构名称", 50, "岳麓区人民医院"]],
+    [
+      ["母亲姓名", 50, "王梦琪"],
+      ["年龄", 300, "30"],
+      ["国籍", 450, "中国"],
+      ["民族", 600, "汉族"],
+    ],
+    [["住址", 50, "湖南省长沙市岳麓区望月湖街道12号"]],
+    [["证件号码", 450, "43010219890101002X"]],
+    [
+      ["父亲姓名", 50, "李强"],
+      ["年龄", 300, "32"],
+      ["国籍", 450, "中国"],
+      ["民族", 600, "土家族"],
+    ],
+    [["住址", 50, "湖南省长沙市岳麓区桔子洲街道8号"]],
+    [["证件号码", 450, "430102198701010016"]],
+    [["签发机构", 50, "岳麓区人民医院"]],
+    [["签发日期", 50, "2019年07月01日"]],
+  ];
+  change(rows);
+  const lines: TextLine[] = [];
+  rows.forEach((cells, index) => {
+    const y = 100 + index * 50;
+    for (const [label, x, value] of cells) {
+      if (label) lines.push(at(label, x, y));
+      const width = Array.from(label).length * 20;
+      if (value) lines.push(at(value, x + Math.max(width, 20) + 15, y));
+    }
+  });
+  return lines;
+}
+
+function read(lines: TextLine[]): Map<string, string> {
+  const { fields } = readFields(lines, BIRTH_CERTIFICATE_SPEC);
+  return new Map([...fields].map(([key, field]) => [key, field.text]));
+}
+
+test("an address printed over its label, read as one line with the label's first character", () => {
+  const lines = certificate((rows) => {
+    // The detector took 住址 and the address as one box and the recogniser lost 址 under the value's first glyph.
+    rows[6] = [["", 50, ""]];
+  });
+  lines.push(at("住湖南省长沙市岳麓区望月湖街道12号", 50, 400));
+  const fields = read(lines);
+  assert.equal(fields.get("motherAddress"), "湖南省长沙市岳麓区望月湖街道12号");
+  assert.equal(fields.get("motherName"), "王梦琪", "the row above keeps its own value");
+  assert.equal(fields.get("fatherAddress"), "湖南省长沙市岳麓区桔子洲街道8号");
+});
+
+test("an address whose label was not read at all still goes to the parent of its row", () => {
+  const lines = certificate((rows) => {
+    rows[6] = [["", 50, "湖南省长沙市岳麓区望月湖街道12号"]];
+  });
+  const fields = read(lines);
+  assert.equal(fields.get("motherAddress"), "湖南省长沙市岳麓区望月湖街道12号");
+  assert.equal(fields.get("motherName"), "王梦琪");
+});
+
+test("a nationality under a lost 国籍 label is the value, not the label, though it shares 国", () => {
+  const lines = certificate((rows) => {
+    // The mother's 国籍 not read at all; the father's read as a lone 国 (籍 lost), which only the grid can place.
+    (rows[5] as Row)[2] = ["", 450, "中国"];
+    (rows[8] as Row)[2] = ["国", 450, "中国"];
+  });
+  const fields = read(lines);
+  assert.equal(fields.get("motherNationality"), "中国");
+  assert.equal(fields.get("fatherNationality"), "中国");
+  assert.equal(fields.get("motherEthnicity"), "汉族");
+  assert.equal(fields.get("fatherAge"), "32");
+});
+
+test("an age read into one box with what is left of its label (年32) keeps its number", () => {
+  const lines = certificate((rows) => {
+    (rows[8] as Row)[1] = ["", 300, ""];
+  });
+  lines.push(at("年32", 300, 500));
+  const fields = read(lines);
+  assert.equal(fields.get("fatherAge"), "32");
+  assert.equal(fields.get("motherAge"), "30");
+  assert.equal(fields.get("fatherNationality"), "中国");
+});
