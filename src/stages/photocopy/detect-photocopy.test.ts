@@ -31,3 +31,44 @@ test("a grey copy is a photocopy, even under a warm light cast", () => {
 test("a single-channel image is a photocopy", () => {
   assert.equal(detectPhotocopy({ width: 2, height: 2, channels: 1, data: new Uint8Array(4) }), true);
 });
+
+/** A 200×200 page lit unevenly: each pixel's reflectance times a light that runs from `left` to `right`. */
+function litPage(
+  reflectance: (x: number, y: number) => [number, number, number],
+  left: [number, number, number],
+  right: [number, number, number],
+): RawImage {
+  const size = 200;
+  const data = new Uint8Array(size * size * 3);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const t = x / (size - 1);
+      const own = reflectance(x, y);
+      for (let c = 0; c < 3; c++) {
+        const light = (left[c] as number) * (1 - t) + (right[c] as number) * t;
+        data[(y * size + x) * 3 + c] = Math.round((own[c] as number) * light);
+      }
+    }
+  }
+  return { width: size, height: size, channels: 3, data };
+}
+
+/** Paper with dark text rows and, optionally, a green border band as a certificate prints. */
+function certificateReflectance(withBorder: boolean) {
+  return (x: number, y: number): [number, number, number] => {
+    if (withBorder && (x < 12 || x >= 188 || y < 12 || y >= 188)) return [0.55, 0.8, 0.62];
+    if (y % 12 < 3 && x > 30 && x < 170) return [0.15, 0.15, 0.15];
+    return [0.95, 0.95, 0.95];
+  };
+}
+
+test("a dim, shadowed photo of an original keeps its faint coloured border: not a photocopy", () => {
+  // At this light the border differs from grey by about 25 levels, under the old fixed chroma bar of 48.
+  const image = litPage(certificateReflectance(true), [125, 120, 110], [110, 112, 118]);
+  assert.equal(detectPhotocopy(image), false);
+});
+
+test("a grey copy under light that turns from warm to bluish across the page is a photocopy", () => {
+  const image = litPage(certificateReflectance(false), [255, 225, 180], [190, 210, 250]);
+  assert.equal(detectPhotocopy(image), true);
+});

@@ -1,60 +1,132 @@
 import type { RawImage } from "../../image/raw-image.ts";
 
+/** Thresholds of the colour test. */
+export interface PhotocopyOptions {
+  /** A sample is coloured when its channels' reflectances differ by at least this much (0–1). */
+  minChroma: number;
+  /** An image with fewer coloured samples than this share is a copy. */
+  minColouredShare: number;
+}
+
+export const DEFAULT_PHOTOCOPY_OPTIONS: PhotocopyOptions = { minChroma: 0.15, minColouredShare: 0.002 };
+
+/** About this many block samples are taken from the image, each the mean of a square of pixels. */
+const SAMPLES = 60_000;
+/** The paper's colour round a sample is the mean over a square this share of the image's long side on each side. */
+const PAPER_RADIUS_SHARE = 1 / 25;
+/** Paper darker than this (0–255) is not divided by: a near-black area says nothing about colour. */
+const MIN_PAPER_LEVEL = 8;
+
 /**
  * Decides whether an image is a grey-scale copy of a colour document (Alibaba's `ftype` 1).
  *
  * Both documents are colour originals: the household register carries red seals and tinted paper, the birth
- * certificate a coloured border and picture. A copy has lost every hue. Light casts a uniform tint on a photo of a
- * copy, so the colour balance is first taken out (channels scaled so the median pixel is grey); what remains is
- * the share of clearly coloured pixels, near zero for a copy.
+ * certificate a coloured border and picture. A copy has lost every hue. The light of a photo tints the page, and
+ * unevenly (a warm lamp on one side, a bluish shadow on the other), and a dim or shadowed photo shows even a
+ * coloured border with little chroma. So each sample's colour is taken relative to the paper round it: its
+ * reflectance per channel (its level over the local paper level of that channel), which is grey for grey print
+ * under any light and keeps a coloured print's hue at any brightness. A copy has next to no samples whose
+ * reflectances differ; an original has its border, picture and seals. Samples are block means, so sensor and JPEG
+ * noise average out.
  */
 export function detectPhotocopy(
   image: RawImage,
-  options = { minColouredShare: 0.004, minChroma: 48 },
+  options: PhotocopyOptions = DEFAULT_PHOTOCOPY_OPTIONS,
 ): boolean {
   if (image.channels < 3) return true;
-  const step = Math.max(1, Math.floor(Math.sqrt((image.width * image.height) / 250_000)));
-  const [gainR, gainG, gainB] = whiteBalanceGains(image, step);
-  const { width, height, channels, data } = image;
+  const samples = blockMeans(image);
+  if (samples.width === 0 || samples.height === 0) return true;
+  const radius = Math.max(1, Math.round(Math.max(samples.width, samples.height) * PAPER_RADIUS_SHARE));
+  const paper = samples.planes.map((plane) => boxMean(plane, samples.width, samples.height, radius));
+  const [red, green, blue] = samples.planes as [Float32Array, Float32Array, Float32Array];
+  const [paperRed, paperGreen, paperBlue] = paper as [Float32Array, Float32Array, Float32Array];
   let coloured = 0;
-  let total = 0;
-  for (let y = 0; y < height; y += step) {
-    for (let x = 0; x < width; x += step) {
-      const i = (y * width + x) * channels;
-      const r = (data[i] as number) * gainR;
-      const g = (data[i + 1] as number) * gainG;
-      const b = (data[i + 2] as number) * gainB;
-      const chroma = Math.max(r, g, b) - Math.min(r, g, b);
-      if (chroma >= options.minChroma) coloured++;
-      total++;
-    }
+  const total = samples.width * samples.height;
+  for (let i = 0; i < total; i++) {
+    const r = (red[i] as number) / Math.max(paperRed[i] as number, MIN_PAPER_LEVEL);
+    const g = (green[i] as number) / Math.max(paperGreen[i] as number, MIN_PAPER_LEVEL);
+    const b = (blue[i] as number) / Math.max(paperBlue[i] as number, MIN_PAPER_LEVEL);
+    if (Math.max(r, g, b) - Math.min(r, g, b) >= options.minChroma) coloured++;
   }
   return coloured / total < options.minColouredShare;
 }
 
-/** Per-channel gains that make the median colour grey (medians of each channel over a sample grid). */
-function whiteBalanceGains(image: RawImage, step: number): [number, number, number] {
-  const histograms = [new Uint32Array(256), new Uint32Array(256), new Uint32Array(256)];
-  let count = 0;
-  for (let y = 0; y < image.height; y += step) {
-    for (let x = 0; x < image.width; x += step) {
-      const i = (y * image.width + x) * image.channels;
-      for (let c = 0; c < 3; c++) {
-        const histogram = histograms[c] as Uint32Array;
-        const value = image.data[i + c] as number;
-        histogram[value] = (histogram[value] as number) + 1;
+/** The image reduced to about {@link SAMPLES} samples, each the mean of a square block, as three planes. */
+function blockMeans(image: RawImage): { width: number; height: number; planes: Float32Array[] } {
+  const block = Math.max(1, Math.floor(Math.sqrt((image.width * image.height) / SAMPLES)));
+  const width = Math.floor(image.width / block);
+  const height = Math.floor(image.height / block);
+  const planes = [0, 1, 2].map(() => new Float32Array(width * height));
+  const area = block * block;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let dy = 0; dy < block; dy++) {
+        let i = ((y * block + dy) * image.width + x * block) * image.channels;
+        for (let dx = 0; dx < block; dx++, i += image.channels) {
+          r += image.data[i] as number;
+          g += image.data[i + 1] as number;
+          b += image.data[i + 2] as number;
+        }
       }
-      count++;
+      const at = y * width + x;
+      (planes[0] as Float32Array)[at] = r / area;
+      (planes[1] as Float32Array)[at] = g / area;
+      (planes[2] as Float32Array)[at] = b / area;
     }
   }
-  const [medianR, medianG, medianB] = histograms.map((h) => {
-    let seen = 0;
-    for (let v = 0; v < 256; v++) {
-      seen += h[v] as number;
-      if (seen * 2 >= count) return Math.max(v, 1);
+  return { width, height, planes };
+}
+
+/** The mean over the square of `radius` round each value (cut at the edges), rows then columns. */
+function boxMean(values: Float32Array, width: number, height: number, radius: number): Float32Array {
+  const rows = new Float32Array(width * height);
+  const out = new Float32Array(width * height);
+  const pass = (
+    read: (line: number, k: number) => number,
+    write: (line: number, k: number, value: number) => void,
+    lines: number,
+    length: number,
+  ) => {
+    for (let line = 0; line < lines; line++) {
+      let sum = 0;
+      let count = 0;
+      for (let k = 0; k < Math.min(radius, length); k++) {
+        sum += read(line, k);
+        count++;
+      }
+      for (let k = 0; k < length; k++) {
+        const entering = k + radius;
+        if (entering < length) {
+          sum += read(line, entering);
+          count++;
+        }
+        const leaving = k - radius - 1;
+        if (leaving >= 0) {
+          sum -= read(line, leaving);
+          count--;
+        }
+        write(line, k, sum / count);
+      }
     }
-    return 255;
-  }) as [number, number, number];
-  const grey = (medianR + medianG + medianB) / 3;
-  return [grey / medianR, grey / medianG, grey / medianB];
+  };
+  pass(
+    (y, x) => values[y * width + x] as number,
+    (y, x, value) => {
+      rows[y * width + x] = value;
+    },
+    height,
+    width,
+  );
+  pass(
+    (x, y) => rows[y * width + x] as number,
+    (x, y, value) => {
+      out[y * width + x] = value;
+    },
+    width,
+    height,
+  );
+  return out;
 }
