@@ -46,3 +46,19 @@ test("nothing but print is an empty value; too few numbers are no value", () => 
   assert.equal(valueFromBoxes("", field("birthTime")), "");
   assert.equal(valueFromBoxes("2016;年10", field("issueDate")), undefined);
 });
+
+test("units read after some numbers fix those boxes; the numbers between fill the rest in order", () => {
+  assert.equal(valueFromBoxes("2019年05月;12;06时12分", field("birthTime")), "2019年05月12日06时12分");
+  assert.equal(valueFromBoxes("2016;10月;27;02时;00", field("birthTime")), "2016年10月27日02时00分");
+  assert.equal(valueFromBoxes("2020;年08;30日", field("issueDate")), "2020年08月30日");
+});
+
+test("units that the numbers cannot fill give no value rather than a shifted one", () => {
+  // 09 read twice by two overlapping boxes and 03日 misread: in order, 09 would become the day and 20 the minute.
+  assert.equal(valueFromBoxes("2018年09;09月0阳20时40分", field("birthTime")), undefined);
+  assert.equal(
+    valueFromBoxes("2021;03月;25;12;06时", field("birthTime")),
+    undefined,
+    "three numbers, two boxes",
+  );
+});

@@ -27,9 +27,10 @@ const CERTIFICATE_NUMBER = /[A-Z]\d{6,}/u;
  * Reads a value printed in separate boxes between preprinted units (出生时间 `2019 年 06 月 26 日 09 时 28 分`,
  * 签发日期 `2019 年 07 月 01 日`) from its pieces, in reading order and separated by `;`. Pieces that cannot be a
  * box (a seal's caption `出生医学证明专用章` read in part, a certificate number) are left out, and so is anything
- * before the year. Where every box after the year was read with its unit, the units say which box is which (a stray
- * `3` before `年03月24日` is passed over); otherwise the numbers are taken in order whatever the units read as, and a
- * run of four digits where two boxes of two were expected (`0609`, two boxes the detector merged) is split.
+ * before the year. Where units were read after numbers, they say which box those are, and the numbers read without
+ * a unit fill the boxes between in order; units that cannot be so reconciled with the numbers give no value (a box
+ * read twice, or lost). Where no unit was read, the numbers are taken in order, and a run of four digits where two
+ * boxes of two were expected (`0609`, two boxes the detector merged) is split.
  * Returns `""` when no box holds a number (a blank form, or only print was read), and `undefined` when the numbers
  * do not make a value, so the ordinary normaliser has its turn.
  */
@@ -45,7 +46,11 @@ export function valueFromBoxes(text: string, field: FieldSpec): string | undefin
   if (yearAt === -1) return undefined;
   const year = (numbers[yearAt] as BoxNumber).digits.slice(0, 4);
   const rest = numbers.slice(yearAt + 1);
-  const values = byUnits(rest, slots.slice(1)) ?? inOrder(rest, slots.length - 1);
+  const units = slots.slice(1);
+  const anchored = byUnits(rest, units) ?? byAnchors(rest, units);
+  // Units read after some numbers fix their boxes; where they contradict the numbers between them, no value.
+  if (anchored === "contradicted") return undefined;
+  const values = anchored ?? inOrder(rest, units.length);
   return values === undefined ? undefined : write(field.kind, [year, ...values]);
 }
 
@@ -81,6 +86,55 @@ function byUnits(numbers: readonly BoxNumber[], units: readonly string[]): strin
     values.push(only.number.digits);
   }
   return values;
+}
+
+/**
+ * The boxes after the year placed by the units read after some of them: a number read with its unit (`20时`) is
+ * that box, and the numbers read without one fill the boxes between, in order (`09 03 20时 40分` → 09月 03日). Every
+ * box must get exactly one number (a run of four digits may be two boxes the detector merged). `undefined` when no
+ * unit was read; `"contradicted"` when the units are out of order or leave more or fewer numbers than boxes.
+ */
+function byAnchors(
+  numbers: readonly BoxNumber[],
+  units: readonly string[],
+): string[] | "contradicted" | undefined {
+  // A unit after a run of four digits is no evidence (two boxes merged, their units read after both); the year's
+  // unit after the year is a stray's.
+  const read = numbers.flatMap((number) => {
+    if (number.unit !== undefined && !units.includes(number.unit)) return [];
+    return number.digits.length > 2 ? [{ digits: number.digits }] : [number];
+  });
+  if (read.every((number) => number.unit === undefined)) return undefined;
+  const values: string[] = [];
+  let pending: string[] = [];
+  const fill = (upTo: number): boolean => {
+    const split = splitRuns(pending, upTo - values.length);
+    if (split === undefined) return false;
+    values.push(...split);
+    pending = [];
+    return true;
+  };
+  for (const number of read) {
+    if (number.unit === undefined) {
+      pending.push(number.digits);
+      continue;
+    }
+    const slot = units.indexOf(number.unit);
+    if (slot < values.length || !fill(slot)) return "contradicted";
+    values.push(number.digits);
+  }
+  if (values.length < units.length && !fill(units.length)) return "contradicted";
+  return values.length === units.length && pending.length === 0 ? values : "contradicted";
+}
+
+/** Exactly `wanted` boxes from the numbers read, four-digit runs split in two where more are needed. */
+function splitRuns(numbers: readonly string[], wanted: number): string[] | undefined {
+  const out = [...numbers];
+  for (let i = 0; i < out.length && out.length < wanted; i++) {
+    const run = out[i] as string;
+    if (run.length === 4) out.splice(i, 1, run.slice(0, 2), run.slice(2));
+  }
+  return out.length === wanted && out.every((digits) => digits.length <= 2) ? out : undefined;
 }
 
 /** The boxes after the year in reading order, four-digit runs split into two boxes until there are enough. */
