@@ -1,3 +1,4 @@
+import { fixPlaceFields } from "./place-prefix.ts";
 import type { DocumentSpec } from "./shared/field-spec.ts";
 
 /**
@@ -33,4 +34,6 @@ export const HOUSEHOLD_HEAD_SPEC: DocumentSpec = {
     ["Registrar", "issueDate"],
   ],
   columns: [["householdType", "householdNumber"]],
+  // The address begins with its province, city and county, spelt as the divisions spell them.
+  regroup: fixPlaceFields(["address"]),
 };

@@ -1,4 +1,54 @@
+import { regroupResidentPlaces } from "./resident-place.ts";
 import type { DocumentSpec } from "./shared/field-spec.ts";
+
+/** The resident page's fields in api.md §4 order, with the older and newer wordings of their labels. */
+const FIELDS: DocumentSpec["fields"] = [
+  { key: "name", labels: ["姓名"], kind: "name" },
+  {
+    key: "relation",
+    labels: ["户主或与户主关系", "与户主关系"],
+    kind: "vocabulary",
+    vocabulary: "relation",
+  },
+  { key: "formerName", labels: ["曾用名"], kind: "name" },
+  { key: "sex", labels: ["性别"], kind: "vocabulary", vocabulary: "sex" },
+  { key: "birthPlace", labels: ["出生地"], kind: "text", runsFromLabel: true },
+  { key: "ethnicity", labels: ["民族"], kind: "vocabulary", vocabulary: "ethnicity" },
+  { key: "nativePlace", labels: ["籍贯"], kind: "text", runsFromLabel: true },
+  { key: "birthDate", labels: ["出生日期"], kind: "date" },
+  {
+    key: "otherResidence",
+    labels: ["本市（县）其他住址", "本市(县)其他住址"],
+    kind: "text",
+    runsFromLabel: true,
+  },
+  { key: "religious", labels: ["宗教信仰"], kind: "vocabulary", vocabulary: "religion" },
+  { key: "idCardNumber", labels: ["公民身份号码", "公民身份证件编号"], kind: "id-number" },
+  // 身高 keeps what is printed (175 or 175厘米), so it is free text.
+  { key: "stature", labels: ["身高"], kind: "text", runsFromLabel: true },
+  { key: "bloodGroup", labels: ["血型"], kind: "vocabulary", vocabulary: "bloodGroup" },
+  { key: "educationalDegree", labels: ["文化程度"], kind: "vocabulary", vocabulary: "education" },
+  { key: "maritalStatus", labels: ["婚姻状况"], kind: "vocabulary", vocabulary: "marital" },
+  {
+    key: "militaryServiceStatus",
+    labels: ["兵役状况", "兵役情况"],
+    kind: "vocabulary",
+    vocabulary: "military",
+  },
+  { key: "employer", labels: ["服务处所"], kind: "text", runsFromLabel: true },
+  { key: "occupation", labels: ["职业"], kind: "text", runsFromLabel: true },
+  {
+    key: "immigratedToCityInfo",
+    labels: ["何时由何地迁来本市（县）", "何时由何地迁来本市(县)", "何时由何地迁来本市"],
+    kind: "text",
+    runsFromLabel: true,
+  },
+  { key: "immigratedToResidenceInfo", labels: ["何时由何地迁来本址"], kind: "text", runsFromLabel: true },
+  { key: "registrar", labels: ["承办人签章", "承办人"], kind: "name" },
+  { key: "registrationDate", labels: ["登记日期"], kind: "date" },
+  // Printed at the top of the card by some provinces only (with 人号).
+  { key: "householdNumber", labels: ["户号"], kind: "digits", optional: true },
+];
 
 /**
  * The resident page (常住人口登记卡) of the 居民户口簿: its fields in api.md §4 order and its printed grid of eleven
@@ -7,53 +57,7 @@ import type { DocumentSpec } from "./shared/field-spec.ts";
 export const HOUSEHOLD_RESIDENT_SPEC: DocumentSpec = {
   type: "household-resident",
   titles: ["常住人口登记卡"],
-  fields: [
-    { key: "name", labels: ["姓名"], kind: "name" },
-    {
-      key: "relation",
-      labels: ["户主或与户主关系", "与户主关系"],
-      kind: "vocabulary",
-      vocabulary: "relation",
-    },
-    { key: "formerName", labels: ["曾用名"], kind: "name" },
-    { key: "sex", labels: ["性别"], kind: "vocabulary", vocabulary: "sex" },
-    { key: "birthPlace", labels: ["出生地"], kind: "text", runsFromLabel: true },
-    { key: "ethnicity", labels: ["民族"], kind: "vocabulary", vocabulary: "ethnicity" },
-    { key: "nativePlace", labels: ["籍贯"], kind: "text", runsFromLabel: true },
-    { key: "birthDate", labels: ["出生日期"], kind: "date" },
-    {
-      key: "otherResidence",
-      labels: ["本市（县）其他住址", "本市(县)其他住址"],
-      kind: "text",
-      runsFromLabel: true,
-    },
-    { key: "religious", labels: ["宗教信仰"], kind: "vocabulary", vocabulary: "religion" },
-    { key: "idCardNumber", labels: ["公民身份号码", "公民身份证件编号"], kind: "id-number" },
-    // 身高 keeps what is printed (175 or 175厘米), so it is free text.
-    { key: "stature", labels: ["身高"], kind: "text", runsFromLabel: true },
-    { key: "bloodGroup", labels: ["血型"], kind: "vocabulary", vocabulary: "bloodGroup" },
-    { key: "educationalDegree", labels: ["文化程度"], kind: "vocabulary", vocabulary: "education" },
-    { key: "maritalStatus", labels: ["婚姻状况"], kind: "vocabulary", vocabulary: "marital" },
-    {
-      key: "militaryServiceStatus",
-      labels: ["兵役状况", "兵役情况"],
-      kind: "vocabulary",
-      vocabulary: "military",
-    },
-    { key: "employer", labels: ["服务处所"], kind: "text", runsFromLabel: true },
-    { key: "occupation", labels: ["职业"], kind: "text", runsFromLabel: true },
-    {
-      key: "immigratedToCityInfo",
-      labels: ["何时由何地迁来本市（县）", "何时由何地迁来本市(县)", "何时由何地迁来本市"],
-      kind: "text",
-      runsFromLabel: true,
-    },
-    { key: "immigratedToResidenceInfo", labels: ["何时由何地迁来本址"], kind: "text", runsFromLabel: true },
-    { key: "registrar", labels: ["承办人签章", "承办人"], kind: "name" },
-    { key: "registrationDate", labels: ["登记日期"], kind: "date" },
-    // Printed at the top of the card by some provinces only (with 人号).
-    { key: "householdNumber", labels: ["户号"], kind: "digits", optional: true },
-  ],
+  fields: FIELDS,
   printed: ["户口专用章", "户口登记专用章"],
   layout: [
     ["householdNumber"],
@@ -95,4 +99,6 @@ export const HOUSEHOLD_RESIDENT_SPEC: DocumentSpec = {
       "registrationDate",
     ],
   ],
+  // Places of birth and origin, and an address, begin with a place of the divisions.
+  regroup: regroupResidentPlaces(FIELDS),
 };

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { fixPlacePrefix, matchPlace } from "./divisions.ts";
+import { fixPlacePrefix, matchPlace, restorePlaceStart } from "./divisions.ts";
 
 const place = (...texts: string[]) => matchPlace(texts.map((text) => ({ text })))?.value;
 
@@ -44,4 +44,32 @@ test("the place an address or hospital begins with is spelt as the divisions spe
   assert.equal(fixPlacePrefix("长沙市岳麓区望月湖街道"), undefined, "no province printed, none added");
   assert.equal(fixPlacePrefix("湖南省长沙县"), undefined, "a county is not made a city");
   assert.equal(fixPlacePrefix("北京市第一人民医院"), undefined);
+});
+
+test("a province's lost first characters are put back, and one stray character before a province is dropped", () => {
+  assert.deepEqual(restorePlaceStart("东省德州市乐陵市市中街道"), {
+    text: "山东省德州市乐陵市市中街道",
+    added: "山",
+    dropped: 0,
+  });
+  assert.equal(restorePlaceStart("龙江省齐齐哈尔市甘南县东阳镇")?.text, "黑龙江省齐齐哈尔市甘南县东阳镇");
+  assert.equal(restorePlaceStart("江省金华市磐安县")?.text, "浙江省金华市磐安县");
+  assert.equal(restorePlaceStart("京市海淀区中关村")?.text, "北京市海淀区中关村");
+  assert.deepEqual(restorePlaceStart("责贵州省黔西南布依族苗族自治州晴隆县"), {
+    text: "贵州省黔西南布依族苗族自治州晴隆县",
+    added: "",
+    dropped: 1,
+  });
+});
+
+test("a text that begins with a place, or with no province's tail and city, is left as read", () => {
+  assert.equal(restorePlaceStart("山东省德州市乐陵市"), undefined);
+  assert.equal(restorePlaceStart("德州市乐陵市市中街道"), undefined, "no province printed, none added");
+  assert.equal(
+    restorePlaceStart("东省人民医院"),
+    undefined,
+    "no city after the tail: which province is not known",
+  );
+  assert.equal(restorePlaceStart("东风路12号"), undefined);
+  assert.equal(restorePlaceStart("江苏路"), undefined);
 });

@@ -226,3 +226,52 @@ export function fixPlacePrefix(
   }
   return { text: [...only.prefix, ...read.slice(length)].join(""), changed: only.changed };
 }
+
+/** The ways a text may begin with a province named in full: its city (its county, for a municipality) after it. */
+const PROVINCE_STARTS: readonly { province: string; start: string }[] = [
+  ...new Map(
+    PLACES.map(({ province, city, county }) => {
+      const start = city === province ? province + county : province + city;
+      return [start, { province, start }] as const;
+    }),
+  ).values(),
+].filter(({ province, start }) => start.length > province.length);
+
+/** How many leading characters of a province's name may have been lost (at least its last two stay). */
+const MAX_LOST_START = 2;
+
+/**
+ * The text with its start put right where it begins with a province and its city but lost the province's first
+ * characters (`东省德州市…` → `山东省德州市…`: the first character printed over the cell's ruling), or carries one
+ * character before a province named in full (a ruling or a neighbour's stroke read as `责`). Only when exactly one
+ * province fits, and never for a text that already begins with a place. `added` characters were put before the
+ * text; `dropped` were taken off its start.
+ *
+ * @example
+ * restorePlaceStart("龙江省齐齐哈尔市甘南县"); // { text: "黑龙江省齐齐哈尔市甘南县", added: "黑", dropped: 0 }
+ */
+export function restorePlaceStart(
+  text: string,
+): { text: string; added: string; dropped: number } | undefined {
+  if (PREFIXES.some((prefix) => text.startsWith(prefix))) return undefined;
+  if (PROVINCE_STARTS.some(({ province }) => text.startsWith(province))) return undefined;
+  const lost = new Set<string>();
+  for (const { province, start } of PROVINCE_STARTS) {
+    const name = Array.from(province);
+    for (let k = 1; k <= Math.min(MAX_LOST_START, name.length - 2); k++) {
+      const tail = name.slice(k).join("");
+      if (text.startsWith(tail + start.slice(province.length))) lost.add(name.slice(0, k).join(""));
+    }
+  }
+  if (lost.size === 1) {
+    const [added = ""] = lost;
+    return { text: added + text, added, dropped: 0 };
+  }
+  if (lost.size > 1) return undefined;
+  const [first = "", ...rest] = Array.from(text);
+  const after = rest.join("");
+  if (first !== "" && PROVINCE_STARTS.some(({ start }) => after.startsWith(start))) {
+    return { text: after, added: "", dropped: 1 };
+  }
+  return undefined;
+}
