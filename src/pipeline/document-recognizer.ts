@@ -18,6 +18,7 @@ import { documentGeometry } from "./document-geometry.ts";
 import { matchesDocumentType } from "./match-document-type.ts";
 import { readNameStamp } from "./read-name-stamp.ts";
 import { rereadEmptyCells } from "./reread-empty-cells.ts";
+import { rereadOverSeals } from "./reread-over-seals.ts";
 import type { TextEngine } from "./text-engine.ts";
 import { workingCopy } from "./working-copy.ts";
 
@@ -81,6 +82,8 @@ export class DocumentRecognizer {
       );
     }
     await this.#readStamps(work, reading, spec, lines.lines);
+    // Dates and numbers read as no valid value are read again where no seal was whitened.
+    await rereadOverSeals(work, reading, spec, this.#engine);
     // Cells of strict form the detector left empty (or read as no valid value) are cut and read on their own.
     await rereadEmptyCells(clean, reading, spec, this.#engine);
     const toOriginal = (point: { x: number; y: number }) => ({ x: point.x * scale, y: point.y * scale });
