@@ -1,6 +1,6 @@
 import type { RecognizedChar } from "../types.ts";
 import { addressDigits } from "./shared/address-digits.ts";
-import { fixPlacePrefix, restorePlaceStart } from "./shared/divisions.ts";
+import { fixPlacePrefix, restoreLostInside, restorePlaceStart } from "./shared/divisions.ts";
 import type { DocumentSpec } from "./shared/field-spec.ts";
 import type { PageFrame } from "./shared/page-frame.ts";
 import { lineChars } from "./shared/slice-text-line.ts";
@@ -47,26 +47,35 @@ export function fixPiecesPrefix(pieces: readonly ValuePiece[], frame: PageFrame)
   });
 }
 
-/** The pieces with the first one's start put right (see `restorePlaceStart`); as they were when nothing fits. */
+/**
+ * The pieces with the first one's place name put right (see `restorePlaceStart`, `restoreLostInside`): characters
+ * put back get {@link FIXED_CONFIDENCE}; as they were when nothing fits.
+ */
 function restoreStart(ordered: ValuePiece[]): ValuePiece[] {
   const [first, ...rest] = ordered;
   if (first === undefined) return ordered;
   const own = lineChars(first.line);
-  const restored = restorePlaceStart(own.map((char) => char.text).join(""));
-  if (restored === undefined) return ordered;
-  const at = own[0];
-  const added = Array.from(restored.added).map(
-    (text): RecognizedChar => ({
-      text,
-      confidence: FIXED_CONFIDENCE,
-      start: at?.start ?? 0,
-      end: at?.start ?? 0,
-      alternatives: [{ text, probability: FIXED_CONFIDENCE }],
-    }),
-  );
-  const chars = [...added, ...own.slice(restored.dropped)];
+  const read = own.map((char) => char.text).join("");
+  const start = restorePlaceStart(read);
+  const inside = start === undefined ? restoreLostInside(read) : undefined;
+  let chars: RecognizedChar[];
+  if (start !== undefined) chars = [...putBack(start.added, own[0]), ...own.slice(start.dropped)];
+  else if (inside !== undefined)
+    chars = [...own.slice(0, inside.at), ...putBack(inside.added, own[inside.at]), ...own.slice(inside.at)];
+  else return ordered;
   const text = chars.map((char) => char.text).join("");
   return [{ ...first, line: { ...first.line, text, chars } }, ...rest];
+}
+
+/** Characters put back before `next`, where it begins, with {@link FIXED_CONFIDENCE}. */
+function putBack(added: string, next: RecognizedChar | undefined): RecognizedChar[] {
+  return Array.from(added).map((text) => ({
+    text,
+    confidence: FIXED_CONFIDENCE,
+    start: next?.start ?? 1,
+    end: next?.start ?? 1,
+    alternatives: [{ text, probability: FIXED_CONFIDENCE }],
+  }));
 }
 
 /**

@@ -47,3 +47,10 @@ test("an address keeps its pieces, with its start and its numbers put right", ()
     "广东省清远市清新区太和镇朝阳路108号12号楼1门894号",
   );
 });
+
+test("an address's place name that lost rare characters inside it gets them back", () => {
+  assert.equal(
+    address([at("云南省怒江族自治州福贡县鹿马登乡鹿马登村7组19号", 100, 100)]),
+    "云南省怒江傈僳族自治州福贡县鹿马登乡鹿马登村7组19号",
+  );
+});

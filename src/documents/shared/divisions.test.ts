@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { fixPlacePrefix, matchPlace, restorePlaceStart } from "./divisions.ts";
+import { fixPlacePrefix, matchPlace, restoreLostInside, restorePlaceStart } from "./divisions.ts";
 
 const place = (...texts: string[]) => matchPlace(texts.map((text) => ({ text })))?.value;
 
@@ -72,4 +72,21 @@ test("a text that begins with a place, or with no province's tail and city, is l
   );
   assert.equal(restorePlaceStart("东风路12号"), undefined);
   assert.equal(restorePlaceStart("江苏路"), undefined);
+});
+
+test("characters a long place name lost inside it are put back, when only one place fits", () => {
+  assert.deepEqual(restoreLostInside("云南省怒江族自治州福贡县鹿马登乡鹿马登村7组19号"), {
+    text: "云南省怒江傈僳族自治州福贡县鹿马登乡鹿马登村7组19号",
+    added: "傈僳",
+    at: 5,
+  });
+  assert.equal(restoreLostInside("云南省怒江傈僳族自治州福贡县鹿马登乡"), undefined, "read whole");
+  assert.equal(restoreLostInside("湖南省长沙市岳麓区望月湖街道"), undefined, "read whole");
+  assert.equal(
+    restoreLostInside("湖南省长沙岳麓区望月湖街道"),
+    undefined,
+    "a suffix alone may have been left out",
+  );
+  assert.equal(restoreLostInside("湖南省攸县"), undefined, "too short to tell");
+  assert.equal(restoreLostInside("怒江族自治州福贡县"), undefined, "no province: not this rule's");
 });

@@ -275,3 +275,45 @@ export function restorePlaceStart(
   }
   return undefined;
 }
+
+/** The longest run of characters a place's name may have lost inside it (傈僳 of 怒江傈僳族自治州). */
+const MAX_LOST_INSIDE = 2;
+/** Only places at least this long are restored so: a short name with characters missing is too like another. */
+const MIN_RESTORED_LENGTH = 8;
+
+/**
+ * The text with characters put back that its place name lost inside it (`云南省怒江族自治州福贡县…` →
+ * `云南省怒江傈僳族自治州福贡县…`, rare characters the recogniser dropped): when the text begins with a place of the
+ * divisions (province, city and county) but for one run of one or two characters missing after its province, and
+ * with no other place fitting so. Never for a text that already begins with a place as long. `at` is where the
+ * characters were put in.
+ *
+ * @example
+ * restoreLostInside("云南省怒江族自治州福贡县鹿马登乡"); // { text: "云南省怒江傈僳族自治州福贡县鹿马登乡", added: "傈僳", at: 5 }
+ */
+export function restoreLostInside(text: string): { text: string; added: string; at: number } | undefined {
+  const found = new Map<string, { text: string; added: string; at: number; matched: number }>();
+  for (const { province, city, county } of PLACES) {
+    if (!text.startsWith(province)) continue;
+    const name = Array.from(city === province ? province + county : province + city + county);
+    if (name.length < MIN_RESTORED_LENGTH) continue;
+    for (let lost = 1; lost <= MAX_LOST_INSIDE; lost++) {
+      for (let at = Array.from(province).length; at + lost <= name.length; at++) {
+        const shortened = [...name.slice(0, at), ...name.slice(at + lost)].join("");
+        if (!text.startsWith(shortened)) continue;
+        const restored = name.join("") + text.slice(shortened.length);
+        const added = name.slice(at, at + lost).join("");
+        // A suffix alone (长沙岳麓区) may have been left out by whoever wrote the address: it is not put back.
+        if (Array.from(added).every((symbol) => SUFFIXES.has(symbol))) continue;
+        found.set(restored, { text: restored, added, at, matched: Array.from(shortened).length });
+      }
+    }
+  }
+  const [only, ...others] = found.values();
+  if (only === undefined || others.length > 0) return undefined;
+  // A text that already begins with a place as long as what was matched is read right.
+  if (PREFIXES.some((prefix) => text.startsWith(prefix) && Array.from(prefix).length >= only.matched)) {
+    return undefined;
+  }
+  return { text: only.text, added: only.added, at: only.at };
+}
