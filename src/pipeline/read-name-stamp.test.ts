@@ -84,7 +84,7 @@ test("a red stamp right of the label is read in seal order without its 之印", 
   assert.ok(stamp);
   assert.equal(stamp.text, "张三");
   assert.equal(stamp.chars.length, 2);
-  assert.ok(Math.abs(stamp.confidence - 0.95) < 1e-9);
+  assert.ok(Math.abs(stamp.confidence - 0.95 * 0.95) < 1e-9, "both glyphs must be right");
   const xs = stamp.quad.map((p) => p.x);
   assert.ok(Math.min(...xs) > 220 && Math.max(...xs) < 300, `stamp box ${xs}`);
   // Every glyph read surely in the common layout: one pass.
@@ -117,4 +117,21 @@ test("without the label the stamp is looked for before the next label, and besid
   });
   assert.equal(beside?.text, "张三");
   assert.equal(await readNameStamp(image, readingWith(), "registrar", glyphEngine([])), undefined);
+});
+
+test("one unsure glyph makes the whole name unsure", async () => {
+  const image = paper();
+  drawStamp(image, 260, 112, 64);
+  const sure = glyphEngine([]);
+  const engine: TextEngine = {
+    ...sure,
+    recognize: async (picture, quads) =>
+      (await sure.recognize(picture, quads)).map((line) => ({
+        ...line,
+        chars: line.chars.map((char, i) => (i === 0 ? { ...char, confidence: 0.4 } : char)),
+      })),
+  };
+  const stamp = await readNameStamp(image, readingWith(LABEL), "registrar", engine);
+  assert.equal(stamp?.text, "张三");
+  assert.ok((stamp?.confidence ?? 1) <= 0.4, `confidence ${stamp?.confidence}`);
 });

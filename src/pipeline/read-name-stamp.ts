@@ -44,7 +44,10 @@ const SURE_GLYPH = 0.7;
 /** The confidence a glyph read as nothing, or as several characters, counts with. */
 const MISSED = 0.01;
 
-/** A name read from a stamp, its mean character confidence and the stamp's box in the image. */
+/**
+ * A name read from a stamp, how likely it is read right (the product of its characters' confidences) and the
+ * stamp's box in the image.
+ */
 export interface StampReading {
   text: string;
   chars: RecognizedChar[];
@@ -102,10 +105,12 @@ export async function readNameStamp(
   const chars = await readLayouts(inkAsBlack(straight, inStamp), inkMask(straight, inStamp), engine, inspect);
   const name = sealName(chars);
   if (name.length === 0) return undefined;
-  const confidence = name.reduce((sum, char) => sum + char.confidence, 0) / name.length;
+  const mean = name.reduce((sum, char) => sum + char.confidence, 0) / name.length;
   // Red ink read as nothing like characters (a round seal's star, a smear) leaves the cell's ordinary reading.
-  if (confidence < (stamp.framed ? MIN_CONFIDENCE : MIN_UNFRAMED_CONFIDENCE)) return undefined;
+  if (mean < (stamp.framed ? MIN_CONFIDENCE : MIN_UNFRAMED_CONFIDENCE)) return undefined;
   const text = name.map((char) => char.text).join("");
+  // Each glyph is read on its own, so the name is right only when every one is: one unsure glyph makes it unsure.
+  const confidence = name.reduce((product, char) => product * char.confidence, 1);
   return { text, chars: name, confidence, quad: stampQuad };
 }
 
