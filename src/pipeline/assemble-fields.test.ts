@@ -69,3 +69,20 @@ test("positions are mapped into the original image", () => {
   }));
   assert.deepEqual(keyValueInfo.find((info) => info.key === "name")?.valuePos?.[0], { x: 300, y: 200 });
 });
+
+test("a sex cell read as nothing takes the sex of a valid ID number agreeing with the birth date, doubted", () => {
+  const reading = readFields(card("410328199110171522", ""), HOUSEHOLD_RESIDENT_SPEC);
+  const { data, keyValueInfo } = assembleFields(HOUSEHOLD_RESIDENT_SPEC, reading, identity);
+  assert.equal(data.sex, "女");
+  const sex = keyValueInfo.find((info) => info.key === "sex");
+  assert.ok((sex?.valueProb ?? 100) <= 70, `valueProb ${sex?.valueProb}`);
+  assert.equal(sex?.valuePos, undefined, "nothing was read there");
+});
+
+test("no sex is taken from an invalid ID number, nor from one disagreeing with the birth date", () => {
+  const invalid = readFields(card("410328199110171523", ""), HOUSEHOLD_RESIDENT_SPEC);
+  assert.equal(assembleFields(HOUSEHOLD_RESIDENT_SPEC, invalid, identity).data.sex, "");
+  // Valid, but born 1991-10-18 by the number while the card prints 10-17.
+  const other = readFields(card("410328199110181528", ""), HOUSEHOLD_RESIDENT_SPEC);
+  assert.equal(assembleFields(HOUSEHOLD_RESIDENT_SPEC, other, identity).data.sex, "");
+});

@@ -1,6 +1,6 @@
 import type { DocumentReading, FieldReading } from "../documents/read-fields.ts";
 import type { DocumentSpec, FieldSpec } from "../documents/shared/field-spec.ts";
-import { crossCheckIdNumber } from "../documents/shared/id-number.ts";
+import { crossCheckIdNumber, idSex, isValidIdNumber } from "../documents/shared/id-number.ts";
 import { valueFromBoxes } from "../documents/shared/join-boxes.ts";
 import { normaliseValue } from "../documents/shared/normalise-value.ts";
 import type { PageFrame } from "../documents/shared/page-frame.ts";
@@ -38,6 +38,7 @@ export function assembleFields(
     probabilities.set(field.key, probability);
   }
   lowerOnDisagreement(spec, data, probabilities);
+  sexFromIdNumber(spec, reading, data, probabilities);
   const keyValueInfo = spec.fields.map((field): KeyValueInfo => {
     const read = reading.fields.get(field.key);
     const value = data[field.key] ?? "";
@@ -83,6 +84,30 @@ function lowerOnDisagreement(
   const doubt = (key: string) => probabilities.set(key, (probabilities.get(key) ?? 0) * DISAGREEMENT_FACTOR);
   if (agreement.birthDate === "disagree") ["idCardNumber", "birthDate"].forEach(doubt);
   if (agreement.sex === "disagree") ["idCardNumber", "sex"].forEach(doubt);
+}
+
+/** What the ID number's confidence is worth as the confidence of a sex taken from it (the cell itself was unread). */
+const SEX_FROM_ID_FACTOR = 0.7;
+
+/**
+ * The resident page's sex, when its cell was read as nothing, from the ID number printed on the same card (its
+ * seventeenth digit is odd for men, even for women; the card prints both, so they agree): only from a valid ID
+ * number whose birth date agrees with the card's, and with a confidence well below the number's own.
+ */
+function sexFromIdNumber(
+  spec: DocumentSpec,
+  reading: DocumentReading,
+  data: Record<string, string>,
+  probabilities: Map<string, number>,
+): void {
+  const id = data.idCardNumber ?? "";
+  if (spec.type !== "household-resident" || data.sex !== "" || !isValidIdNumber(id)) return;
+  if (reading.fields.get("sex")?.label === undefined) return;
+  if (crossCheckIdNumber(id, { birthDate: data.birthDate ?? "", sex: "" }).birthDate !== "agree") return;
+  const sex = idSex(id);
+  if (sex === undefined) return;
+  data.sex = sex;
+  probabilities.set("sex", (probabilities.get("idCardNumber") ?? 0) * SEX_FROM_ID_FACTOR);
 }
 
 function keyProbability(read: FieldReading | undefined): number {
