@@ -20,6 +20,7 @@ import { readNameStamp } from "./read-name-stamp.ts";
 import { rereadEmptyCells } from "./reread-empty-cells.ts";
 import { rereadOverSeals } from "./reread-over-seals.ts";
 import type { TextEngine } from "./text-engine.ts";
+import { valueLineIndices } from "./value-lines.ts";
 import { workingCopy } from "./working-copy.ts";
 
 /** Milliseconds per stage of one recognition. */
@@ -81,6 +82,8 @@ export class DocumentRecognizer {
         `The image does not look like a ${DESCRIPTIONS[type]}: ${reading.labelsFound} of its printed labels were found.`,
       );
     }
+    reading = await this.#completeValuesAtRulings(clean, lines, reading, spec);
+    lines.timings.recognize += clock.lap();
     await this.#readStamps(work, reading, spec, lines.lines);
     // Dates and numbers read as no valid value are read again where no seal was whitened.
     await rereadOverSeals(work, reading, spec, this.#engine);
@@ -103,6 +106,33 @@ export class DocumentRecognizer {
     };
     const timings = { decode, prepare, ...lines.timings, fields, total: clock.total() };
     return { result, timings };
+  }
+
+  /**
+   * Completes the lines holding a value where they end at a vertical ruling (a character printed across the ruling
+   * is often left out of the detected box), then reads the fields again if a line gained a character. Lines only of
+   * labels are left alone: a label is found by its wording whether or not its last character was cut.
+   */
+  async #completeValuesAtRulings(
+    image: RawImage,
+    page: PageReading,
+    reading: DocumentReading,
+    spec: DocumentSpec,
+  ): Promise<DocumentReading> {
+    const indices = valueLineIndices(page.lines, reading);
+    if (indices.length === 0) return reading;
+    const completed = await this.#engine.completeAtRulings(
+      image,
+      indices.map((i) => page.lines[i] as TextLine),
+    );
+    let changed = false;
+    indices.forEach((lineIndex, k) => {
+      const line = completed[k] as TextLine;
+      if (line.text === page.lines[lineIndex]?.text) return;
+      page.lines[lineIndex] = line;
+      changed = true;
+    });
+    return changed ? readFields(page.lines, spec) : reading;
   }
 
   /** Reads the red name seals of 承办人签章, which seal suppression whitened, into their fields. */

@@ -56,6 +56,7 @@ function engineReading(text: string, where: { x: number; y: number }, calls: Qua
         return makeTextLine(near ? text : "", { quad });
       });
     },
+    completeAtRulings: async (_image, lines) => [...lines],
     dispose: async () => {},
   };
 }

@@ -2,6 +2,7 @@ import type { RawImage } from "../image/raw-image.ts";
 import type { Quad, TextLine } from "../types.ts";
 import { type OcrEngineOverrides, resolveOcrEngineOptions } from "./ocr-engine-options.ts";
 import { type DetectionTimings, TextDetector } from "./text-detection/text-detector.ts";
+import type { DecodedLine } from "./text-recognition/decode.ts";
 import { isAmbiguouslyTall, orientForReading } from "./text-recognition/preprocess.ts";
 import { type RecognitionTimings, TextRecognizer } from "./text-recognition/text-recognizer.ts";
 
@@ -75,12 +76,22 @@ export class OcrEngine {
         readings[i] = { line: alternative, quad: detected.boxes[i]?.quad as Quad };
       }
     });
+    const completed = await this.#recognizer.completeAtRulings(
+      image,
+      readings.map(({ quad }) => quad),
+      readings.map(({ line }) => line),
+    );
     const lines: TextLine[] = [];
-    readings.forEach(({ line, quad }, i) => {
+    readings.forEach(({ quad }, i) => {
+      const line = completed.lines[i] as DecodedLine;
       if (line.text.trim() === "") return;
       lines.push({ ...line, quad, detectionScore: detected.boxes[i]?.score ?? 0 });
     });
-    const timings = { detection: detected.timings, recognition: recognized.timings, total: 0 };
+    const recognition = { ...recognized.timings };
+    for (const part of ["preprocess", "inference", "postprocess"] as const) {
+      recognition[part] += completed.timings[part];
+    }
+    const timings = { detection: detected.timings, recognition, total: 0 };
     timings.total = performance.now() - started;
     return { lines, timings };
   }
@@ -98,6 +109,25 @@ export class OcrEngine {
   async recognize(image: RawImage, quads: readonly Quad[]): Promise<TextLine[]> {
     const { lines } = await this.#recognizer.recognize(image, quads);
     return lines.map((line, i) => ({ ...line, quad: quads[i] as Quad, detectionScore: 1 }));
+  }
+
+  /**
+   * Completes lines read by {@link recognize} where they end at a vertical ruling: each such line is read again
+   * widened past the ruling, and a character printed across it that the wider read adds is kept. Returns one line
+   * per given line, in order, as given or completed.
+   */
+  async completeAtRulings(image: RawImage, lines: readonly TextLine[]): Promise<TextLine[]> {
+    const completed = await this.#recognizer.completeAtRulings(
+      image,
+      lines.map((line) => line.quad),
+      lines,
+    );
+    return lines.map((line, i) => {
+      const read = completed.lines[i] as DecodedLine;
+      return read === line
+        ? line
+        : { ...line, text: read.text, confidence: read.confidence, chars: read.chars };
+    });
   }
 
   /** Frees both sessions. */

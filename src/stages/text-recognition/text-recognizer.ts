@@ -62,8 +62,7 @@ export class TextRecognizer {
 
   /**
    * Reads each quad (corners listed from its reading direction); results come back in the order of `quads`.
-   * A degenerate quad reads as an empty line. A line ending at a vertical ruling is read again widened past it,
-   * with the form's ruling lines removed from the crop, and a character that read adds is kept.
+   * A degenerate quad reads as an empty line.
    */
   async recognize(
     image: RawImage,
@@ -71,18 +70,32 @@ export class TextRecognizer {
   ): Promise<{ lines: DecodedLine[]; timings: RecognitionTimings }> {
     const timings: RecognitionTimings = { preprocess: 0, inference: 0, postprocess: 0 };
     const lines = quads.map(emptyLine);
-    const atRuling = new Map<number, RulingEnds>();
     await this.#read(image, quads, lines, timings, false);
+    return { lines, timings };
+  }
+
+  /**
+   * Completes lines read from `quads` (one per quad, in order) where a line ends at a vertical ruling: it is read
+   * again widened past the ruling, with the form's ruling lines removed from the crop, and a character that read
+   * adds is kept (the detected box often stops at a ruling while a character printed across it continues).
+   * Returns the lines, each either as given or completed.
+   */
+  async completeAtRulings(
+    image: RawImage,
+    quads: readonly Quad[],
+    lines: readonly DecodedLine[],
+  ): Promise<{ lines: DecodedLine[]; timings: RecognitionTimings }> {
+    const timings: RecognitionTimings = { preprocess: 0, inference: 0, postprocess: 0 };
+    const completed = [...lines];
+    const atRuling = new Map<number, RulingEnds>();
     const started = performance.now();
     quads.forEach((quad, index) => {
-      if ((lines[index] as DecodedLine).chars.length === 0) return; // nothing read: nothing to complete
+      if ((lines[index]?.chars.length ?? 0) === 0) return; // nothing read: nothing to complete
       const ends = rulingsNearEnds(image, quad);
       if (ends.left || ends.right) atRuling.set(index, ends);
     });
     timings.preprocess += performance.now() - started;
-    if (atRuling.size === 0) return { lines, timings };
-    // A line ending at a ruling is read again past it: a character printed across the ruling is kept when the
-    // wider read adds it and is as sure.
+    if (atRuling.size === 0) return { lines: completed, timings };
     const indexes = [...atRuling.keys()];
     const widened = indexes.map((i) => widenAtRulings(quads[i] as Quad, atRuling.get(i) as RulingEnds));
     const again = widened.map(emptyLine);
@@ -95,13 +108,13 @@ export class TextRecognizer {
     );
     indexes.forEach((i, k) => {
       const better = betterWidenedRead(
-        lines[i] as DecodedLine,
+        completed[i] as DecodedLine,
         again[k] as DecodedLine,
         widened[k] as WidenedQuad,
       );
-      if (better) lines[i] = better;
+      if (better) completed[i] = better;
     });
-    return { lines, timings };
+    return { lines: completed, timings };
   }
 
   /**
