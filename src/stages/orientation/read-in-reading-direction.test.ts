@@ -44,17 +44,44 @@ for (const degrees of [0, 90, 180, 270, 184]) {
   });
 }
 
-test("an upright page is read once, plus only its sample the other way", async () => {
-  let boxesRead = 0;
-  const reader = readerFor(0);
-  const counting: LineReader = {
+/** Counts the boxes `reader` is asked to read. */
+function counting(reader: LineReader): LineReader & { boxesRead: number } {
+  return {
+    boxesRead: 0,
     recognize(image, quads) {
-      boxesRead += quads.length;
+      this.boxesRead += quads.length;
       return reader.recognize(image, quads);
     },
   };
+}
+
+for (const degrees of [0, 180]) {
+  test(`a page turned ${degrees}° is read once, plus the first two of its sample the other way`, async () => {
+    const truth = (degrees * Math.PI) / 180;
+    const reader = counting(readerFor(truth));
+    const quads = Array.from({ length: 20 }, (_, i) => lineBox(200, 100 + 40 * i, 0));
+    const decided = await readInReadingDirection(IMAGE, quads, reader, 8);
+    assert.ok(Math.cos(decided.direction - truth) > 0.99);
+    assert.equal(reader.boxesRead, 22);
+  });
+}
+
+test("when the first of the sample leave the way in doubt, the whole sample is read both ways", async () => {
+  const upright = readerFor(0);
+  // The first two boxes (the sample's first) read as unsure either way: a smudge, a line of symmetric digits.
+  const doubtful: LineReader = {
+    async recognize(image, quads) {
+      const lines = await upright.recognize(image, quads);
+      return lines.map((line, k) => {
+        const y = ((quads[k] as Quad)[0].y + (quads[k] as Quad)[2].y) / 2;
+        return y < 160 ? makeTextLine("出生日期", { confidence: 0.6 }) : line;
+      });
+    },
+  };
+  const reader = counting(doubtful);
   const quads = Array.from({ length: 20 }, (_, i) => lineBox(200, 100 + 40 * i, 0));
-  const decided = await readInReadingDirection(IMAGE, quads, counting, 8);
+  const decided = await readInReadingDirection(IMAGE, quads, reader, 8);
   assert.equal(decided.direction, 0);
-  assert.equal(boxesRead, 28);
+  assert.equal(reader.boxesRead, 28);
+  assert.equal(decided.lines.length, 20);
 });

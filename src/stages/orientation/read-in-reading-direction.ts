@@ -21,9 +21,10 @@ export interface DirectedReading {
 
 /**
  * Reads every box of a page the way its text runs, deciding that way from what is read, not guessed: the axis
- * comes from the boxes' long sides; every box is read along it, then a sample of line-shaped boxes is read the
- * other way too, and the way the recogniser is surer of wins (upside-down Chinese reads as low-confidence noise).
- * Only when the other way wins is the whole page read again, so an upright page costs one reading plus the sample.
+ * comes from the boxes' long sides; a sample of line-shaped boxes is read both ways along it, and the way the
+ * recogniser is surer of wins (upside-down Chinese reads as low-confidence noise). The sample is read in two
+ * steps: its first {@link FIRST_SAMPLE} boxes, and the rest only when those leave the way in doubt. Then every other
+ * box is read the way that won, so any page costs one reading plus the sample read the other way.
  */
 export async function readInReadingDirection(
   image: RawImage,
@@ -32,42 +33,58 @@ export async function readInReadingDirection(
   sampleSize = 8,
 ): Promise<DirectedReading> {
   const axis = likelyReadingDirection(quads);
-  const forward = await reader.recognize(
-    image,
-    quads.map((quad) => orderForDirection(quad, axis)),
-  );
-  const sample = sampleIndices(quads, sampleSize);
-  if (sample.length === 0) return { direction: axis, confidence: 0, rejectedConfidence: 0, lines: forward };
   const backwardDirection = (axis + Math.PI) % (2 * Math.PI);
-  const backwardSample = await reader.recognize(
-    image,
-    sample.map((i) => orderForDirection(quads[i] as Quad, backwardDirection)),
-  );
-  const forwardConfidence = meanConfidence(sample.map((i) => forward[i] as TextLine));
-  const backwardConfidence = meanConfidence(backwardSample);
-  if (forwardConfidence >= backwardConfidence) {
-    return {
-      direction: axis,
-      confidence: forwardConfidence,
-      rejectedConfidence: backwardConfidence,
-      lines: forward,
-    };
+  const sample = sampleIndices(quads, sampleSize);
+  const forward = new Map<number, TextLine>();
+  const backward = new Map<number, TextLine>();
+  let forwardConfidence = 0;
+  let backwardConfidence = 0;
+  for (const part of [sample.slice(0, FIRST_SAMPLE), sample.slice(FIRST_SAMPLE)]) {
+    if (part.length === 0) break;
+    const both = await reader.recognize(image, [
+      ...part.map((i) => orderForDirection(quads[i] as Quad, axis)),
+      ...part.map((i) => orderForDirection(quads[i] as Quad, backwardDirection)),
+    ]);
+    part.forEach((quadIndex, k) => {
+      forward.set(quadIndex, both[k] as TextLine);
+      backward.set(quadIndex, both[part.length + k] as TextLine);
+    });
+    forwardConfidence = meanConfidence([...forward.values()]);
+    backwardConfidence = meanConfidence([...backward.values()]);
+    if (isDecisive(forwardConfidence, backwardConfidence)) break;
   }
-  const known = new Map(sample.map((quadIndex, k) => [quadIndex, backwardSample[k] as TextLine]));
-  const rest = quads.map((_, i) => i).filter((i) => !known.has(i));
+  const upright = forwardConfidence >= backwardConfidence;
+  const direction = upright ? axis : backwardDirection;
+  const known = upright ? forward : backward;
+  const rest = quads.flatMap((_, i) => (known.has(i) ? [] : [i]));
   const restLines = await reader.recognize(
     image,
-    rest.map((i) => orderForDirection(quads[i] as Quad, backwardDirection)),
+    rest.map((i) => orderForDirection(quads[i] as Quad, direction)),
   );
   rest.forEach((quadIndex, k) => {
     known.set(quadIndex, restLines[k] as TextLine);
   });
   return {
-    direction: backwardDirection,
-    confidence: backwardConfidence,
-    rejectedConfidence: forwardConfidence,
+    direction,
+    confidence: upright ? forwardConfidence : backwardConfidence,
+    rejectedConfidence: upright ? backwardConfidence : forwardConfidence,
     lines: quads.map((_, i) => known.get(i) as TextLine),
   };
+}
+
+/** Sample boxes read both ways first; measured on the dev set, two settle nearly every page. */
+const FIRST_SAMPLE = 2;
+/**
+ * The way a sample read surer by this much, and sure in absolute terms, is taken without reading more of it (read
+ * upright, lines come out at 0.95–1.00; read the wrong way round at 0.2–0.65, or as nothing at all).
+ */
+const DECISIVE_MARGIN = 0.3;
+const DECISIVE_CONFIDENCE = 0.85;
+
+function isDecisive(forward: number, backward: number): boolean {
+  return (
+    Math.abs(forward - backward) >= DECISIVE_MARGIN && Math.max(forward, backward) >= DECISIVE_CONFIDENCE
+  );
 }
 
 /**
