@@ -120,7 +120,7 @@ export class DocumentRecognizer {
     spec: DocumentSpec,
   ): Promise<DocumentReading> {
     const indices = valueLineIndices(page.lines, reading);
-    if (indices.length === 0) return reading;
+    if (indices.length === 0 || this.#engine.completeAtRulings === undefined) return reading;
     const completed = await this.#engine.completeAtRulings(
       image,
       indices.map((i) => page.lines[i] as TextLine),

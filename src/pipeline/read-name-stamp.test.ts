@@ -72,7 +72,6 @@ function glyphEngine(calls: number[]): TextEngine {
         return { text: chars.map((c) => c.text).join(""), confidence: 0.95, quad, detectionScore: 1, chars };
       });
     },
-    completeAtRulings: async (_image, lines) => [...lines],
     dispose: async () => {},
   };
 }

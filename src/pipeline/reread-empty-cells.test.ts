@@ -56,7 +56,6 @@ function engineReading(text: string, where: { x: number; y: number }, calls: Qua
         return makeTextLine(near ? text : "", { quad });
       });
     },
-    completeAtRulings: async (_image, lines) => [...lines],
     dispose: async () => {},
   };
 }

@@ -12,7 +12,8 @@ export interface TextEngine {
   /**
    * Reads again, widened past it, each given line that ends at a vertical ruling, keeping a character printed
    * across the ruling that the wider read adds; answers one line per given line, in order, as given or completed.
+   * An engine without it leaves the lines as read.
    */
-  completeAtRulings(image: RawImage, lines: readonly TextLine[]): Promise<TextLine[]>;
+  completeAtRulings?(image: RawImage, lines: readonly TextLine[]): Promise<TextLine[]>;
   dispose(): Promise<void>;
 }
