@@ -26,3 +26,12 @@ test("caption remnants without Chinese go; a name without the usual ending is ke
   assert.equal(trimmed([at("r", 60, 100), at("香河县妇幼保健院", 100, 100)]), "香河县妇幼保健院");
   assert.equal(trimmed([at("某某县社区卫生服务", 100, 100), at("站", 300, 100)]), "某某县社区卫生服务站");
 });
+
+test("the name read again in part from the seal's ring beside it is not read into the name", () => {
+  assert.equal(trimmed([at("妇幼", 60, 96), at("清水县妇幼保健院", 110, 100)]), "清水县妇幼保健院");
+  assert.equal(
+    trimmed([at("清水县妇幼", 100, 100), at("保健院", 200, 100)]),
+    "清水县妇幼保健院",
+    "pieces of one name stay",
+  );
+});
