@@ -29,6 +29,7 @@ const GROUPS: readonly string[] = [
   "佤伍",
   "畲畬",
   "仫么",
+  "县具",
   "0OoＯ〇D",
   "1lI|丨",
   "2Z",

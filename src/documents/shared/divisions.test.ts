@@ -15,6 +15,8 @@ test("a box not read is filled in, boxes out of order are ordered, captions' rem
   assert.equal(place("宿豫区", "江苏省"), "江苏省宿迁市宿豫区");
   assert.equal(place("北京市", "丰台区"), "北京市北京市丰台区", "a municipality prints its name as the city");
   assert.equal(place("湖南省", "邵阳市", "双清区", "C内"), "湖南省邵阳市双清区");
+  assert.equal(place("甘肃省", "清水具"), "甘肃省天水市清水县", "a box lost and 县 read as 具");
+  assert.equal(place("江苏省", "彩电话", "宿豫区"), "江苏省宿迁市宿豫区", "a box misread whole");
 });
 
 test("too little to go on, or too far from any place, gives nothing", () => {

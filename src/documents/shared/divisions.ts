@@ -47,33 +47,58 @@ const MAX_ORDERED_PIECES = 4;
 
 /**
  * The place of the administrative divisions that the pieces read for 出生地点 name: the boxes in any order, one left
- * out, captions' remnants among them, characters misread (林洲 for 株洲) — each fixed where the divisions say so,
+ * out (one edit for the whole box), captions' remnants among them, characters misread (林洲 for 株洲) — each fixed where the divisions say so,
  * with a character read with high confidence kept unless the evidence is strong. Returns the place's text
  * (`湖南省株洲市攸县`, `北京市北京市丰台区`) and its cost in edits when exactly one place is clearly nearest, else
  * `undefined`.
  *
  * @example
- * matchPlace([{ text: "丹东市" }, { text: "凤城市" }]); // { value: "辽宁省丹东市凤城市", cost: 3 }
+ * matchPlace([{ text: "丹东市" }, { text: "凤城市" }]); // { value: "辽宁省丹东市凤城市", cost: 1 }
  */
 export function matchPlace(pieces: readonly PlacePiece[]): { value: string; cost: number } | undefined {
   const cleaned = pieces.map(chineseOnly).filter((piece) => piece.symbols.length > 0);
   if (cleaned.length === 0) return undefined;
   const readings = orderings(cleaned);
-  let best: { value: string; cost: number } | undefined;
+  let best: { value: string; cost: number; close: boolean } | undefined;
   let second = Number.POSITIVE_INFINITY;
   for (const place of candidates(cleaned)) {
-    const expected = Array.from(place.text);
+    // The cheapest form read closely enough (edits within a share of what it prints), else the cheapest at all.
     let cost = Number.POSITIVE_INFINITY;
-    for (const reading of readings)
-      cost = Math.min(cost, reading.dropped * DROP_COST + distance(expected, reading));
+    let close = false;
+    for (const { text, extra } of printedForms(place)) {
+      const expected = Array.from(text);
+      let edits = Number.POSITIVE_INFINITY;
+      for (const reading of readings)
+        edits = Math.min(edits, reading.dropped * DROP_COST + distance(expected, reading));
+      const formClose = edits <= Math.max(1, expected.length * MAX_COST_SHARE);
+      if ((formClose && !close) || (formClose === close && extra + edits < cost)) {
+        cost = extra + edits;
+        close = formClose;
+      }
+    }
     if (best === undefined || cost < best.cost) {
       if (best !== undefined && best.value !== place.text) second = Math.min(second, best.cost);
-      best = { value: place.text, cost };
+      best = { value: place.text, cost, close };
     } else if (place.text !== best.value) second = Math.min(second, cost);
   }
-  if (best === undefined || best.cost > Math.max(1, expectedLength(best.value) * MAX_COST_SHARE))
-    return undefined;
-  return second - best.cost >= 0.5 ? best : undefined;
+  if (best === undefined || !best.close) return undefined;
+  return second - best.cost >= 0.5 ? { value: best.value, cost: best.cost } : undefined;
+}
+
+/** What a box not read at all (its whole name missing from the reading) costs: one edit, not one per character. */
+const MISSING_BOX_COST = 1;
+
+/**
+ * The texts a place may be read as, with what each costs beyond its edits: all three boxes, or one of province and
+ * city not read (a box on a guilloche or under a fold is often lost whole, while the others are read).
+ */
+function printedForms(place: Place & { text: string }): { text: string; extra: number }[] {
+  const forms = [{ text: place.text, extra: 0 }];
+  if (place.county === "") return forms;
+  forms.push({ text: place.city + place.county, extra: MISSING_BOX_COST });
+  if (place.city !== place.province)
+    forms.push({ text: place.province + place.county, extra: MISSING_BOX_COST });
+  return forms;
 }
 
 /**
@@ -94,10 +119,6 @@ function candidates(pieces: readonly Symbols[]): (Place & { text: string })[] {
   const top = Math.max(...scored.map(({ score }) => score));
   if (top === 0) return [];
   return scored.filter(({ score }) => score >= Math.max(1, top - 1)).map(({ place }) => place);
-}
-
-function expectedLength(text: string): number {
-  return Array.from(text).length;
 }
 
 interface Symbols {
