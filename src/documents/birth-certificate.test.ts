@@ -104,3 +104,13 @@ test("an age read into one box with what is left of its label (年32) keeps its 
   assert.equal(fields.get("motherAge"), "30");
   assert.equal(fields.get("fatherNationality"), "中国");
 });
+
+test("a lost 国籍 read as 国 in one box with the value after it (国中国) leaves the value", () => {
+  const lines = certificate((rows) => {
+    (rows[8] as Row)[2] = ["", 450, ""];
+  });
+  lines.push(at("国中国", 450, 500));
+  const fields = read(lines);
+  assert.equal(fields.get("fatherNationality"), "中国");
+  assert.equal(fields.get("fatherEthnicity"), "土家族");
+});

@@ -87,13 +87,17 @@ export function inferMissingLabels(
       const enough =
         x === undefined || field.optional ? shared >= Math.max(1, wording.length >> 1) : short || shared >= 1;
       if (!enough) return;
-      // A short line is the label, up to a digit: labels hold none, so `年32` is 年(龄) and the age 32.
+      // A short line is the label, up to a digit (labels hold none: `年32` is 年(龄) and the age 32) or up to a
+      // vocabulary word after the label's characters (`国中国` is 国(籍) and 中国).
+      const labelEnd = lastSharedIndex(head, field.labels) + 1;
       const firstDigit = symbols.findIndex((symbol) => DIGIT.test(symbol));
-      const end = short
-        ? firstDigit === -1
-          ? symbols.length
-          : firstDigit
-        : lastSharedIndex(head, field.labels) + 1;
+      const end = !short
+        ? labelEnd
+        : firstDigit !== -1
+          ? firstDigit
+          : labelEnd > 0 && isValue(symbols.slice(labelEnd).join(""))
+            ? labelEnd
+            : symbols.length;
       if (end <= 0) return;
       const distance = Math.abs(box.centerY - y) + (x === undefined ? 0 : Math.abs(box.left - x));
       found.push({ index, end, shared, distance });
@@ -329,10 +333,19 @@ function sharedCount(head: readonly string[], labels: readonly string[]): number
   return head.filter((symbol) => characters.has(symbol)).length;
 }
 
+/**
+ * The index of the last character of `head` that a wording of the label holds, each of the label's characters taken
+ * once: in `国中国`, only the first 国 is 国籍's (the second is the value 中国's).
+ */
 function lastSharedIndex(head: readonly string[], labels: readonly string[]): number {
-  const characters = new Set(labels.flatMap((label) => Array.from(label)));
-  for (let index = head.length - 1; index >= 0; index--) if (characters.has(head[index] ?? "")) return index;
-  return -1;
+  const unused = new Set(labels.flatMap((label) => Array.from(label)));
+  let last = -1;
+  head.forEach((symbol, index) => {
+    if (!unused.has(symbol)) return;
+    unused.delete(symbol);
+    last = index;
+  });
+  return last;
 }
 
 function matchOf(field: FieldSpec, line: TextLine, lineIndex: number, end: number): LabelMatch {
