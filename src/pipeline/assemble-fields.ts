@@ -1,3 +1,4 @@
+import { reconcileParentAges } from "../documents/parent-age.ts";
 import type { DocumentReading, FieldReading } from "../documents/read-fields.ts";
 import type { DocumentSpec, FieldSpec } from "../documents/shared/field-spec.ts";
 import { crossCheckIdNumber, idSex, isValidIdNumber } from "../documents/shared/id-number.ts";
@@ -39,6 +40,7 @@ export function assembleFields(
   }
   lowerOnDisagreement(spec, data, probabilities);
   sexFromIdNumber(spec, reading, data, probabilities);
+  if (spec.type === "birth-certificate") reconcileParentAges(data, probabilities);
   const keyValueInfo = spec.fields.map((field): KeyValueInfo => {
     const read = reading.fields.get(field.key);
     const value = data[field.key] ?? "";
