@@ -1,0 +1,38 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { HOUSEHOLD_HEAD_SPEC } from "../household-head.ts";
+import { readFields } from "../read-fields.ts";
+import { textLineAt as at } from "./make-text-line.ts";
+import { withoutNumberPieces } from "./name-pieces.ts";
+import type { ValuePiece } from "./value-pieces.ts";
+
+const pieces = (...texts: string[]): ValuePiece[] =>
+  texts.map((text, lineIndex) => ({ line: at(text, 100 + lineIndex * 100, 100), lineIndex }));
+const kept = (...texts: string[]) => withoutNumberPieces(pieces(...texts)).map((piece) => piece.line.text);
+
+test("a piece of a name that is mostly digits is another field's and is dropped whole", () => {
+  assert.deepEqual(kept("106日", "范玲"), ["范玲"]);
+  assert.deepEqual(kept("2016年12", "张三"), ["张三"]);
+});
+
+test("a name with a stroke read as one digit, and names without digits, stay", () => {
+  assert.deepEqual(kept("范1玲"), ["范1玲"]);
+  assert.deepEqual(kept("欧阳", "晓燕"), ["欧阳", "晓燕"]);
+});
+
+test("on the householder page, a date's fragment beside the registrar's signature does not join the name", () => {
+  const reading = readFields(
+    [
+      at("户别", 50, 40),
+      at("户主姓名", 400, 40),
+      at("户号", 50, 90),
+      at("住址", 400, 90),
+      at("承办人签章", 50, 200),
+      at("范玲", 170, 200),
+      at("106日", 260, 200),
+      at("签发日期", 400, 240),
+    ],
+    HOUSEHOLD_HEAD_SPEC,
+  );
+  assert.equal(reading.fields.get("Registrar")?.text, "范玲");
+});
