@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { DocumentReading } from "../documents/read-fields.ts";
+import { makeTextLine } from "../documents/shared/make-text-line.ts";
 import { makePageFrame } from "../documents/shared/page-frame.ts";
 import type { RawImage } from "../image/raw-image.ts";
 import type { Quad, TextLine } from "../types.ts";
@@ -43,7 +44,9 @@ function readingWith(label?: Quad): DocumentReading {
     chars: [],
     quads: [],
     confidence: 0,
-    ...(label ? { label: { quad: label } } : {}),
+    ...(label
+      ? { label: { quad: label, line: { ...makeTextLine("承办人签章"), quad: label }, start: 0, end: 5 } }
+      : {}),
   });
   return { fields, labelsFound: 1, frame: makePageFrame(0) } as unknown as DocumentReading;
 }
@@ -134,4 +137,18 @@ test("one unsure glyph makes the whole name unsure", async () => {
   const stamp = await readNameStamp(image, readingWith(LABEL), "registrar", engine);
   assert.equal(stamp?.text, "张三");
   assert.ok((stamp?.confidence ?? 1) <= 0.4, `confidence ${stamp?.confidence}`);
+});
+
+test("a label box taller than its characters (it took in a stroke above) does not make the stamp look small", async () => {
+  const image = paper(480, 300);
+  drawStamp(image, 240, 142, 48);
+  // 承办人签章 in a box 150 wide but 90 tall: five characters 30 wide, so the text is 30 high, not 90.
+  const tall: Quad = [
+    { x: 40, y: 97 },
+    { x: 190, y: 97 },
+    { x: 190, y: 187 },
+    { x: 40, y: 187 },
+  ];
+  const stamp = await readNameStamp(image, readingWith(tall), "registrar", glyphEngine([]));
+  assert.equal(stamp?.text, "张三");
 });

@@ -1,4 +1,7 @@
 import type { DocumentReading } from "../documents/read-fields.ts";
+import type { LabelMatch } from "../documents/shared/label-matcher.ts";
+import type { PageBox } from "../documents/shared/page-frame.ts";
+import { lineChars } from "../documents/shared/slice-text-line.ts";
 import type { RawImage } from "../image/raw-image.ts";
 import { warpImage } from "../image/warp-image.ts";
 import { type FoundStamp, findNameStamp } from "../stages/seal/find-name-stamp.ts";
@@ -20,6 +23,10 @@ const UNIT_PX = 40;
 /** The cell searched: this many label heights right of the label, and this many above and below its centre. */
 const CELL_LENGTH = 7;
 const CELL_HALF_HEIGHT = 2;
+/** Looked at again closer, the cell begins this many character widths before the label's box ends. */
+const LABEL_OVERLAP = 1;
+/** A label box is taller than its text when its characters are narrower than this share of its height. */
+const TALL_LABEL = 0.8;
 /** Without its own label, the area searched ends this many label heights before the next field's label... */
 const BEFORE_NEXT_GAP = 0.5;
 /** ... and is this many longer than the usual cell. */
@@ -148,8 +155,11 @@ function stampAreas(reading: DocumentReading, key: string, options: StampOptions
   };
   const label = reading.fields.get(key)?.label;
   const next = options.nextKey === undefined ? undefined : reading.fields.get(options.nextKey)?.label;
-  if (label !== undefined) after(label.quad);
-  else if (next !== undefined) {
+  if (label !== undefined) {
+    after(label.quad);
+    const closer = closerArea(reading.frame.box(label.quad), printedCharacters(label));
+    if (closer !== undefined) areas.push(closer);
+  } else if (next !== undefined) {
     const box = reading.frame.box(next.quad);
     const unit = box.bottom - box.top;
     const length = CELL_LENGTH + BEFORE_NEXT_EXTRA;
@@ -158,6 +168,26 @@ function stampAreas(reading: DocumentReading, key: string, options: StampOptions
   }
   for (const quad of options.otherLabels ?? []) if (quad !== label?.quad) after(quad);
   return areas;
+}
+
+/**
+ * Where to look again when nothing was found right of a label whose box is taller than its characters are wide
+ * (it took in a stroke of the stamp or of a seal above it, so the stamp looked small beside it): with the height
+ * the characters' width gives, from a little before the box's end (the stamp may be pressed over the label).
+ */
+function closerArea(box: PageBox, characters: number): StampArea | undefined {
+  if (characters <= 0) return undefined;
+  const unit = (box.right - box.left) / characters;
+  if (!(unit > 0) || unit >= (box.bottom - box.top) * TALL_LABEL) return undefined;
+  const left = box.right - LABEL_OVERLAP * unit;
+  return { left, length: CELL_LENGTH + LABEL_OVERLAP, centerY: box.centerY, unit };
+}
+
+/** How many characters a label's box holds, spaces (a letter-spaced label's gaps) not counted. */
+function printedCharacters(label: LabelMatch): number {
+  return lineChars(label.line)
+    .slice(label.start, label.end)
+    .filter((char) => char.text.trim() !== "").length;
 }
 
 /** The stamp in a cell: red ink first, then (a photocopy, a grey scan) framed dark ink. */
