@@ -1,5 +1,7 @@
 import { fixPlaceFields } from "./place-prefix.ts";
 import type { DocumentSpec } from "./shared/field-spec.ts";
+import { dropNumbersFromNames } from "./shared/name-pieces.ts";
+import { dropStrayMarks } from "./shared/stray-marks.ts";
 
 /**
  * The householder page (户主页) of the 居民户口簿: its fields in api.md §4 order and its printed grid (domain.md
@@ -34,6 +36,11 @@ export const HOUSEHOLD_HEAD_SPEC: DocumentSpec = {
     ["Registrar", "issueDate"],
   ],
   columns: [["householdType", "householdNumber"]],
-  // The address begins with its province, city and county, spelt as the divisions spell them.
-  regroup: fixPlaceFields(["address"]),
+  // The address begins with its province, city and county, spelt as the divisions spell them; names hold no numbers,
+  // and a value holds no stray marks.
+  regroup: (assigned, found, frame) => {
+    dropStrayMarks(assigned, ["address", "householderCommunity"]);
+    fixPlaceFields(["address"])(assigned, found, frame);
+    dropNumbersFromNames(assigned);
+  },
 };

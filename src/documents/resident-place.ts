@@ -1,7 +1,9 @@
 import { placeFromDivisions } from "./birth-place.ts";
 import { fixAddressPieces } from "./place-prefix.ts";
 import type { DocumentSpec, FieldSpec } from "./shared/field-spec.ts";
+import { dropNumbersFromNames } from "./shared/name-pieces.ts";
 import type { PageFrame } from "./shared/page-frame.ts";
+import { dropStrayMarks } from "./shared/stray-marks.ts";
 import type { ValuePiece } from "./shared/value-pieces.ts";
 
 /**
@@ -25,13 +27,25 @@ export function residentPlace(
   return difference <= MAX_LENGTH_DIFFERENCE ? placed : started;
 }
 
+/** The page's values written in Chinese words, which a stray mark (`3#）`, `e`) is never part of. */
+const WORDED_KEYS = [
+  "birthPlace",
+  "nativePlace",
+  "otherResidence",
+  "employer",
+  "occupation",
+  "immigratedToCityInfo",
+  "immigratedToResidenceInfo",
+];
+
 /** How many characters a place may have that the reading lacks, or lack that it has. */
 const MAX_LENGTH_DIFFERENCE = 1;
 
-/** Fills the resident page's `regroup`: the places of birth and origin, and the other address. */
+/** Fills the resident page's `regroup`: the places of birth and origin, the other address, the names, and stray marks. */
 export function regroupResidentPlaces(fields: readonly FieldSpec[]): NonNullable<DocumentSpec["regroup"]> {
   const byKey = new Map(fields.map((field) => [field.key, field]));
   return (assigned, _found, frame) => {
+    dropStrayMarks(assigned, WORDED_KEYS);
     for (const key of ["birthPlace", "nativePlace"]) {
       const pieces = assigned.get(key);
       const field = byKey.get(key);
@@ -39,5 +53,6 @@ export function regroupResidentPlaces(fields: readonly FieldSpec[]): NonNullable
     }
     const other = assigned.get("otherResidence");
     if (other) assigned.set("otherResidence", fixAddressPieces(other, frame));
+    dropNumbersFromNames(assigned);
   };
 }
