@@ -3,14 +3,40 @@ import type { RawImage } from "../../image/raw-image.ts";
 /**
  * How strongly each column (or row) of an upright page image is a straight edge running the full span: the mean,
  * over the rows (columns) of `span`, of the brightness step across it, taken separately on brightness and on
- * colourfulness (cream paper on a white scanner bed differs there), the larger of the two. Text and guilloche
+ * colourfulness (cream paper on a white scanner bed differs there), the larger of the two, and rising and falling
+ * steps apart. Text and guilloche
  * average out; a page's edge, a booklet's gutter or a long printed rule, straight along the axis, add up.
+ *
+ * Edges need not run exactly along the axis: a booklet's facing page lies at its own angle, and the outline the
+ * page was straightened from is only an estimate. Each position is also tried along slightly slanted lines
+ * (`slopes`, pixels across per pixel along, measured from the middle of the span), and keeps the slant that
+ * answers most.
  */
 export interface EdgeProfiles {
-  /** Edge strength of each column, grey levels (vertical edges: the left and right sides). */
-  columns: Float64Array;
-  /** Edge strength of each row (horizontal edges: the top and bottom sides). */
-  rows: Float64Array;
+  /** Vertical edges (the left and right sides), by column. */
+  columns: SidedProfile;
+  /** Horizontal edges (the top and bottom sides), by row. */
+  rows: SidedProfile;
+  /** The middle of the row span (where a column's position is measured). */
+  rowMiddle: number;
+  /** The middle of the column span (where a row's position is measured). */
+  columnMiddle: number;
+}
+
+/**
+ * Edge strength at each position, grey levels, kept apart by which way the step goes: a page's left (top) side is
+ * an edge rising into the paper, its right (bottom) side one falling out of it, and the other way round is most
+ * often something else (a dark cover's outer edge, a printed band's outer side).
+ */
+export interface SidedProfile {
+  /** Steps up (later positions lighter or more colourful). */
+  rising: Float64Array;
+  /** Steps down. */
+  falling: Float64Array;
+  /** The slope each rising step was found along (a column's: x = column + slope · (y − rowMiddle)). */
+  risingSlopes: Float64Array;
+  /** The slope each falling step was found along. */
+  fallingSlopes: Float64Array;
 }
 
 /**
@@ -22,11 +48,13 @@ const STEP = 6;
 /**
  * Edge profiles of an RGB or grey image: columns averaged over the rows `rowSpan` [start, end), rows over the
  * columns `columnSpan` (the spans where the page certainly is, so the desk beyond a shorter side adds nothing).
+ * `slopes` are the slants tried (default: only straight along the axis).
  */
 export function edgeProfiles(
   image: RawImage,
   rowSpan: readonly [number, number],
   columnSpan: readonly [number, number],
+  slopes: readonly number[] = [0],
 ): EdgeProfiles {
   const { width, height } = image;
   const luma = new Float64Array(width * height);
@@ -42,24 +70,37 @@ export function edgeProfiles(
   }
   const [rowStart, rowEnd] = clampSpan(rowSpan, height);
   const [columnStart, columnEnd] = clampSpan(columnSpan, width);
-  const columns = new Float64Array(width);
-  const rows = new Float64Array(height);
-  for (const plane of [luma, chroma]) {
-    const columnSums = new Float64Array(width);
-    for (let y = rowStart; y < rowEnd; y++) {
-      const base = y * width;
-      for (let x = 0; x < width; x++) columnSums[x] = (columnSums[x] as number) + (plane[base + x] as number);
+  const rowMiddle = (rowStart + rowEnd) / 2;
+  const columnMiddle = (columnStart + columnEnd) / 2;
+  const columns = sidedProfile(width);
+  const rows = sidedProfile(height);
+  const columnSums = new Float64Array(width);
+  const rowSums = new Float64Array(height);
+  for (const slope of slopes) {
+    for (const plane of [luma, chroma]) {
+      columnSums.fill(0);
+      for (let y = rowStart; y < rowEnd; y++) {
+        const shift = Math.round(slope * (y + 0.5 - rowMiddle));
+        const base = y * width;
+        // Positions slanted off the image take its nearest pixel (the warp replicated its border there anyway).
+        for (let x = 0; x < width; x++) {
+          const source = Math.min(width - 1, Math.max(0, x + shift));
+          columnSums[x] = (columnSums[x] as number) + (plane[base + source] as number);
+        }
+      }
+      rowSums.fill(0);
+      for (let x = columnStart; x < columnEnd; x++) {
+        const shift = Math.round(slope * (x + 0.5 - columnMiddle));
+        for (let y = 0; y < height; y++) {
+          const source = Math.min(height - 1, Math.max(0, y + shift));
+          rowSums[y] = (rowSums[y] as number) + (plane[source * width + x] as number);
+        }
+      }
+      accumulateSteps(columnSums, rowEnd - rowStart, columns, slope);
+      accumulateSteps(rowSums, columnEnd - columnStart, rows, slope);
     }
-    const rowSums = new Float64Array(height);
-    for (let y = 0; y < height; y++) {
-      let sum = 0;
-      for (let x = columnStart; x < columnEnd; x++) sum += plane[y * width + x] as number;
-      rowSums[y] = sum;
-    }
-    accumulateSteps(columnSums, rowEnd - rowStart, columns);
-    accumulateSteps(rowSums, columnEnd - columnStart, rows);
   }
-  return { columns, rows };
+  return { columns, rows, rowMiddle, columnMiddle };
 }
 
 function clampSpan(span: readonly [number, number], size: number): [number, number] {
@@ -68,12 +109,31 @@ function clampSpan(span: readonly [number, number], size: number): [number, numb
   return end - start >= 2 ? [start, end] : [0, size];
 }
 
-/** Takes into `out` the larger of its value and the absolute step of `sums` (each a sum of `count` pixels). */
-function accumulateSteps(sums: Float64Array, count: number, out: Float64Array): void {
+function sidedProfile(length: number): SidedProfile {
+  return {
+    rising: new Float64Array(length),
+    falling: new Float64Array(length),
+    risingSlopes: new Float64Array(length),
+    fallingSlopes: new Float64Array(length),
+  };
+}
+
+/**
+ * Takes into `out` the larger of its values and the steps of `sums` (each a sum of `count` pixels), rising and
+ * falling apart, with the slope the sums were taken along where they won (ties keep the slope tried first).
+ */
+function accumulateSteps(sums: Float64Array, count: number, out: SidedProfile, slope: number): void {
   const scale = 1 / (Math.max(1, count) * STEP);
   for (let i = STEP; i < sums.length - STEP; i++) {
     let step = 0;
     for (let k = 1; k <= STEP; k++) step += (sums[i + k] as number) - (sums[i - k] as number);
-    out[i] = Math.max(out[i] as number, Math.abs(step) * scale);
+    const value = step * scale;
+    if (value > (out.rising[i] as number)) {
+      out.rising[i] = value;
+      out.risingSlopes[i] = slope;
+    } else if (-value > (out.falling[i] as number)) {
+      out.falling[i] = -value;
+      out.fallingSlopes[i] = slope;
+    }
   }
 }

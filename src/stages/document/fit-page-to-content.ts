@@ -1,10 +1,11 @@
 import { applyHomography, computeHomography, type Homography } from "../../geometry/homography.ts";
 import { boundsQuad } from "../../geometry/quad.ts";
+import { rectangleAspect } from "../../geometry/rectangle-aspect.ts";
 import type { RawImage } from "../../image/raw-image.ts";
 import { warpImage } from "../../image/warp-image.ts";
 import type { Point, Quad } from "../../types.ts";
 import { orderForDirection } from "../orientation/reading-direction.ts";
-import { edgeProfiles } from "./edge-profiles.ts";
+import { type EdgeProfiles, edgeProfiles } from "./edge-profiles.ts";
 import type { DocumentLocation } from "./locate-document.ts";
 import { refineCorners } from "./refine-corners.ts";
 import { shrinkImage } from "./shrink-image.ts";
@@ -30,28 +31,44 @@ const ASPECT_TOLERANCE = 0.25;
 /** A step this strong counts fully as an edge; weaker ones count in proportion. */
 const STRONG_EDGE = 20;
 /** Score lost per unit of log-distance from the document's shape beyond {@link ASPECT_SLACK}. */
-const ASPECT_WEIGHT = 8;
+const ASPECT_WEIGHT = 12;
 /** Misfit of shape that costs nothing: the outline's side lengths only estimate the shape under perspective. */
-const ASPECT_SLACK = 0.05;
+const ASPECT_SLACK = 0.03;
 /** Score gained for enclosing the whole outline (the outermost of equally good edges is the page's own). */
-const AREA_WEIGHT = 3;
+const AREA_WEIGHT = 1.5;
+/** How far (share of the outline's size) what was read may run out of the outline before the outline is dropped. */
+const OUTSIDE_SLACK = 0.03;
+/** How far (share of the outline's size) the search reaches beyond a contour's sides. */
+const EXTEND = 0.06;
+/**
+ * Score lost per unit of slope of a side across the straightened outline: a slanted edge is real (a facing page's
+ * gutter) but rarer than a straight one, and any slant also buys a shape, as perspective, that fits the document's.
+ */
+const SLANT_WEIGHT = 1;
 /** Most candidate edges kept per side, strongest first. */
 const MAX_CANDIDATES = 6;
 
 interface Candidate {
-  /** Position along the axis, working pixels. */
+  /** Position along the axis, working pixels, in the middle of the content's span. */
   at: number;
+  /** Pixels across per pixel along (see {@link edgeProfiles}). */
+  slope: number;
+  /** Mean step across the edge, grey levels; infinite for the outline's own side. */
   strength: number;
 }
 
 /**
- * Narrows the paper outline the locator found to the document the text belongs to: the page of an open booklet that
+ * Fits the paper outline the locator found to the document the text belongs to: the page of an open booklet that
  * holds the labels (not its facing page), a birth certificate without the 副页 below it, the sheet inside a sleeve
- * or on a scanner bed. Works in the upright outline (perspective removed, text reading left to right): each side's
- * candidates are the straight full-length steps between the labels' extent and the outline (page edges, gutters,
- * the counterfoil's perforation), and the outline's side itself; of the combinations whose width/height matches
- * the document's printed shape, the outermost is kept. Returns the corners upright (top-left of the document
- * first), in image pixels; the outline itself, upright, when the content says nothing better.
+ * or on a scanner bed, and the sheet around a printed frame when the frame is all a copy shows. Works in the
+ * upright outline (perspective removed, text reading left to right) and a little beyond it: each side's candidates
+ * are the straight full-length steps between the labels' extent and a few percent past the outline (page edges,
+ * gutters, the counterfoil's perforation, a printed frame's outer side), at a slight slant where the edge runs so,
+ * with paper on their inner side; and the outline's side itself. Of the combinations whose shape (perspective
+ * undone) matches the document's printed shape, the one with the strongest, straightest edges is kept, the
+ * outermost of equals. When what was read runs out of the outline, the outline is dropped and the whole picture
+ * searched. Returns the corners upright (top-left of the document first), in image pixels; the outline itself,
+ * upright, when the content says nothing better.
  */
 export function fitPageToContent(image: RawImage, location: DocumentLocation, content: PageContent): Quad {
   const upright =
@@ -65,41 +82,106 @@ export function fitPageToContent(image: RawImage, location: DocumentLocation, co
   const shrink = WORKING_SIDE / Math.max(outlineWidth, outlineHeight, 1);
   const width = Math.max(8, Math.round(outlineWidth * shrink));
   const height = Math.max(8, Math.round(outlineHeight * shrink));
-  const target = boundsQuad({ left: 0, top: 0, right: width, bottom: height });
+  // A contour may stop short of the sheet (on a printed frame the copier left the only edge of): the search reaches
+  // a little beyond it. A whole-image frame has nothing beyond.
+  const reach = location.method === "contour" ? Math.round(EXTEND * Math.max(width, height)) : 0;
+  const target = boundsQuad({ left: reach, top: reach, right: reach + width, bottom: reach + height });
   const toWorking = computeHomography(upright, target);
   const toImage = computeHomography(target, upright);
   if (!toWorking || !toImage) return orderForDirection(location.quad, content.direction);
   const extent = contentExtent(content.boxes, toWorking);
   if (!extent) return orderForDirection(location.quad, content.direction);
+  const slack = OUTSIDE_SLACK * Math.max(width, height);
+  const outside =
+    extent.left < reach - slack ||
+    extent.top < reach - slack ||
+    extent.right > reach + width + slack ||
+    extent.bottom > reach + height + slack;
+  if (outside && location.method === "contour") {
+    // What was read runs out of the outline: the locator outlined something else (a hand, a shadow's edge, part of
+    // the page). Search the whole picture instead.
+    return fitPageToContent(image, { ...location, method: "whole-image" }, content);
+  }
+  const fullWidth = width + 2 * reach;
+  const fullHeight = height + 2 * reach;
+  const searched = projectBounds(toImage, fullWidth, fullHeight);
+  if (!searched) return orderForDirection(location.quad, content.direction);
   // Averaged down first, so the warp needs one sample per pixel rather than a grid of them.
   const factor = Math.max(1, Math.floor(1 / shrink));
   const small = shrinkImage(image, factor);
   const page = warpImage(
     small,
-    upright.map((p) => ({ x: p.x / factor, y: p.y / factor })) as unknown as Quad,
-    width,
-    height,
+    searched.map((p) => ({ x: p.x / factor, y: p.y / factor })) as unknown as Quad,
+    fullWidth,
+    fullHeight,
   );
-  const profiles = edgeProfiles(page, [extent.top, extent.bottom], [extent.left, extent.right]);
+  const profiles = edgeProfiles(page, [extent.top, extent.bottom], [extent.left, extent.right], SLOPES);
   // The outline's own sides are edges when the locator saw them; a whole-image frame is none.
   const frameStrength = location.method === "contour" ? Number.POSITIVE_INFINITY : 0;
   const margin = 0.01 * Math.max(width, height);
-  const lefts = candidates(profiles.columns, 0, extent.left - margin, { at: 0, strength: frameStrength });
-  const rights = candidates(profiles.columns, extent.right + margin, width, {
-    at: width,
-    strength: frameStrength,
-  });
-  const tops = candidates(profiles.rows, 0, extent.top - margin, { at: 0, strength: frameStrength });
-  const bottoms = candidates(profiles.rows, extent.bottom + margin, height, {
-    at: height,
-    strength: frameStrength,
-  });
-  const best = bestFitting(lefts, rights, tops, bottoms, content.aspect);
+  const luma = lumaPlane(page);
+  const paper = median(sampleBox(luma, extent));
+  const outline = { left: reach, top: reach, right: reach + width, bottom: reach + height };
+  const search = (side: Side, from: number, to: number, frame: Candidate) =>
+    sideCandidates({ luma, profiles, side, from, to, frame, paper, extent, outline });
+  const lefts = search("left", 0, extent.left - margin, frameSide(outline.left, frameStrength));
+  const rights = search("right", extent.right + margin, fullWidth, frameSide(outline.right, frameStrength));
+  const tops = search("top", 0, extent.top - margin, frameSide(outline.top, frameStrength));
+  const bottoms = search(
+    "bottom",
+    extent.bottom + margin,
+    fullHeight,
+    frameSide(outline.bottom, frameStrength),
+  );
+  const centre = { x: image.width / 2, y: image.height / 2 };
+  // The shape of a choice in the picture, perspective undone: the outline's own shape misleads under a slant.
+  const shapeOf = (sides: Sides): number => {
+    const corners = sideCorners(sides, profiles.rowMiddle, profiles.columnMiddle);
+    if (!corners) return (sides.right.at - sides.left.at) / (sides.bottom.at - sides.top.at);
+    return rectangleAspect(corners.map((p) => applyHomography(toImage, p.x, p.y)) as unknown as Quad, centre);
+  };
+  const best = bestFitting(lefts, rights, tops, bottoms, content.aspect, shapeOf);
   if (!best) return upright;
-  const found = boundsQuad(best).map((p) => applyHomography(toImage, p.x, p.y)) as unknown as Quad;
-  const cut = best.left > 0 || best.top > 0 || best.right < width || best.bottom < height;
-  // A cut was placed parallel to the outline's side; the gutter or perforation it found may lie slightly askew.
+  const corners = sideCorners(best, profiles.rowMiddle, profiles.columnMiddle);
+  if (!corners) return upright;
+  const found = corners.map((p) => applyHomography(toImage, p.x, p.y)) as unknown as Quad;
+  const cut = [best.left, best.right, best.top, best.bottom].some((side) => Number.isFinite(side.strength));
+  // A cut was placed along the edge found on the working copy; it is fitted to the edge at full resolution.
   return cut ? refineCorners(image, found, REFINE_RADIUS / shrink) : found;
+}
+
+/**
+ * Slants an edge may run at across the straightened outline (pixels across per pixel along): a booklet's facing
+ * page lies at its own angle, and an outline cut by the image frame or a hand is straightened askew. Straight
+ * first, so an edge that answers as well straight stays straight.
+ */
+const SLOPES = [0, ...[1, 2, 3, 4, 5, 6, 7, 8, 10, 12].flatMap((k) => [k / 100, -k / 100])];
+
+function frameSide(at: number, strength: number): Candidate {
+  return { at, slope: 0, strength };
+}
+
+/**
+ * Where the four chosen sides cross, working pixels: a vertical side is x = at + slope · (y − rowMiddle), a
+ * horizontal one y = at + slope · (x − columnMiddle).
+ */
+function sideCorners(sides: Sides, rowMiddle: number, columnMiddle: number): Quad | undefined {
+  const cross = (vertical: Candidate, horizontal: Candidate): Point | undefined => {
+    // x = a + b·(y − r), y = c + d·(x − m)  ⇒  x = a + b·(c + d·(x − m) − r).
+    const denominator = 1 - vertical.slope * horizontal.slope;
+    if (Math.abs(denominator) < 1e-6) return undefined;
+    const x =
+      (vertical.at + vertical.slope * (horizontal.at - horizontal.slope * columnMiddle - rowMiddle)) /
+      denominator;
+    return { x, y: horizontal.at + horizontal.slope * (x - columnMiddle) };
+  };
+  const corners = [
+    cross(sides.left, sides.top),
+    cross(sides.right, sides.top),
+    cross(sides.right, sides.bottom),
+    cross(sides.left, sides.bottom),
+  ];
+  return corners.every((p) => p !== undefined) ? (corners as unknown as Quad) : undefined;
 }
 
 /** How far (working pixels) a cut side may move when it is fitted to the edge at full resolution. */
@@ -115,11 +197,12 @@ function bestFitting(
   tops: Candidate[],
   bottoms: Candidate[],
   aspect: number,
-): { left: number; right: number; top: number; bottom: number } | undefined {
+  shapeOf: (sides: Sides) => number,
+): Sides | undefined {
   const rightmost = Math.max(...rights.map((c) => c.at));
   const lowest = Math.max(...bottoms.map((c) => c.at));
   const edge = (c: Candidate) => Math.min(1, c.strength / STRONG_EDGE);
-  let best: { left: number; right: number; top: number; bottom: number } | undefined;
+  let best: Sides | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const left of lefts) {
     for (const right of rights) {
@@ -129,18 +212,20 @@ function bestFitting(
         for (const bottom of bottoms) {
           const h = bottom.at - top.at;
           if (h <= 0) continue;
-          const misfit = Math.abs(Math.log(w / h / aspect));
+          const misfit = Math.abs(Math.log(shapeOf({ left, right, top, bottom }) / aspect));
           if (misfit > ASPECT_TOLERANCE) continue;
           const score =
             edge(left) +
             edge(right) +
             edge(top) +
             edge(bottom) -
+            SLANT_WEIGHT *
+              (Math.abs(left.slope) + Math.abs(right.slope) + Math.abs(top.slope) + Math.abs(bottom.slope)) -
             ASPECT_WEIGHT * Math.max(0, misfit - ASPECT_SLACK) +
             (AREA_WEIGHT * w * h) / (rightmost * lowest);
           if (score > bestScore) {
             bestScore = score;
-            best = { left: left.at, right: right.at, top: top.at, bottom: bottom.at };
+            best = { left, right, top, bottom };
           }
         }
       }
@@ -149,21 +234,172 @@ function bestFitting(
   return best;
 }
 
-/** The strongest local maxima of `profile` in [from, to) above {@link MIN_EDGE}, and the outline's own side. */
-function candidates(profile: Float64Array, from: number, to: number, frame: Candidate): Candidate[] {
+type Side = "left" | "right" | "top" | "bottom";
+
+/** One candidate for each side of the document. */
+interface Sides {
+  left: Candidate;
+  right: Candidate;
+  top: Candidate;
+  bottom: Candidate;
+}
+
+interface SideSearch {
+  /** Brightness of the straightened page, working pixels. */
+  luma: Plane;
+  profiles: EdgeProfiles;
+  side: Side;
+  /** The span searched, working pixels across the side. */
+  from: number;
+  to: number;
+  /** The outline's own side, kept as a candidate when it has a strength. */
+  frame: Candidate;
+  /** Brightness of the paper among the content. */
+  paper: number;
+  extent: Extent;
+  /** The outline's sides, working pixels: an edge beyond them must be a printed frame's (see below). */
+  outline: Extent;
+}
+
+/**
+ * The strongest straight edges (local maxima above {@link MIN_EDGE}) in the span searched whose inside looks like
+ * paper (not a dark cover's or a printed band's outer edge), and the outline's own side.
+ */
+function sideCandidates(search: SideSearch): Candidate[] {
+  const { profiles, side, from, to, frame } = search;
+  const sided = side === "left" || side === "right" ? profiles.columns : profiles.rows;
   const found: Candidate[] = [];
+  const length = sided.rising.length;
+  const strength = (i: number) => Math.max(sided.rising[i] as number, sided.falling[i] as number);
   const start = Math.max(1, Math.floor(from));
-  const end = Math.min(profile.length - 1, Math.ceil(to));
+  const end = Math.min(length - 1, Math.ceil(to));
   for (let i = start; i < end; i++) {
-    const value = profile[i] as number;
-    if (value < MIN_EDGE || value < (profile[i - 1] as number) || value < (profile[i + 1] as number))
-      continue;
-    found.push({ at: i + 0.5, strength: value });
+    const value = strength(i);
+    if (value < MIN_EDGE || value < strength(i - 1) || value < strength(i + 1)) continue;
+    const rising = (sided.rising[i] as number) >= (sided.falling[i] as number);
+    const slope = (rising ? sided.risingSlopes[i] : sided.fallingSlopes[i]) as number;
+    found.push({ at: i + 0.5, slope, strength: value });
   }
   found.sort((a, b) => b.strength - a.strength);
-  const kept = found.slice(0, MAX_CANDIDATES);
-  if (frame.strength > 0) kept.push(frame);
-  return kept;
+  const kept: Candidate[] = [];
+  for (const candidate of found) {
+    if (kept.length >= MAX_CANDIDATES) break;
+    if (crossesOutline(search, candidate)) continue;
+    if (insideLevel(search, candidate, 1) < PAPER_SHARE * search.paper) continue;
+    // Beyond the outline, only the outer side of a printed frame with blank paper (or a white copier lid) around
+    // it: not the grain of a desk, a cover's edge or the next object.
+    if (beyondOutline(search, candidate) && insideLevel(search, candidate, -1) < BLANK_SHARE * search.paper)
+      continue;
+    kept.push(candidate);
+  }
+  // The outline's own side counts where paper lies inside it (not a dark cover's outer edge round the page).
+  if (frame.strength <= 0 || insideLevel(search, frame, 1) < PAPER_SHARE * search.paper) return kept;
+  // An edge where the outline already is is the outline's side: kept as that, so it is not moved.
+  return [...kept.filter((candidate) => Math.abs(candidate.at - frame.at) > 1.5), frame];
+}
+
+/** Least brightness, as a share of the paper's, just inside an edge for it to be the paper's own edge. */
+const PAPER_SHARE = 0.55;
+
+/** Least brightness, as a share of the paper's, of what lies around a printed frame outside the outline. */
+const BLANK_SHARE = 0.9;
+
+/**
+ * Whether a slanted candidate runs across the outline's side within the content's span: its strength then comes
+ * partly from the outline's own edge, and it is no edge of its own.
+ */
+function crossesOutline(search: SideSearch, candidate: Candidate): boolean {
+  const { side, outline, extent, profiles, frame } = search;
+  if (frame.strength <= 0 || candidate.slope === 0) return false;
+  const vertical = side === "left" || side === "right";
+  const [from, to] = vertical ? [extent.top, extent.bottom] : [extent.left, extent.right];
+  const middle = vertical ? profiles.rowMiddle : profiles.columnMiddle;
+  const ends = [from, to].map((along) => candidate.at + candidate.slope * (along - middle) - outline[side]);
+  return (
+    Math.sign(ends[0] as number) !== Math.sign(ends[1] as number) || ends.some((end) => Math.abs(end) < 1)
+  );
+}
+
+function beyondOutline(search: SideSearch, candidate: Candidate): boolean {
+  const { side, outline } = search;
+  if (side === "left" || side === "top") return candidate.at < outline[side] - 1;
+  return candidate.at > outline[side] + 1;
+}
+
+/**
+ * Median brightness of a thin strip just inside a candidate edge (`sense` 1), or just outside it (−1), along the
+ * content's span.
+ */
+function insideLevel(search: SideSearch, candidate: Candidate, sense: 1 | -1): number {
+  const { luma, profiles, side, extent } = search;
+  const inward = (side === "left" || side === "top" ? 1 : -1) * sense;
+  const values: number[] = [];
+  const vertical = side === "left" || side === "right";
+  const [from, to] = vertical ? [extent.top, extent.bottom] : [extent.left, extent.right];
+  const step = Math.max(1, (to - from) / 60);
+  for (let along = from; along < to; along += step) {
+    for (const depth of [3, 5, 7]) {
+      const across = vertical
+        ? candidate.at + candidate.slope * (along - profiles.rowMiddle) + inward * depth
+        : candidate.at + candidate.slope * (along - profiles.columnMiddle) + inward * depth;
+      const value = vertical ? pixelAt(luma, across, along) : pixelAt(luma, along, across);
+      if (value !== undefined) values.push(value);
+    }
+  }
+  return values.length > 0 ? median(values) : 0;
+}
+
+interface Plane {
+  width: number;
+  height: number;
+  data: Float32Array;
+}
+
+function lumaPlane(image: RawImage): Plane {
+  const { width, height, channels, data } = image;
+  const out = new Float32Array(width * height);
+  const colour = channels === 1 ? 0 : 1;
+  for (let i = 0, at = 0; i < out.length; i++, at += channels) {
+    out[i] =
+      0.299 * (data[at] as number) +
+      0.587 * (data[at + colour] as number) +
+      0.114 * (data[at + 2 * colour] as number);
+  }
+  return { width, height, data: out };
+}
+
+function pixelAt(plane: Plane, x: number, y: number): number | undefined {
+  const ix = Math.floor(x);
+  const iy = Math.floor(y);
+  if (ix < 0 || iy < 0 || ix >= plane.width || iy >= plane.height) return undefined;
+  return plane.data[iy * plane.width + ix];
+}
+
+/** Brightness samples over a box of the plane (about 2,500 of them). */
+function sampleBox(plane: Plane, box: Extent): number[] {
+  const values: number[] = [];
+  const stepX = Math.max(1, (box.right - box.left) / 50);
+  const stepY = Math.max(1, (box.bottom - box.top) / 50);
+  for (let y = box.top; y < box.bottom; y += stepY) {
+    for (let x = box.left; x < box.right; x += stepX) {
+      const value = pixelAt(plane, x, y);
+      if (value !== undefined) values.push(value);
+    }
+  }
+  return values;
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+interface Extent {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
 }
 
 /**
@@ -200,6 +436,15 @@ function contentExtent(
     bottom: bottoms[trim] as number,
   };
   return extent.right > extent.left && extent.bottom > extent.top ? extent : undefined;
+}
+
+/** The corners of the working rectangle [0, width] × [0, height] in the image; none when it crosses the horizon. */
+function projectBounds(toImage: Homography, width: number, height: number): Quad | undefined {
+  const corners = boundsQuad({ left: 0, top: 0, right: width, bottom: height });
+  const w = (p: Point) =>
+    (toImage[6] as number) * p.x + (toImage[7] as number) * p.y + (toImage[8] as number);
+  if (corners.some((p) => w(p) <= 0)) return undefined;
+  return corners.map((p) => applyHomography(toImage, p.x, p.y)) as unknown as Quad;
 }
 
 /** The image's frame as a rectangle turned to the reading direction, enclosing the whole image. */
