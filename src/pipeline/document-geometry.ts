@@ -29,11 +29,7 @@ export function documentGeometry(
   scale: number,
 ): DocumentGeometry {
   const { frame } = reading;
-  const outline = fitPageToContent(workImage, locateDocument(workImage), {
-    direction: frame.angle,
-    boxes: contentBoxes(reading),
-    aspect: PAGE_ASPECT[type],
-  });
+  const outline = pageOutline(workImage, frame.angle, contentBoxes(reading), type);
   const upright = orderForDirection(outline, frame.angle).map((p) => ({
     x: Math.round(p.x * scale),
     y: Math.round(p.y * scale),
@@ -46,6 +42,23 @@ export function documentGeometry(
     height: Math.round((distance(tl, bl) + distance(tr, br)) / 2),
     ftype: detectPhotocopy(insideOf(workImage, outline)) ? 1 : 0,
   };
+}
+
+/**
+ * The document's corners in `workImage` pixels, upright (top-left of the document first): the paper the locator
+ * sees, fitted to the page holding `boxes` (what was read on it), `direction` the way its text reads.
+ */
+export function pageOutline(
+  workImage: RawImage,
+  direction: number,
+  boxes: readonly Quad[],
+  type: DocumentType,
+): Quad {
+  return fitPageToContent(workImage, locateDocument(workImage), {
+    direction,
+    boxes,
+    aspect: PAGE_ASPECT[type],
+  });
 }
 
 /**

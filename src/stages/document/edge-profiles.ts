@@ -48,13 +48,15 @@ const STEP = 6;
 /**
  * Edge profiles of an RGB or grey image: columns averaged over the rows `rowSpan` [start, end), rows over the
  * columns `columnSpan` (the spans where the page certainly is, so the desk beyond a shorter side adds nothing).
- * `slopes` are the slants tried (default: only straight along the axis).
+ * `slopes` are the slants tried (default: only straight along the axis). Positions inside `interior` (columns and
+ * rows where no edge is looked for, the content's own extent) are left at zero, which saves most of the work.
  */
 export function edgeProfiles(
   image: RawImage,
   rowSpan: readonly [number, number],
   columnSpan: readonly [number, number],
   slopes: readonly number[] = [0],
+  interior?: { columns: readonly [number, number]; rows: readonly [number, number] },
 ): EdgeProfiles {
   const { width, height } = image;
   const luma = new Float64Array(width * height);
@@ -76,28 +78,38 @@ export function edgeProfiles(
   const rows = sidedProfile(height);
   const columnSums = new Float64Array(width);
   const rowSums = new Float64Array(height);
+  const columnRanges = outsideOf(interior?.columns, width);
+  const rowRanges = outsideOf(interior?.rows, height);
+  const rowShifts = new Int32Array(width);
   for (const slope of slopes) {
-    for (const plane of [luma, chroma]) {
+    for (let x = columnStart; x < columnEnd; x++) rowShifts[x] = Math.round(slope * (x + 0.5 - columnMiddle));
+    // Colourfulness tells cream paper from a white scanner bed, where nothing lies askew: straight only.
+    for (const plane of slope === 0 ? [luma, chroma] : [luma]) {
       columnSums.fill(0);
       for (let y = rowStart; y < rowEnd; y++) {
         const shift = Math.round(slope * (y + 0.5 - rowMiddle));
         const base = y * width;
-        // Positions slanted off the image take its nearest pixel (the warp replicated its border there anyway).
-        for (let x = 0; x < width; x++) {
-          const source = Math.min(width - 1, Math.max(0, x + shift));
-          columnSums[x] = (columnSums[x] as number) + (plane[base + source] as number);
+        for (const [from, to] of columnRanges) {
+          // Positions slanted off the image take its nearest pixel (the warp replicated its border there anyway).
+          for (let x = from; x < to; x++) {
+            const source = Math.min(width - 1, Math.max(0, x + shift));
+            columnSums[x] = (columnSums[x] as number) + (plane[base + source] as number);
+          }
         }
       }
       rowSums.fill(0);
-      for (let x = columnStart; x < columnEnd; x++) {
-        const shift = Math.round(slope * (x + 0.5 - columnMiddle));
-        for (let y = 0; y < height; y++) {
-          const source = Math.min(height - 1, Math.max(0, y + shift));
-          rowSums[y] = (rowSums[y] as number) + (plane[source * width + x] as number);
+      for (const [from, to] of rowRanges) {
+        for (let y = from; y < to; y++) {
+          let sum = 0;
+          for (let x = columnStart; x < columnEnd; x++) {
+            const source = Math.min(height - 1, Math.max(0, y + (rowShifts[x] as number)));
+            sum += plane[source * width + x] as number;
+          }
+          rowSums[y] = sum;
         }
       }
-      accumulateSteps(columnSums, rowEnd - rowStart, columns, slope);
-      accumulateSteps(rowSums, columnEnd - columnStart, rows, slope);
+      accumulateSteps(columnSums, rowEnd - rowStart, columns, slope, columnRanges);
+      accumulateSteps(rowSums, columnEnd - columnStart, rows, slope, rowRanges);
     }
   }
   return { columns, rows, rowMiddle, columnMiddle };
@@ -122,18 +134,43 @@ function sidedProfile(length: number): SidedProfile {
  * Takes into `out` the larger of its values and the steps of `sums` (each a sum of `count` pixels), rising and
  * falling apart, with the slope the sums were taken along where they won (ties keep the slope tried first).
  */
-function accumulateSteps(sums: Float64Array, count: number, out: SidedProfile, slope: number): void {
+function accumulateSteps(
+  sums: Float64Array,
+  count: number,
+  out: SidedProfile,
+  slope: number,
+  ranges: readonly (readonly [number, number])[],
+): void {
   const scale = 1 / (Math.max(1, count) * STEP);
-  for (let i = STEP; i < sums.length - STEP; i++) {
-    let step = 0;
-    for (let k = 1; k <= STEP; k++) step += (sums[i + k] as number) - (sums[i - k] as number);
-    const value = step * scale;
-    if (value > (out.rising[i] as number)) {
-      out.rising[i] = value;
-      out.risingSlopes[i] = slope;
-    } else if (-value > (out.falling[i] as number)) {
-      out.falling[i] = -value;
-      out.fallingSlopes[i] = slope;
+  for (const [from, to] of ranges) {
+    // Steps need STEP sums either side: within a range only.
+    for (let i = Math.max(STEP, from + STEP); i < Math.min(sums.length - STEP, to - STEP); i++) {
+      let step = 0;
+      for (let k = 1; k <= STEP; k++) step += (sums[i + k] as number) - (sums[i - k] as number);
+      const value = step * scale;
+      if (value > (out.rising[i] as number)) {
+        out.rising[i] = value;
+        out.risingSlopes[i] = slope;
+      } else if (-value > (out.falling[i] as number)) {
+        out.falling[i] = -value;
+        out.fallingSlopes[i] = slope;
+      }
     }
   }
+}
+
+/**
+ * The ranges of [0, size) outside `interior`, each reaching {@link STEP} + 1 into it so steps at its border can be
+ * taken; the whole of [0, size) without one.
+ */
+function outsideOf(interior: readonly [number, number] | undefined, size: number): [number, number][] {
+  if (!interior) return [[0, size]];
+  const a = Math.max(0, Math.min(size, Math.floor(interior[0]) + STEP + 1));
+  const b = Math.min(size, Math.max(a, Math.ceil(interior[1]) - STEP - 1));
+  return b > a
+    ? [
+        [0, a],
+        [b, size],
+      ]
+    : [[0, size]];
 }

@@ -113,11 +113,86 @@ test("leaves the outline alone when too little was read to tell where the docume
   assert.deepEqual(found, outline);
 });
 
+test("follows a facing page's gutter that runs askew to the outline of both pages", () => {
+  const image = canvas(1000, 520, [90, 30, 26]);
+  fill(image, 30, 60, 955, 460, PAPER);
+  // The gutter leans: x = 480 at the top, 525 at the bottom (the facing page lies at its own angle).
+  const gutterAt = (y: number) => 480 + (45 * (y - 60)) / 400;
+  for (let y = 60; y < 460; y++) {
+    const x = Math.round(gutterAt(y));
+    fill(image, x - 8, y, x, y + 1, [70, 60, 55]);
+  }
+  const boxes = printRows(image, 560, 110, 920, 420);
+  const location: DocumentLocation = { quad: rect(30, 60, 955, 460), confidence: 0.9, method: "contour" };
+  const found = fitPageToContent(image, location, { direction: 0, boxes, aspect: 435 / 400 });
+  const truth: Quad = [
+    { x: gutterAt(60), y: 60 },
+    { x: 955, y: 60 },
+    { x: 955, y: 460 },
+    { x: gutterAt(460), y: 460 },
+  ];
+  assert.ok(cornerError(found, truth) < 0.01, `error ${cornerError(found, truth)}`);
+});
+
+test("reaches past an outline that stopped on a printed frame to the frame's outer side (a copy on a white lid)", () => {
+  // White sheet on a white lid: the sheet's own edge does not show, only the printed frame's band.
+  const image = canvas(800, 1000, [248, 248, 248]);
+  const sheet = rect(100, 75, 700, 925);
+  // The band is a guilloche: fine dark lines on the paper, in rings round the page.
+  for (let ring = 0; ring < 28; ring += 4) {
+    fill(image, 106 + ring, 81 + ring, 694 - ring, 919 - ring, [90, 90, 90]);
+    fill(image, 107 + ring, 82 + ring, 693 - ring, 918 - ring, [248, 248, 248]);
+  }
+  const boxes = printRows(image, 200, 200, 620, 820);
+  // The locator outlined the paper inside the band.
+  const location: DocumentLocation = { quad: rect(134, 109, 666, 891), confidence: 0.9, method: "contour" };
+  const found = fitPageToContent(image, location, { direction: 0, boxes, aspect: 600 / 850 });
+  assert.ok(cornerError(found, sheet) < 0.02, `error ${cornerError(found, sheet)}`);
+});
+
+test("does not take a dark cover's outer edge for the page inside it", () => {
+  const image = canvas(1000, 800, [200, 190, 170]);
+  // A dark red cover, the page inside it.
+  fill(image, 120, 110, 880, 690, [90, 30, 26]);
+  const page = rect(150, 140, 850, 660);
+  fill(image, 150, 140, 850, 660, PAPER);
+  const boxes = printRows(image, 220, 200, 780, 600);
+  const location: DocumentLocation = { quad: rect(120, 110, 880, 690), confidence: 0.9, method: "contour" };
+  const found = fitPageToContent(image, location, { direction: 0, boxes, aspect: 700 / 520 });
+  assert.ok(cornerError(found, page) < 0.01, `error ${cornerError(found, page)}`);
+});
+
+test("searches the whole picture when what was read runs out of the outline", () => {
+  const image = canvas(1000, 800, [70, 60, 50]);
+  const page = rect(150, 140, 850, 660);
+  fill(image, 150, 140, 850, 660, PAPER);
+  const boxes = printRows(image, 220, 200, 780, 600);
+  // The locator outlined only the left part of the page (a shadow's edge, say).
+  const location: DocumentLocation = { quad: rect(150, 140, 450, 660), confidence: 0.6, method: "contour" };
+  const found = fitPageToContent(image, location, { direction: 0, boxes, aspect: 700 / 520 });
+  assert.ok(cornerError(found, page) < 0.01, `error ${cornerError(found, page)}`);
+});
+
+test("edge profiles find a slanted edge along its slant", () => {
+  const image = canvas(200, 100, [200, 200, 200]);
+  // Dark to the right of x = 100 + 0.1 · (y − 50).
+  for (let y = 0; y < 100; y++) fill(image, Math.round(100 + 0.1 * (y - 50)), y, 200, y + 1, [60, 60, 60]);
+  const straight = edgeProfiles(image, [0, 100], [0, 200]).columns.falling;
+  const slanted = edgeProfiles(image, [0, 100], [0, 200], [0, 0.05, 0.1, -0.1]);
+  const at = slanted.columns.falling.indexOf(Math.max(...slanted.columns.falling));
+  assert.ok(Math.abs(at - 100) <= 1, `edge at ${at}`);
+  assert.equal(slanted.columns.fallingSlopes[at], 0.1);
+  assert.ok(
+    (slanted.columns.falling[at] as number) > 1.3 * Math.max(...straight),
+    "the slant answers more than any straight column",
+  );
+});
+
 test("edge profiles answer a straight step across the span, not a thin printed rule", () => {
   const image = canvas(200, 100, [200, 200, 200]);
   fill(image, 120, 0, 200, 100, [120, 120, 120]);
   fill(image, 60, 0, 61, 100, [20, 20, 20]);
-  const { columns } = edgeProfiles(image, [0, 100], [0, 200]);
+  const columns = edgeProfiles(image, [0, 100], [0, 200]).columns.falling;
   const strongest = columns.indexOf(Math.max(...columns));
   assert.ok(Math.abs(strongest - 120) <= 1, `step found at ${strongest}`);
   const nearRule = Math.max(...columns.slice(50, 71));

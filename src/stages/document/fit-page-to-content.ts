@@ -115,7 +115,10 @@ export function fitPageToContent(image: RawImage, location: DocumentLocation, co
     fullWidth,
     fullHeight,
   );
-  const profiles = edgeProfiles(page, [extent.top, extent.bottom], [extent.left, extent.right], SLOPES);
+  const profiles = edgeProfiles(page, [extent.top, extent.bottom], [extent.left, extent.right], SLOPES, {
+    columns: [extent.left, extent.right],
+    rows: [extent.top, extent.bottom],
+  });
   // The outline's own sides are edges when the locator saw them; a whole-image frame is none.
   const frameStrength = location.method === "contour" ? Number.POSITIVE_INFINITY : 0;
   const margin = 0.01 * Math.max(width, height);
@@ -188,8 +191,8 @@ function sideCorners(sides: Sides, rowMiddle: number, columnMiddle: number): Qua
 const REFINE_RADIUS = 8;
 
 /**
- * The combination of one candidate per side that best makes a page: strong edges, a width/height near `aspect` (in
- * working pixels; never further than {@link ASPECT_TOLERANCE}), and of equals the one enclosing most.
+ * The combination of one candidate per side that best makes a page: strong, straight edges, a shape near `aspect`
+ * (as `shapeOf` measures it; never further than {@link ASPECT_TOLERANCE}), and of equals the one enclosing most.
  */
 function bestFitting(
   lefts: Candidate[],
