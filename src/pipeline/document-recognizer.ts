@@ -268,6 +268,7 @@ function labelledBoxes(
   captions: ReadonlyMap<number, number>,
   spec: DocumentSpec,
 ): Set<number> {
+  if (captions.size === 0) return new Set();
   const lines = [...read.values()].filter((line) => line.text.trim() !== "");
   const centres: { x: number; y: number }[] = [];
   for (const field of readFields(lines, spec).fields.values()) {
