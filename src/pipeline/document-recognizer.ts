@@ -15,6 +15,7 @@ import type { DocumentType, Quad, RecognitionResult, TextLine } from "../types.t
 import { assembleFields } from "./assemble-fields.ts";
 import { captionBoxes } from "./caption-boxes.ts";
 import { documentGeometry } from "./document-geometry.ts";
+import { findTextInEmptyCells } from "./find-text-in-empty-cells.ts";
 import { matchesDocumentType } from "./match-document-type.ts";
 import { readNameStamp } from "./read-name-stamp.ts";
 import { rereadEmptyCells } from "./reread-empty-cells.ts";
@@ -89,6 +90,8 @@ export class DocumentRecognizer {
     await rereadOverSeals(work, reading, spec, this.#engine);
     // Cells of strict form the detector left empty (or read as no valid value) are cut and read on their own.
     await rereadEmptyCells(clean, reading, spec, this.#engine);
+    // Cells that must hold a value and still hold none are searched for text at a larger scale.
+    await findTextInEmptyCells(clean, reading, spec, this.#engine, lines.lines);
     const toOriginal = (point: { x: number; y: number }) => ({ x: point.x * scale, y: point.y * scale });
     const { data, keyValueInfo } = assembleFields(spec, reading, toOriginal);
     const geometry = documentGeometry(work, reading, type, scale);

@@ -110,7 +110,7 @@ export async function rereadEmptyCells(
  * and not found for this one, in the column where it was found for another and on the row of this field's
  * row-mates.
  */
-function labelBox(
+export function labelBox(
   spec: DocumentSpec,
   field: FieldSpec,
   labels: readonly { key: string; box: PageBox }[],
