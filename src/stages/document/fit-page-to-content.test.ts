@@ -138,10 +138,10 @@ test("reaches past an outline that stopped on a printed frame to the frame's out
   // White sheet on a white lid: the sheet's own edge does not show, only the printed frame's band.
   const image = canvas(800, 1000, [248, 248, 248]);
   const sheet = rect(100, 75, 700, 925);
-  // The band is a guilloche: fine dark lines on the paper, in rings round the page.
+  // The band is a guilloche, darkened by the copier: dense dark lines in rings round the page.
   for (let ring = 0; ring < 28; ring += 4) {
     fill(image, 106 + ring, 81 + ring, 694 - ring, 919 - ring, [90, 90, 90]);
-    fill(image, 107 + ring, 82 + ring, 693 - ring, 918 - ring, [248, 248, 248]);
+    fill(image, 109 + ring, 84 + ring, 691 - ring, 916 - ring, [248, 248, 248]);
   }
   const boxes = printRows(image, 200, 200, 620, 820);
   // The locator outlined the paper inside the band.

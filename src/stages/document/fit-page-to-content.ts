@@ -288,11 +288,11 @@ function sideCandidates(search: SideSearch): Candidate[] {
   for (const candidate of found) {
     if (kept.length >= MAX_CANDIDATES) break;
     if (crossesOutline(search, candidate)) continue;
-    if (insideLevel(search, candidate, 1) < PAPER_SHARE * search.paper) continue;
+    const beyond = beyondOutline(search, candidate);
+    if (insideLevel(search, candidate, 1) < (beyond ? FRAME_SHARE : PAPER_SHARE) * search.paper) continue;
     // Beyond the outline, only the outer side of a printed frame with blank paper (or a white copier lid) around
     // it: not the grain of a desk, a cover's edge or the next object.
-    if (beyondOutline(search, candidate) && insideLevel(search, candidate, -1) < BLANK_SHARE * search.paper)
-      continue;
+    if (beyond && insideLevel(search, candidate, -1) < BLANK_SHARE * search.paper) continue;
     kept.push(candidate);
   }
   // The outline's own side counts where paper lies inside it (not a dark cover's outer edge round the page).
@@ -304,6 +304,8 @@ function sideCandidates(search: SideSearch): Candidate[] {
 /** Least brightness, as a share of the paper's, just inside an edge for it to be the paper's own edge. */
 const PAPER_SHARE = 0.55;
 
+/** Least brightness, as a share of the paper's, inside a printed frame's outer side (its band of fine lines). */
+const FRAME_SHARE = 0.35;
 /** Least brightness, as a share of the paper's, of what lies around a printed frame outside the outline. */
 const BLANK_SHARE = 0.9;
 
