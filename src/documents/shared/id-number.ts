@@ -49,6 +49,14 @@ const TO_DIGIT: Readonly<Record<string, string>> = {
   I: "1",
   "|": "1",
   丨: "1",
+  Z: "2",
+  z: "2",
+  S: "5",
+  s: "5",
+  b: "6",
+  B: "8",
+  g: "9",
+  q: "9",
 };
 /**
  * The digit a look-alike letter stands for where only a digit can be (O→0, l→1), or the symbol itself.

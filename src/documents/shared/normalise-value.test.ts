@@ -75,6 +75,8 @@ test("vocabulary values: as printed, one-off corrected, 0型 read as O型", () =
 
 test("digit fields map look-alike letters; certificate numbers keep their letter", () => {
   assert.equal(value("OOO028901", field("digits")), "000028901");
+  assert.equal(value("g45535843", field("digits")), "945535843");
+  assert.equal(value("1Z3S6b7B9q", field("digits")), "1235667899");
   assert.equal(value("t5OO100391", field("certificate-number")), "T500100391");
   assert.equal(normaliseValue("T50010039", field("certificate-number")).valid, false);
 });
