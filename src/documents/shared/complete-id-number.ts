@@ -2,16 +2,6 @@ import { isPlausibleDate } from "./dates.ts";
 import { idBirthDate, idCheckDigit, isValidIdNumber18 } from "./id-number.ts";
 
 /**
- * The first two digits of a resident ID number: the province-level divisions of GB/T 2260, and 81–83 of the
- * residence permits of Hong Kong, Macao and Taiwan residents.
- */
-const PROVINCE_CODES: ReadonlySet<string> = new Set(
-  "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 81 82 83".split(
-    " ",
-  ),
-);
-
-/**
  * Completes an 18-character ID number read with one or two characters lost at either end (the first digit read
  * into the label `号码` before it, the check digit cut off by the box's edge): every way of filling them in is tried,
  * and kept only where the number has a real province code, a real birth date from 1900 to today and a correct check
@@ -44,7 +34,7 @@ function allDigits(count: number): string[] {
 }
 
 function isPlausible(id: string, today: Date): boolean {
-  if (!isValidIdNumber18(id) || !PROVINCE_CODES.has(id.slice(0, 2))) return false;
+  if (!isValidIdNumber18(id)) return false;
   const born = idBirthDate(id);
   const latest = { year: today.getUTCFullYear(), month: today.getUTCMonth() + 1, day: today.getUTCDate() };
   return born !== undefined && isPlausibleDate(born, undefined, latest);

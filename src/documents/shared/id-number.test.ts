@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
   crossCheckIdNumber,
+  hasProvinceCode,
   idBirthDate,
   idCheckDigit,
   idSex,
@@ -24,6 +25,14 @@ test("isValidIdNumber18 needs the check digit and a real date", () => {
   assert.ok(!isValidIdNumber18("11010519491231002x"), "lower-case x is not normalised here");
   const badDate = "11010519491331001";
   assert.ok(!isValidIdNumber18(badDate + idCheckDigit(badDate)));
+});
+
+test("a number needs a province code in its first two digits", () => {
+  const first17 = "05112519820824801";
+  assert.equal(isValidIdNumber18(first17 + idCheckDigit(first17)), false);
+  assert.equal(isValidIdNumber18(`13${first17.slice(2)}${idCheckDigit(`13${first17.slice(2)}`)}`), true);
+  assert.equal(isValidIdNumber15("051125820824801"), false);
+  assert.equal(hasProvinceCode("820000"), true);
 });
 
 test("15-digit old numbers are valid with a real date", () => {

@@ -11,6 +11,21 @@ export const ID_WEIGHTS: readonly number[] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 
 export const ID_CHECK_CHARS = "10X98765432";
 
 /**
+ * The first two digits of a resident ID number: the province-level divisions of GB/T 2260, and 81–83 of the
+ * residence permits of Hong Kong, Macao and Taiwan residents.
+ */
+export const PROVINCE_CODES: ReadonlySet<string> = new Set(
+  "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 81 82 83".split(
+    " ",
+  ),
+);
+
+/** Whether a number begins with a province-level code ({@link PROVINCE_CODES}). */
+export function hasProvinceCode(id: string): boolean {
+  return PROVINCE_CODES.has(id.slice(0, 2));
+}
+
+/**
  * The check character of the first 17 digits.
  *
  * @example
@@ -25,12 +40,12 @@ export function idCheckDigit(first17: string): string {
 /** Whether a number is a well-formed 18-digit number with a correct check digit and a real birth date. */
 export function isValidIdNumber18(id: string): boolean {
   if (!/^\d{17}[\dX]$/u.test(id)) return false;
-  return idCheckDigit(id) === id[17] && idBirthDate(id) !== undefined;
+  return idCheckDigit(id) === id[17] && hasProvinceCode(id) && idBirthDate(id) !== undefined;
 }
 
 /** Whether a number is a well-formed 15-digit (1989) number with a real birth date. */
 export function isValidIdNumber15(id: string): boolean {
-  return /^\d{15}$/u.test(id) && idBirthDate(id) !== undefined;
+  return /^\d{15}$/u.test(id) && hasProvinceCode(id) && idBirthDate(id) !== undefined;
 }
 
 /** {@link isValidIdNumber18} or {@link isValidIdNumber15}. */

@@ -33,6 +33,17 @@ test("the date constraint rejects an impossible month", () => {
   assert.equal(redecodeIdNumber(line.chars, { latest: LATEST })?.value, "510522198001110255");
 });
 
+test("the first two digits must be a province code", () => {
+  // True 131125198208248013 read as 05…: the read digits lead first, but no province has the code 05.
+  const line = makeTextLine("051125198208248013", {
+    confidences: { 0: 0.6, 1: 0.6 },
+    alternatives: { 0: [{ text: "1", probability: 0.3 }], 1: [{ text: "3", probability: 0.3 }] },
+  });
+  const result = redecodeIdNumber(line.chars, { latest: LATEST });
+  assert.equal(result?.value, "131125198208248013");
+  assert.equal(result?.changed, true);
+});
+
 test("look-alikes count as digits and x as X in the last place", () => {
   const line = makeTextLine("11010519491231OO2x");
   assert.equal(redecodeIdNumber(line.chars, { latest: LATEST })?.value, "11010519491231002X");

@@ -1,6 +1,6 @@
 import type { RecognizedChar } from "../../types.ts";
 import { type CalendarDate, isPlausibleDate, isRealDate } from "./dates.ts";
-import { ID_CHECK_CHARS, ID_WEIGHTS, normaliseIdNumber } from "./id-number.ts";
+import { ID_CHECK_CHARS, ID_WEIGHTS, normaliseIdNumber, PROVINCE_CODES } from "./id-number.ts";
 
 /** Options of {@link redecodeIdNumber}. */
 export interface RedecodeOptions {
@@ -29,6 +29,8 @@ export interface RedecodedIdNumber {
 
 type Candidates = Map<string, number>;
 type Best = { text: string; log: number };
+/** What one or more positions may spell, each with its probability and its part of the check digit's weighted sum. */
+type Slot = { text: string; probability: number; sum: number }[];
 
 /**
  * How likely the reading lost or gained one character at a place, before looking at what the characters say: most
@@ -108,10 +110,12 @@ function digitsOnly(candidates: Candidates): Candidates {
 
 /** The most probable valid number spelled by 18 positions' candidates, if any. */
 function bestValid(candidates: readonly Candidates[], options: RedecodeOptions): Best | undefined {
-  const outer = bestPerResidue(
-    [...candidates.slice(0, 6), ...candidates.slice(14, 17)],
-    [...ID_WEIGHTS.slice(0, 6), ...ID_WEIGHTS.slice(14, 17)],
-  );
+  const outer = bestPerResidue([
+    provinceSlot(candidates[0] ?? new Map(), candidates[1] ?? new Map()),
+    ...[2, 3, 4, 5, 14, 15, 16].map((index) =>
+      digitSlot(candidates[index] ?? new Map(), ID_WEIGHTS[index] ?? 0),
+    ),
+  ]);
   const dates = bestDatePerResidue(candidates.slice(6, 14), options);
   const check = candidates[17] ?? new Map();
   let best: Best | undefined;
@@ -150,24 +154,45 @@ function normaliseSymbol(text: string, last: boolean): string | undefined {
   return last && symbol === "X" ? symbol : undefined;
 }
 
-/** For each residue of the weighted sum mod 11, the most probable digits of the given positions. */
-function bestPerResidue(positions: readonly Candidates[], weights: readonly number[]): (Best | undefined)[] {
+function digitSlot(candidates: Candidates, weight: number): Slot {
+  return [...candidates].map(([digit, probability]) => ({
+    text: digit,
+    probability,
+    sum: Number(digit) * weight,
+  }));
+}
+
+/** The first two positions together: only the pairs that make a province code ({@link PROVINCE_CODES}). */
+function provinceSlot(first: Candidates, second: Candidates): Slot {
+  const slot: Slot = [];
+  for (const [a, pa] of first) {
+    for (const [b, pb] of second) {
+      if (!PROVINCE_CODES.has(a + b)) continue;
+      const sum = Number(a) * (ID_WEIGHTS[0] ?? 0) + Number(b) * (ID_WEIGHTS[1] ?? 0);
+      slot.push({ text: a + b, probability: pa * pb, sum });
+    }
+  }
+  return slot;
+}
+
+/** For each residue of the weighted sum mod 11, the most probable spelling of the given slots. */
+function bestPerResidue(slots: readonly Slot[]): (Best | undefined)[] {
   let table: (Best | undefined)[] = Array.from({ length: 11 }, (_, residue) =>
     residue === 0 ? { text: "", log: 0 } : undefined,
   );
-  positions.forEach((candidates, index) => {
+  for (const slot of slots) {
     const next: (Best | undefined)[] = Array.from({ length: 11 }, () => undefined);
     for (const [residue, entry] of table.entries()) {
       if (entry === undefined) continue;
-      for (const [digit, probability] of candidates) {
-        const to = (residue + Number(digit) * (weights[index] ?? 0)) % 11;
-        const log = entry.log + Math.log(probability);
+      for (const choice of slot) {
+        const to = (residue + choice.sum) % 11;
+        const log = entry.log + Math.log(choice.probability);
         const current = next[to];
-        if (current === undefined || log > current.log) next[to] = { text: entry.text + digit, log };
+        if (current === undefined || log > current.log) next[to] = { text: entry.text + choice.text, log };
       }
     }
     table = next;
-  });
+  }
   return table;
 }
 
