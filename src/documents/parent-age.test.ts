@@ -31,6 +31,21 @@ test("an age that agrees, one far from it, and an empty one are left alone", () 
   assert.equal(reconciled("").age, "");
 });
 
+test("an age far from what the ID number gives keeps its reading, and both it and the number are doubted", () => {
+  const fields = data("45");
+  const probabilities = new Map([
+    ["motherAge", 0.9],
+    ["motherIdCardNumber", 0.8],
+  ]);
+  reconcileParentAges(fields, probabilities);
+  assert.equal(fields.motherAge, "45");
+  assert.ok(Math.abs((probabilities.get("motherAge") ?? 0) - 0.9 * 0.6) < 1e-9);
+  assert.ok(Math.abs((probabilities.get("motherIdCardNumber") ?? 0) - 0.8 * 0.6) < 1e-9);
+  const agreeing = new Map([["motherIdCardNumber", 0.8]]);
+  reconcileParentAges(data("32"), agreeing);
+  assert.equal(agreeing.get("motherIdCardNumber"), 0.8);
+});
+
 test("the years' difference is an age too where the birthday had not yet come", () => {
   // Born 1984-11-02: 31 completed years on 2016-10-27, 32 by the years.
   const fields: Record<string, string> = { ...data("3"), motherIdCardNumber: "430223198411023402" };
