@@ -6,9 +6,22 @@ import { withoutOverlapRepeats } from "./shared/overlap-repeats.ts";
 import { regroupParentRow } from "./parent-row.ts";
 import type { DocumentSpec, FieldSpec } from "./shared/field-spec.ts";
 
+/**
+ * What the print code fills a parent's cells with when that parent is not given (domain.md §2.2): strokes, three in
+ * the name, two in the short cells, eighteen across the address and the ID number.
+ */
+const STRUCK_FILLERS: Readonly<Record<string, string>> = {
+  Name: "///",
+  Age: "//",
+  Nationality: "//",
+  Ethnicity: "//",
+  Address: "/".repeat(18),
+  IdCardNumber: "/".repeat(18),
+};
+
 /** The mother's or father's block: the same labels twice, told apart by their rows. */
 function parentFields(parent: "mother" | "father", caption: string, english: string): FieldSpec[] {
-  return [
+  return withFillers(parent, [
     { key: `${parent}Name`, labels: [`${caption}姓名`], english: [`${english}'s Name`], kind: "name" },
     {
       key: `${parent}Age`,
@@ -39,7 +52,15 @@ function parentFields(parent: "mother" | "father", caption: string, english: str
       english: ["ID No."],
       kind: "id-number",
     },
-  ];
+  ]);
+}
+
+/** The parent's fields with the print code's fillers for a parent not given, struck through together. */
+function withFillers(parent: string, fields: FieldSpec[]): FieldSpec[] {
+  return fields.map((field) => {
+    const filler = STRUCK_FILLERS[field.key.slice(parent.length)];
+    return filler === undefined ? field : { ...field, struck: { group: parent, filler } };
+  });
 }
 
 /**

@@ -20,6 +20,7 @@ import { matchesDocumentType } from "./match-document-type.ts";
 import { readNameStamp } from "./read-name-stamp.ts";
 import { rereadEmptyCells } from "./reread-empty-cells.ts";
 import { rereadOverSeals } from "./reread-over-seals.ts";
+import { fillStruckCells } from "./struck-through-cells.ts";
 import type { TextEngine } from "./text-engine.ts";
 import { valueLineIndices } from "./value-lines.ts";
 import { workingCopy } from "./working-copy.ts";
@@ -92,6 +93,8 @@ export class DocumentRecognizer {
     await rereadEmptyCells(clean, reading, spec, this.#engine);
     // Cells that must hold a value and still hold none are searched for text at a larger scale.
     await findTextInEmptyCells(clean, reading, spec, this.#engine, lines.lines);
+    // The cells of a parent not given, struck through with slanted strokes, get the print code's filler.
+    fillStruckCells(clean, reading, spec);
     const toOriginal = (point: { x: number; y: number }) => ({ x: point.x * scale, y: point.y * scale });
     const { data, keyValueInfo } = assembleFields(spec, reading, toOriginal);
     const geometry = documentGeometry(work, reading, type, scale);

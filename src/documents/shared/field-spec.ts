@@ -54,6 +54,11 @@ export interface FieldSpec {
    * beyond a wide empty stretch (a seal's caption) is not part of it. See `dropDistantPieces`.
    */
   runsFromLabel?: boolean;
+  /**
+   * For the cells of a person the document may leave out (a father not given): the print code strikes all of them
+   * through, `filler` being what it prints in this one (`///`, `//`), and `group` naming the cells struck together.
+   */
+  struck?: { group: string; filler: string };
 }
 
 /** The declarative description of one document type. */

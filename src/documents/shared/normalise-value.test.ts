@@ -156,3 +156,24 @@ test("a name read as digits alone is left blank", () => {
   assert.equal(value("张三", field("name")), "张三");
   assert.equal(value("ZHANG San", field("name")), "ZHANGSan");
 });
+
+test("the strokes of a parent not given survive as the print code's filler, where the field has one", () => {
+  const name = field("name", { struck: { group: "father", filler: "///" } });
+  const age = field("number", { range: [12, 80], struck: { group: "father", filler: "//" } });
+  const ethnicity = field("vocabulary", {
+    vocabulary: "ethnicity",
+    struck: { group: "father", filler: "//" },
+  });
+  const id = field("id-number", { struck: { group: "father", filler: "/".repeat(18) } });
+  assert.deepEqual(normaliseValue("///", name), { value: "///", confidence: 1, valid: true });
+  assert.deepEqual(normaliseValue("/ /", age), { value: "//", confidence: 1, valid: true });
+  assert.equal(value("／／", ethnicity), "//");
+  // An ethnicity not given is a single stroke (domain.md §2.2).
+  assert.equal(value("/", ethnicity), "/");
+  assert.equal(value("/".repeat(18), id), "/".repeat(18));
+  // Miscounted strokes are the filler, doubted.
+  assert.deepEqual(normaliseValue("//", name), { value: "///", confidence: 0.8, valid: true });
+  // Without a filler, strokes are no name.
+  assert.equal(value("///", field("name")), "");
+  assert.equal(value("//", field("vocabulary", { vocabulary: "ethnicity" })), "");
+});

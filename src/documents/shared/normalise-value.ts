@@ -203,6 +203,16 @@ function normaliseName(text: string): NormalisedValue {
   return cleaned === trimmed ? ACCEPTED(trimmed) : { value: cleaned, confidence: 0.9, valid: true };
 }
 
+/**
+ * Strokes read in the cell of a person not given (domain.md §2.2) are the print code's filler: kept as printed when
+ * read as it (or, for an ethnicity, as the single `/` of an ethnicity not given), else written as the filler, doubted.
+ */
+function normaliseStrokes(text: string, field: FieldSpec, filler: string): NormalisedValue {
+  const strokes = text.replace(/／/gu, "/");
+  if (strokes === filler || (field.vocabulary === "ethnicity" && strokes === "/")) return ACCEPTED(strokes);
+  return { value: filler, confidence: 0.8, valid: true };
+}
+
 const NORMALISERS: Readonly<Record<ValueKind, Normaliser>> = {
   text: (text) => ACCEPTED(trimSeparators(text)),
   name: normaliseName,
@@ -234,6 +244,8 @@ export function normaliseValue(
 ): NormalisedValue {
   const text = raw.replace(/\s+/gu, "");
   if (text === "") return ACCEPTED("");
+  if (field.struck !== undefined && /^[/／]+$/u.test(text))
+    return normaliseStrokes(text, field, field.struck.filler);
   const spelled = chars?.filter((char) => char.text.trim() !== "");
   const aligned =
     spelled !== undefined && spelled.map((char) => char.text).join("") === text ? spelled : undefined;
