@@ -2,7 +2,7 @@ import { reconcileParentAges } from "../documents/parent-age.ts";
 import type { DocumentReading, FieldReading } from "../documents/read-fields.ts";
 import type { DocumentSpec, FieldSpec } from "../documents/shared/field-spec.ts";
 import { crossCheckIdNumber, idSex, isValidIdNumber } from "../documents/shared/id-number.ts";
-import { valueFromBoxes } from "../documents/shared/join-boxes.ts";
+import { boxesConfidence, valueFromBoxes } from "../documents/shared/join-boxes.ts";
 import { normaliseValue } from "../documents/shared/normalise-value.ts";
 import type { PageFrame } from "../documents/shared/page-frame.ts";
 import type { KeyValueInfo, Point } from "../types.ts";
@@ -66,7 +66,7 @@ function normaliseField(
   const normalised =
     fromBoxes === undefined
       ? normaliseValue(read.text, field, read.chars)
-      : { value: fromBoxes, confidence: 1, valid: true };
+      : { value: fromBoxes, confidence: boxesConfidence(read.pieceTexts.join(";"), field), valid: true };
   let probability = read.confidence * normalised.confidence;
   if (field.kind === "id-number" && !normalised.valid) {
     probability = Math.min(probability, INVALID_ID_CEILING / 100);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { BIRTH_CERTIFICATE_SPEC } from "../birth-certificate.ts";
-import { valueFromBoxes } from "./join-boxes.ts";
+import { boxesConfidence, valueFromBoxes } from "./join-boxes.ts";
 
 function field(key: string) {
   const found = BIRTH_CERTIFICATE_SPEC.fields.find((f) => f.key === key);
@@ -61,4 +61,17 @@ test("units that the numbers cannot fill give no value rather than a shifted one
     undefined,
     "three numbers, two boxes",
   );
+});
+
+test("boxes read without their units and with a lost digit are doubted", () => {
+  const birthTime = field("birthTime");
+  const issueDate = field("issueDate");
+  // 05月 12日 06时 12分 printed across the rulings: 1 of 12, 6 of 06, 2 of 12 and 分 lost.
+  assert.equal(valueFromBoxes("2019年05月2日0时1", birthTime), "2019年05月02日00时01分");
+  assert.equal(boxesConfidence("2019年05月2日0时1", birthTime), 0.6);
+  assert.equal(boxesConfidence("2019年05月12日06时12分", birthTime), 1, "every box with its unit");
+  assert.equal(boxesConfidence("2023年6月5日0时33分", birthTime), 1, "single digits with their units");
+  assert.equal(boxesConfidence("2023;06;05;00;33", birthTime), 1, "two digits in every box");
+  assert.equal(boxesConfidence("2018年1月2", issueDate), 0.6, "the day's unit lost, single digits");
+  assert.equal(boxesConfidence("2018年11月25日", issueDate), 1);
 });

@@ -54,6 +54,30 @@ export function valueFromBoxes(text: string, field: FieldSpec): string | undefin
   return values === undefined ? undefined : write(field.kind, [year, ...values]);
 }
 
+/** What a value's confidence keeps when its boxes were read doubtfully (see {@link boxesConfidence}). */
+const DOUBTFUL_BOXES = 0.6;
+
+/**
+ * How far a value made by {@link valueFromBoxes} can be trusted, 0–1: 1 when every box after the year was read
+ * with its printed unit or with two digits; lower when units were lost and some box held a single digit, the
+ * signature of a number printed across its box's ruling that lost a digit (`2019年05月2日0时1`, read from
+ * `05月 12日 06时 12分`): the boxes were then filled in order and may be shifted or short.
+ */
+export function boxesConfidence(text: string, field: FieldSpec): number {
+  if (field.kind !== "birth-time" && field.kind !== "date") return 1;
+  const numbers = text
+    .split(";")
+    .filter((piece) => !isStrayPrint(piece))
+    .flatMap(boxNumbers);
+  const yearAt = numbers.findIndex((number) => isYear(number.digits.slice(0, 4)));
+  if (yearAt === -1) return 1;
+  const boxes = SLOTS[field.kind].length - 1;
+  const rest = numbers.slice(yearAt + 1);
+  const withUnit = rest.filter((number) => number.unit !== undefined && number.unit !== "年").length;
+  const short = rest.some((number) => number.digits.length === 1);
+  return withUnit < boxes && short ? DOUBTFUL_BOXES : 1;
+}
+
 /** Print that is no box of a date: two or more Chinese characters other than units, or a certificate number. */
 function isStrayPrint(piece: string): boolean {
   const others = piece.replace(BOX_CHARACTERS, "").match(/[\u4e00-\u9fff]/gu) ?? [];
