@@ -18,6 +18,7 @@ import { documentGeometry } from "./document-geometry.ts";
 import { findTextInEmptyCells } from "./find-text-in-empty-cells.ts";
 import { matchesDocumentType } from "./match-document-type.ts";
 import { readNameStamp } from "./read-name-stamp.ts";
+import { rereadDateBoxes } from "./reread-date-boxes.ts";
 import { rereadEmptyCells } from "./reread-empty-cells.ts";
 import { rereadOverSeals } from "./reread-over-seals.ts";
 import { fillStruckCells } from "./struck-through-cells.ts";
@@ -95,6 +96,8 @@ export class DocumentRecognizer {
     await findTextInEmptyCells(clean, reading, spec, this.#engine, lines.lines);
     // The cells of a parent not given, struck through with slanted strokes, get the print code's filler.
     fillStruckCells(clean, reading, spec);
+    // Boxed dates that lost digits or units on their boxes' rulings are read again with the boxes painted out.
+    await rereadDateBoxes(clean, reading, spec, this.#engine);
     const toOriginal = (point: { x: number; y: number }) => ({ x: point.x * scale, y: point.y * scale });
     const { data, keyValueInfo } = assembleFields(spec, reading, toOriginal);
     const geometry = documentGeometry(work, reading, type, scale);
