@@ -1,6 +1,7 @@
 import type { RawImage } from "../image/raw-image.ts";
 import { warpImage } from "../image/warp-image.ts";
 import type { Quad } from "../types.ts";
+import { boxMeans } from "../image/box-means.ts";
 
 /** One cell to cut out: its quad in the image (listed from its reading direction) and its size in the mosaic. */
 export interface MosaicCell {
@@ -188,31 +189,7 @@ function slidingMax(
 }
 
 function boxMean(data: Uint8Array, width: number, height: number, radius: number): Uint8Array {
-  const stride = width + 1;
-  const table = new Float64Array(stride * (height + 1));
-  for (let y = 0; y < height; y++) {
-    let row = 0;
-    for (let x = 0; x < width; x++) {
-      row += data[y * width + x] as number;
-      table[(y + 1) * stride + x + 1] = (table[y * stride + x + 1] as number) + row;
-    }
-  }
-  const out = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    const top = Math.max(0, y - radius);
-    const bottom = Math.min(height, y + radius + 1);
-    for (let x = 0; x < width; x++) {
-      const left = Math.max(0, x - radius);
-      const right = Math.min(width, x + radius + 1);
-      const sum =
-        (table[bottom * stride + right] as number) -
-        (table[top * stride + right] as number) -
-        (table[bottom * stride + left] as number) +
-        (table[top * stride + left] as number);
-      out[y * width + x] = Math.round(sum / ((bottom - top) * (right - left)));
-    }
-  }
-  return out;
+  return Uint8Array.from(boxMeans(data, width, height, radius), Math.round);
 }
 
 function roundUp(value: number): number {

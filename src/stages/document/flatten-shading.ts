@@ -1,3 +1,4 @@
+import { boxMeans } from "../../image/box-means.ts";
 import type { Plane } from "./working-planes.ts";
 
 /**
@@ -8,34 +9,10 @@ import type { Plane } from "./working-planes.ts";
  */
 export function flattenShading(plane: Plane, radius: number): Plane {
   const { width, height, data } = plane;
-  // Summed-area table with a zero row and column in front, so every window sum is four look-ups.
-  const stride = width + 1;
-  const table = new Float64Array(stride * (height + 1));
-  for (let y = 0; y < height; y++) {
-    let row = 0;
-    for (let x = 0; x < width; x++) {
-      row += data[y * width + x] as number;
-      table[(y + 1) * stride + x + 1] = (table[y * stride + x + 1] as number) + row;
-    }
-  }
+  const means = boxMeans(data, width, height, radius);
   const out = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    const top = Math.max(0, y - radius);
-    const bottom = Math.min(height, y + radius + 1);
-    for (let x = 0; x < width; x++) {
-      const left = Math.max(0, x - radius);
-      const right = Math.min(width, x + radius + 1);
-      const sum =
-        (table[bottom * stride + right] as number) -
-        (table[top * stride + right] as number) -
-        (table[bottom * stride + left] as number) +
-        (table[top * stride + left] as number);
-      const mean = sum / ((bottom - top) * (right - left));
-      out[y * width + x] = Math.max(
-        0,
-        Math.min(255, Math.round(128 + (data[y * width + x] as number) - mean)),
-      );
-    }
+  for (let i = 0; i < out.length; i++) {
+    out[i] = Math.max(0, Math.min(255, Math.round(128 + (data[i] as number) - (means[i] as number))));
   }
   return { width, height, data: out };
 }
