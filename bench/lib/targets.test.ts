@@ -79,6 +79,20 @@ describe("checkTargets", () => {
     assert.equal(check(targets, "invalid ID numbers").met, false);
   });
 
+  it("does not count the slashes struck through a parent not given as an invalid number", () => {
+    const filler = "//////////////////";
+    const samples = [
+      evaluateSample({
+        label: label({ idCardNumber: filler }),
+        result: result({ idCardNumber: filler }, 88),
+        timeMs: 10,
+      }),
+    ];
+    const { targets } = summarize(samples);
+    assert.equal(check(targets, "invalid ID numbers").met, true);
+    assert.equal(check(targets, "ID numbers exact").measured, "100.0% (1/1)");
+  });
+
   it("accepts an invalid ID number returned unsure", () => {
     const samples = [
       evaluateSample({

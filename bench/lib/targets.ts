@@ -49,9 +49,12 @@ function countCheck(name: string, count: number, over: number, what: string): Ta
   };
 }
 
-/** Whether an answer is an ID number that fails its own check (or is not an ID number at all). */
+/**
+ * Whether an answer is an ID number that fails its own check (or is not an ID number at all). Slashes alone are the
+ * print code's filler for a parent not given (domain.md §2), not a number read.
+ */
 function invalidIdAnswer(value: string): boolean {
-  return value !== "" && !isValidIdNumber(normaliseIdNumber(value));
+  return value !== "" && !/^\/+$/u.test(value) && !isValidIdNumber(normaliseIdNumber(value));
 }
 
 /**
