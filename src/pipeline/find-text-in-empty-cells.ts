@@ -8,7 +8,7 @@ import { boundsQuad, quadBounds } from "../geometry/quad.ts";
 import type { RawImage } from "../image/raw-image.ts";
 import type { DocumentType, Point, Quad, RecognizedChar, TextLine } from "../types.ts";
 import { cellMosaic, type MosaicTile } from "./cell-mosaic.ts";
-import { labelBox } from "./reread-empty-cells.ts";
+import { CELL_REACH, labelBox } from "./reread-empty-cells.ts";
 import type { TextEngine } from "./text-engine.ts";
 
 /**
@@ -60,19 +60,6 @@ const ALWAYS_FILLED: Readonly<Record<DocumentType, readonly string[]>> = {
  */
 const MIN_FILLED = 2;
 const MIN_FILLED_SHARE = 1 / 3;
-/** How far right of its label a cell reaches when no other label ends it, in label heights, by kind. */
-const REACH: Readonly<Record<string, number>> = {
-  name: 8,
-  text: 24,
-  vocabulary: 6,
-  number: 5,
-  "gestational-age": 4,
-  "id-number": 14,
-  date: 12,
-  "birth-time": 18,
-  digits: 10,
-  "certificate-number": 10,
-};
 /** The height, px, a label is scaled to in the mosaic: a size the detector finds text at reliably. */
 const TEXT_PX = 48;
 /** At most this many pixels of tiles in the mosaic, and labels scaled to no less than this height, px. */
@@ -285,7 +272,7 @@ export function emptyCells(reading: DocumentReading, spec: DocumentSpec, lines: 
     const nextOnRow = labels
       .filter(({ box }) => Math.abs(box.centerY - label.centerY) < height * 0.6 && box.left > label.right)
       .map(({ box }) => box.left);
-    const reach = labelWidth + height * (REACH[field.kind] ?? 8);
+    const reach = labelWidth + height * (CELL_REACH[field.kind] ?? 8);
     const right = Math.max(left + height, Math.min(left + reach, ...nextOnRow));
     const top = label.centerY - height * HALF_HEIGHT;
     const bottom = label.centerY + height * HALF_HEIGHT;

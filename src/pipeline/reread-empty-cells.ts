@@ -12,13 +12,17 @@ import type { TextEngine } from "./text-engine.ts";
 /** Kinds whose value is short and strictly formed, so a cell read on its own is accepted only when it is one. */
 const STRICT_KINDS = new Set(["vocabulary", "number", "gestational-age", "id-number", "date", "birth-time"]);
 /** How far right of its label a cell reaches when no other label ends it, in label heights, by kind. */
-const REACH: Readonly<Record<string, number>> = {
+export const CELL_REACH: Readonly<Record<string, number>> = {
+  name: 8,
+  text: 24,
   vocabulary: 6,
   number: 5,
   "gestational-age": 4,
   "id-number": 14,
   date: 12,
   "birth-time": 18,
+  digits: 10,
+  "certificate-number": 10,
 };
 /**
  * Where the cell is tried, as shifts of its centre from the label's in label heights: level with it first, then a
@@ -182,7 +186,10 @@ function cellQuad(
   const nextOnRow = labels
     .filter(({ box }) => Math.abs(box.centerY - label.centerY) < height * 0.6 && box.left > label.right)
     .map(({ box }) => box.left - height * 0.15);
-  const right = Math.max(left + height, Math.min(left + height * (REACH[field.kind] ?? 6), ...nextOnRow));
+  const right = Math.max(
+    left + height,
+    Math.min(left + height * (CELL_REACH[field.kind] ?? 6), ...nextOnRow),
+  );
   const top = label.centerY + height * (offset - 1);
   const bottom = label.centerY + height * (offset + 1);
   return boundsQuad({ left, top, right, bottom }).map(toImage) as unknown as Quad;
