@@ -3,6 +3,7 @@
  * administrative divisions (NBS 2023 统计用区划代码, public data) — from `synth/data/regions.json`, keeping only
  * names: `[province, [[city, [county, …]], …]]`. Municipalities print their own name as the city (北京市北京市密云区);
  * county-level cities directly under a province (直辖县级) are cities without counties.
+ * Also writes `src/documents/shared/data/county-codes.json`, the 6-digit county-level codes.
  * Run: npx tsx scripts/build-divisions.ts
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -31,4 +32,16 @@ const out = regions.map(([code, province, prefectures]) => {
 writeFileSync(
   new URL("../src/documents/shared/data/divisions.json", import.meta.url),
   `${JSON.stringify(out)}\n`,
+);
+
+// The county-level codes (GB/T 2260 as of 2023) for the ID number's region prior: a prefecture without counties
+// (东莞市, 中山市) is listed with its own code and 00.
+const codes = regions.flatMap(([, , prefectures]) =>
+  prefectures.flatMap(([prefecture, , counties]) =>
+    counties.length ? counties.map((county) => county[0]) : [`${prefecture}00`],
+  ),
+);
+writeFileSync(
+  new URL("../src/documents/shared/data/county-codes.json", import.meta.url),
+  `${JSON.stringify(codes)}\n`,
 );

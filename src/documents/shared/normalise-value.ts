@@ -117,10 +117,12 @@ function normaliseIdValue(
   if (isValidIdNumber(read)) return ACCEPTED(read);
   const redecoded = chars === undefined ? undefined : redecodeIdNumber(chars);
   if (redecoded !== undefined) {
-    // A character put back or dropped is a bolder repair than a swap for the recognizer's own second choice.
+    // A character put back or dropped is a bolder repair than a swap for the recognizer's own second choice, and a
+    // repair to a region code the current divisions do not list is less sure than one to a current county.
     return {
       value: redecoded.value,
-      confidence: redecoded.edit === "substitution" ? 0.85 : 0.7,
+      confidence:
+        (redecoded.edit === "substitution" ? 0.85 : 0.7) * (redecoded.region === "county" ? 1 : 0.9),
       valid: true,
     };
   }

@@ -86,3 +86,33 @@ test("nothing valid near a reading two characters short or with letters everywhe
   assert.equal(redecodeIdNumber(makeTextLine("1305031993050872").chars, { latest: LATEST }), undefined);
   assert.equal(redecodeIdNumber(makeTextLine("ABCDEFGHIJKLMNOPQ").chars, { latest: LATEST }), undefined);
 });
+
+test("a lost inner digit is put back where it makes a current county code, not at the front", () => {
+  // True 420381198912077959 (丹江口市) read without the 1 ending its region code: a 4 put back at the front
+  // (442038…, an edge edit) also makes a valid number, but 4420 has no county 442038.
+  const result = redecodeIdNumber(makeTextLine("42038198912077959").chars, { latest: LATEST });
+  assert.equal(result?.value, "420381198912077959");
+  assert.equal(result?.region, "county");
+  // True 430821198705314934 (慈利县) without its 1: 34 3082… is a province with no such prefecture.
+  const other = redecodeIdNumber(makeTextLine("43082198705314934").chars, { latest: LATEST });
+  assert.equal(other?.value, "430821198705314934");
+});
+
+test("the region prior is soft: a sure code the 2023 divisions no longer list is kept, less probable", () => {
+  // 320323 (铜山县, a district since 2010 with a new code) read with sure digits; 320322 (沛县) is one swap away.
+  const kept = redecodeIdNumber(makeTextLine("320323198001010019").chars, { latest: LATEST });
+  assert.equal(kept?.value, "320323198001010019");
+  assert.equal(kept?.region, "prefecture");
+  assert.ok((kept?.probability ?? 1) < 0.99 ** 18 / 2);
+});
+
+test("between two doubtful readings, the one with a current county code wins", () => {
+  // 320323…0035 and 320322…0055 are both valid; the digits as read favour the former, whose county is gone.
+  const line = makeTextLine("320323198001010035", {
+    confidences: { 5: 0.6, 16: 0.6 },
+    alternatives: { 5: [{ text: "2", probability: 0.35 }], 16: [{ text: "5", probability: 0.35 }] },
+  });
+  const result = redecodeIdNumber(line.chars, { latest: LATEST });
+  assert.equal(result?.value, "320322198001010055");
+  assert.equal(result?.region, "county");
+});

@@ -1,6 +1,7 @@
 import type { RecognizedChar } from "../../types.ts";
 import { type CalendarDate, isPlausibleDate, isRealDate } from "./dates.ts";
 import { ID_CHECK_CHARS, ID_WEIGHTS, normaliseIdNumber, PROVINCE_CODES } from "./id-number.ts";
+import { PREFECTURE_CODES, regionKnowledge } from "./region-codes.ts";
 
 /** Options of {@link redecodeIdNumber}. */
 export interface RedecodeOptions {
@@ -15,8 +16,14 @@ export interface RedecodeOptions {
 /** The best valid number found, with its probability under the recognizer's per-character distributions. */
 export interface RedecodedIdNumber {
   value: string;
-  /** Product of the chosen characters' probabilities (and of the edit's prior, for a lost or extra character). */
+  /**
+   * Product of the chosen characters' probabilities, of the edit's prior (for a lost or extra character) and of the
+   * region's prior (1 for a current county code, less for a code the 2023 divisions know only the prefecture or
+   * province of).
+   */
   probability: number;
+  /** How well the 2023 divisions know the number's region code (see {@link regionKnowledge}). */
+  region: "county" | "prefecture" | "province";
   /** Whether it differs from the characters as read. */
   changed: boolean;
   /**
@@ -40,8 +47,18 @@ const EDGE_EDIT_PRIOR = 0.02;
 const INNER_EDIT_PRIOR = 0.002;
 
 /**
+ * How likely a region code is, relative to a current county code (GB/T 2260 as of 2023), before looking at what the
+ * characters say. Soft, not a filter: people keep the numbers given by counties since renamed or merged, whose codes
+ * mostly keep their prefecture's first four digits. Roughly the share of numbers with such codes over how many codes
+ * of each kind there are.
+ */
+const PREFECTURE_ONLY_PRIOR = 0.05;
+const PROVINCE_ONLY_PRIOR = 0.005;
+
+/**
  * The most probable VALID 18-digit number the per-character alternatives can spell: the check digit must match
- * and digits 7–14 must be a plausible birth date. Exact, not a beam: the region and sequence digits only matter
+ * and digits 7–14 must be a plausible birth date; a region code (digits 1–6) the divisions know is preferred
+ * (the priors above). Exact, not a beam: the region and sequence digits only matter
  * through their weighted sum mod 11, so they are maximised per residue; dates are enumerated over the top-k
  * alternatives (pruned year, then month, then day). A reading of 17 or 19 characters is repaired by putting back
  * one lost character (any digit, or X last) or dropping one extra, wherever that gives the most probable valid
@@ -91,6 +108,7 @@ export function redecodeIdNumber(
     probability: Math.exp(best.log),
     changed: best.text !== asRead,
     edit: best.edit,
+    region: regionKnowledge(best.text.slice(0, 6)),
   };
 }
 
@@ -110,12 +128,10 @@ function digitsOnly(candidates: Candidates): Candidates {
 
 /** The most probable valid number spelled by 18 positions' candidates, if any. */
 function bestValid(candidates: readonly Candidates[], options: RedecodeOptions): Best | undefined {
-  const outer = bestPerResidue([
-    provinceSlot(candidates[0] ?? new Map(), candidates[1] ?? new Map()),
-    ...[2, 3, 4, 5, 14, 15, 16].map((index) =>
-      digitSlot(candidates[index] ?? new Map(), ID_WEIGHTS[index] ?? 0),
-    ),
-  ]);
+  const outer = bestPerResidue(
+    [14, 15, 16].map((index) => digitSlot(candidates[index] ?? new Map(), ID_WEIGHTS[index] ?? 0)),
+    bestRegionPerResidue(candidates.slice(0, 6)),
+  );
   const dates = bestDatePerResidue(candidates.slice(6, 14), options);
   const check = candidates[17] ?? new Map();
   let best: Best | undefined;
@@ -175,11 +191,57 @@ function provinceSlot(first: Candidates, second: Candidates): Slot {
   return slot;
 }
 
-/** For each residue of the weighted sum mod 11, the most probable spelling of the given slots. */
-function bestPerResidue(slots: readonly Slot[]): (Best | undefined)[] {
-  let table: (Best | undefined)[] = Array.from({ length: 11 }, (_, residue) =>
+/**
+ * For each residue of the region code's weighted sum mod 11, its most probable spelling times its prior: the best of
+ * the current county codes, of the codes in a current prefecture, and of all codes in a province. Exact, since every
+ * spelling's own prior is at least the prior of any group it is also counted in.
+ */
+function bestRegionPerResidue(positions: readonly Candidates[]): (Best | undefined)[] {
+  const at = (index: number) => positions[index] ?? new Map<string, number>();
+  const table = bestPerResidue([
+    provinceSlot(at(0), at(1)),
+    ...[2, 3, 4, 5].map((index) => digitSlot(at(index), ID_WEIGHTS[index] ?? 0)),
+  ]).map((entry) => entry && { text: entry.text, log: entry.log + Math.log(PROVINCE_ONLY_PRIOR) });
+  const offer = (text: string, log: number) => {
+    const residue = weightedResidue(text, 0);
+    const current = table[residue];
+    if (current === undefined || log > current.log) table[residue] = { text, log };
+  };
+  const counties = bestPerResidue([4, 5].map((index) => digitSlot(at(index), ID_WEIGHTS[index] ?? 0)));
+  for (const [prefecture, known] of PREFECTURE_CODES) {
+    const log = spellingLog(prefecture, positions, 0);
+    if (log === undefined) continue;
+    for (const county of counties) {
+      if (county !== undefined)
+        offer(prefecture + county.text, log + county.log + Math.log(PREFECTURE_ONLY_PRIOR));
+    }
+    for (const county of known) {
+      const countyLog = spellingLog(county, positions, 4);
+      if (countyLog !== undefined) offer(prefecture + county, log + countyLog);
+    }
+  }
+  return table;
+}
+
+/** The log-probability of spelling `text` from the positions' candidates from `first` on, if they allow it. */
+function spellingLog(text: string, positions: readonly Candidates[], first: number): number | undefined {
+  let log = 0;
+  for (let index = 0; index < text.length; index++) {
+    const probability = positions[first + index]?.get(text[index] ?? "");
+    if (probability === undefined) return undefined;
+    log += Math.log(probability);
+  }
+  return log;
+}
+
+/** For each residue of the weighted sum mod 11, the most probable spelling of the given slots after `start`. */
+function bestPerResidue(
+  slots: readonly Slot[],
+  start: readonly (Best | undefined)[] = Array.from({ length: 11 }, (_, residue) =>
     residue === 0 ? { text: "", log: 0 } : undefined,
-  );
+  ),
+): (Best | undefined)[] {
+  let table: (Best | undefined)[] = [...start];
   for (const slot of slots) {
     const next: (Best | undefined)[] = Array.from({ length: 11 }, () => undefined);
     for (const [residue, entry] of table.entries()) {
