@@ -140,8 +140,12 @@ async function writeOutputs(
   process.stdout.write(report);
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, report);
-  // Every verdict, one JSON line per image, for digging further than the report goes (git-ignored).
-  const details = join(BENCH, ".cache", "accuracy-last-run.jsonl");
+  // Every verdict, one JSON line per image, for digging further than the report goes. Reports kept in the
+  // repository get theirs in the git-ignored cache; a report written elsewhere gets its own beside it, so runs in
+  // several worktrees sharing one cache do not overwrite each other's.
+  const details = out.startsWith(join(BENCH, "results"))
+    ? join(BENCH, ".cache", "accuracy-last-run.jsonl")
+    : out.replace(/(\.md)?$/, ".jsonl");
   await mkdir(dirname(details), { recursive: true });
   await writeFile(details, `${samples.map((sample) => JSON.stringify(sample)).join("\n")}\n`);
   process.stderr.write(
