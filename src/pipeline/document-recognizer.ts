@@ -1,4 +1,5 @@
 import { DOCUMENT_SPECS } from "../documents/document-specs.ts";
+import { idBirthWindows } from "../documents/id-birth-window.ts";
 import { type DocumentReading, readFields } from "../documents/read-fields.ts";
 import type { DocumentSpec } from "../documents/shared/field-spec.ts";
 import { RecognitionError } from "../errors.ts";
@@ -20,6 +21,7 @@ import { matchesDocumentType } from "./match-document-type.ts";
 import { readNameStamp } from "./read-name-stamp.ts";
 import { rereadDateBoxes } from "./reread-date-boxes.ts";
 import { rereadEmptyCells } from "./reread-empty-cells.ts";
+import { rereadIdNumbers } from "./reread-id-numbers.ts";
 import { rereadOverSeals } from "./reread-over-seals.ts";
 import { fillStruckCells } from "./struck-through-cells.ts";
 import type { TextEngine } from "./text-engine.ts";
@@ -98,6 +100,9 @@ export class DocumentRecognizer {
     fillStruckCells(clean, reading, spec);
     // Boxed dates that lost digits or units on their boxes' rulings are read again with the boxes painted out.
     await rereadDateBoxes(clean, reading, spec, this.#engine);
+    // ID numbers not read surely valid (or born where the page says not) are read again stretched and before seal
+    // whitening, and the readings vote.
+    await rereadIdNumbers(clean, work, reading, spec, this.#engine, idBirthWindows(spec, reading));
     const toOriginal = (point: { x: number; y: number }) => ({ x: point.x * scale, y: point.y * scale });
     const { data, keyValueInfo } = assembleFields(spec, reading, toOriginal);
     const geometry = documentGeometry(work, reading, type, scale);

@@ -21,10 +21,18 @@ test("every completion is a valid number; ambiguity and other lengths give nothi
   }
   assert.equal(completeIdNumber("360924199409174982", TODAY), undefined, "already 18");
   assert.equal(completeIdNumber("36092419940917", TODAY), undefined, "too short to complete");
+  assert.equal(completeIdNumber("092419940917498", TODAY), undefined, "three lost, many counties fit");
   assert.equal(completeIdNumber("3609241994091X498", TODAY), undefined, "an X inside");
 });
 
 test("a birth date in the future rules a completion out", () => {
   // Read without its check digit, the number's birth date 2030-01-01 is not yet.
   assert.equal(completeIdNumber("11010120300101001", TODAY), undefined);
+});
+
+test("of several completions, the only one of a current county is taken", () => {
+  // The first two digits lost under the label: 33 (天台县) is the only pair making a current county's code.
+  assert.equal(completeIdNumber("102319991210237X", TODAY), "33102319991210237X");
+  // Three lost over the cell's ruling: of 32 valid completions, only 410811 (山阳区) is a current county.
+  assert.equal(completeIdNumber("811199103253802", TODAY), "410811199103253802");
 });

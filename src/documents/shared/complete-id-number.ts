@@ -1,17 +1,21 @@
 import { isPlausibleDate } from "./dates.ts";
 import { idBirthDate, idCheckDigit, isValidIdNumber18 } from "./id-number.ts";
+import { COUNTY_CODES } from "./region-codes.ts";
 
 /**
- * Completes an 18-character ID number read with one or two characters lost at either end (the first digit read
- * into the label `号码` before it, the check digit cut off by the box's edge): every way of filling them in is tried,
- * and kept only where the number has a real province code, a real birth date from 1900 to today and a correct check
- * digit. Returns the completion only when exactly one survives, else `undefined`.
+ * Completes an 18-character ID number read with one to three characters lost at either end (the first digits read
+ * into the label `号码` before it or lost on the cell's ruling, the check digit cut off by the box's edge): every way
+ * of filling them in is tried, and kept only where the number has a real province code, a real birth date from 1900
+ * to today and a correct check digit. Returns the completion when exactly one survives, or, when several do, the
+ * one whose region code is a current county when exactly one is ({@link COUNTY_CODES}: a made-up code rarely is
+ * one); else `undefined`.
  *
  * @example
  * completeIdNumber("60924199409174982"); // "360924199409174982"
+ * completeIdNumber("102319991210237X"); // "33102319991210237X" (of two, the one of a current county)
  */
 export function completeIdNumber(read: string, today: Date = new Date()): string | undefined {
-  if (!/^\d{15,17}X?$/u.test(read) || read.length < 16 || read.length > 17) return undefined;
+  if (!/^\d{14,17}X?$/u.test(read) || read.length < MIN_LENGTH || read.length > 17) return undefined;
   const missing = 18 - read.length;
   const found = new Set<string>();
   for (let lead = 0; lead <= missing; lead++) {
@@ -25,8 +29,13 @@ export function completeIdNumber(read: string, today: Date = new Date()): string
       }
     }
   }
-  return found.size === 1 ? [...found][0] : undefined;
+  if (found.size === 1) return [...found][0];
+  const counties = [...found].filter((id) => COUNTY_CODES.has(id.slice(0, 6)));
+  return counties.length === 1 ? counties[0] : undefined;
 }
+
+/** The shortest reading completed: three characters lost at most. */
+const MIN_LENGTH = 15;
 
 function allDigits(count: number): string[] {
   if (count === 0) return [""];

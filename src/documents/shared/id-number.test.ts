@@ -69,3 +69,10 @@ test("crossCheckIdNumber compares birth date and sex", () => {
   });
   assert.deepEqual(crossCheckIdNumber("510522198001110255", {}), { birthDate: "unknown", sex: "unknown" });
 });
+
+test("a 15-digit number is never a Hong Kong, Macao or Taiwan residence permit's", () => {
+  assert.equal(isValidIdNumber15("810000910325380"), false);
+  assert.equal(isValidIdNumber15("410000910325380"), true);
+  const permit = "81000019910325380";
+  assert.equal(isValidIdNumber18(permit + idCheckDigit(permit)), true);
+});

@@ -43,9 +43,20 @@ export function isValidIdNumber18(id: string): boolean {
   return idCheckDigit(id) === id[17] && hasProvinceCode(id) && idBirthDate(id) !== undefined;
 }
 
-/** Whether a number is a well-formed 15-digit (1989) number with a real birth date. */
+/** The residence permits of Hong Kong, Macao and Taiwan residents (2018 on): 18 digits only, never 15. */
+const PERMIT_CODES: ReadonlySet<string> = new Set(["81", "82", "83"]);
+
+/**
+ * Whether a number is a well-formed 15-digit (1989) number with a real birth date, of a mainland province (the
+ * permits of {@link PERMIT_CODES} came long after the 15-digit numbers ended).
+ */
 export function isValidIdNumber15(id: string): boolean {
-  return /^\d{15}$/u.test(id) && hasProvinceCode(id) && idBirthDate(id) !== undefined;
+  return (
+    /^\d{15}$/u.test(id) &&
+    hasProvinceCode(id) &&
+    !PERMIT_CODES.has(id.slice(0, 2)) &&
+    idBirthDate(id) !== undefined
+  );
 }
 
 /** {@link isValidIdNumber18} or {@link isValidIdNumber15}. */
