@@ -173,6 +173,40 @@ test("searches the whole picture when what was read runs out of the outline", ()
   assert.ok(cornerError(found, page) < 0.01, `error ${cornerError(found, page)}`);
 });
 
+test("does not take an outline's side along the picture's border for an edge (a cream sheet on a white bed)", () => {
+  // The locator outlined the whole picture: the bed and the sheet hardly differ in brightness.
+  const image = canvas(760, 1000, [240, 240, 240]);
+  const sheet = rect(60, 50, 700, 955);
+  fill(image, 60, 50, 700, 955, [249, 243, 229]);
+  // A printed band just inside the sheet's edge.
+  fill(image, 68, 58, 692, 62, [60, 110, 80]);
+  fill(image, 68, 943, 692, 947, [60, 110, 80]);
+  fill(image, 68, 58, 72, 947, [60, 110, 80]);
+  fill(image, 688, 58, 692, 947, [60, 110, 80]);
+  const boxes = printRows(image, 140, 150, 620, 860);
+  const outline = rect(0, 0, 760, 1000);
+  const location: DocumentLocation = { quad: outline, confidence: 0.9, method: "contour" };
+  const found = fitPageToContent(image, location, { direction: 0, boxes, aspect: 640 / 905 });
+  assert.ok(cornerError(found, sheet) < 0.02, `error ${cornerError(found, sheet)}`);
+});
+
+test("searches the whole picture when the locator is unsure of its outline", () => {
+  const image = canvas(900, 700, [250, 250, 250]);
+  const sheet = rect(80, 110, 860, 660);
+  fill(image, 80, 110, 860, 660, [246, 226, 222]);
+  const boxes = printRows(image, 160, 170, 780, 600);
+  // A skewed outline of sheet and bed together: the bed is as light as the sheet.
+  const outline: Quad = [
+    { x: 40, y: 30 },
+    { x: 880, y: 90 },
+    { x: 870, y: 690 },
+    { x: 30, y: 650 },
+  ];
+  const location: DocumentLocation = { quad: outline, confidence: 0.6, method: "contour" };
+  const found = fitPageToContent(image, location, { direction: 0, boxes, aspect: 780 / 550 });
+  assert.ok(cornerError(found, sheet) < 0.02, `error ${cornerError(found, sheet)}`);
+});
+
 test("edge profiles find a slanted edge along its slant", () => {
   const image = canvas(200, 100, [200, 200, 200]);
   // Dark to the right of x = 100 + 0.1 · (y − 50).

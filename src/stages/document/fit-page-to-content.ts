@@ -20,6 +20,8 @@ export interface PageContent {
   aspect: number;
 }
 
+/** Least locator confidence for its outline to bound the search (below it, the whole picture is searched). */
+const TRUSTED_OUTLINE = 0.8;
 /** Long side of the upright working image the edges are searched in, pixels. */
 const WORKING_SIDE = 600;
 /** Fewest boxes that make a content extent worth trusting. */
@@ -71,6 +73,11 @@ interface Candidate {
  * upright, when the content says nothing better.
  */
 export function fitPageToContent(image: RawImage, location: DocumentLocation, content: PageContent): Quad {
+  if (location.method === "contour" && location.confidence < TRUSTED_OUTLINE) {
+    // An outline the locator is unsure of (part of a page merged with a light scanner bed, a shadow's edge) would
+    // steer the search wrong: the whole picture is searched, as when no outline was found.
+    return fitPageToContent(image, { ...location, method: "whole-image" }, content);
+  }
   const upright =
     location.method === "contour"
       ? orderForDirection(location.quad, content.direction)
@@ -121,20 +128,26 @@ export function fitPageToContent(image: RawImage, location: DocumentLocation, co
   });
   // The outline's own sides are edges when the locator saw them; a whole-image frame is none.
   const frameStrength = location.method === "contour" ? Number.POSITIVE_INFINITY : 0;
+  // A side of the outline along the picture's border is where the picture ends, not an edge seen: it stays a
+  // candidate (the page may run off the picture) but no stronger than a faint edge.
+  const sideStrength = (k: number) =>
+    onImageBorder(image, upright[k] as Point, upright[(k + 1) % 4] as Point)
+      ? Math.min(frameStrength, BORDER_STRENGTH)
+      : frameStrength;
   const margin = 0.01 * Math.max(width, height);
   const luma = lumaPlane(page);
   const paper = median(sampleBox(luma, extent));
   const outline = { left: reach, top: reach, right: reach + width, bottom: reach + height };
   const search = (side: Side, from: number, to: number, frame: Candidate) =>
     sideCandidates({ luma, profiles, side, from, to, frame, paper, extent, outline });
-  const lefts = search("left", 0, extent.left - margin, frameSide(outline.left, frameStrength));
-  const rights = search("right", extent.right + margin, fullWidth, frameSide(outline.right, frameStrength));
-  const tops = search("top", 0, extent.top - margin, frameSide(outline.top, frameStrength));
+  const lefts = search("left", 0, extent.left - margin, frameSide(outline.left, sideStrength(3)));
+  const rights = search("right", extent.right + margin, fullWidth, frameSide(outline.right, sideStrength(1)));
+  const tops = search("top", 0, extent.top - margin, frameSide(outline.top, sideStrength(0)));
   const bottoms = search(
     "bottom",
     extent.bottom + margin,
     fullHeight,
-    frameSide(outline.bottom, frameStrength),
+    frameSide(outline.bottom, sideStrength(2)),
   );
   const centre = { x: image.width / 2, y: image.height / 2 };
   // The shape of a choice in the picture, perspective undone: the outline's own shape misleads under a slant.
@@ -159,6 +172,19 @@ export function fitPageToContent(image: RawImage, location: DocumentLocation, co
  * first, so an edge that answers as well straight stays straight.
  */
 const SLOPES = [0, ...[1, 2, 3, 4, 5, 6, 7, 8, 10, 12].flatMap((k) => [k / 100, -k / 100])];
+
+/** What an outline's side along the picture's border counts as: a faint edge (see {@link STRONG_EDGE}). */
+const BORDER_STRENGTH = 5;
+
+/** Whether the segment a–b runs along one border of the image (both ends within 1% of its shorter side of it). */
+function onImageBorder(image: RawImage, a: Point, b: Point): boolean {
+  const tolerance = 0.01 * Math.min(image.width, image.height);
+  const near = (u: number, v: number, at: number) =>
+    Math.abs(u - at) <= tolerance && Math.abs(v - at) <= tolerance;
+  return (
+    near(a.x, b.x, 0) || near(a.y, b.y, 0) || near(a.x, b.x, image.width) || near(a.y, b.y, image.height)
+  );
+}
 
 function frameSide(at: number, strength: number): Candidate {
   return { at, slope: 0, strength };
