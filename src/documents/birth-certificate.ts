@@ -1,5 +1,6 @@
 import { placeFromDivisions } from "./birth-place.ts";
 import { institutionConsensus } from "./institution-consensus.ts";
+import { fixInstitutionPlace } from "./institution-place.ts";
 import { trimInstitution } from "./institution-name.ts";
 import { fixPiecesPrefix } from "./place-prefix.ts";
 import { withoutOverlapRepeats } from "./shared/overlap-repeats.ts";
@@ -213,6 +214,12 @@ export const BIRTH_CERTIFICATE_SPEC: DocumentSpec = {
     for (const key of ["medicalInstitutions", "issueAuthority", "motherAddress", "fatherAddress"]) {
       const pieces = assigned.get(key);
       if (pieces) assigned.set(key, fixPiecesPrefix(pieces, frame));
+    }
+    // The institution is where the child was born: its name begins with the birth place's county, city or province.
+    const birthPlace = (assigned.get("birthPlace") ?? []).map((piece) => piece.line.text).join("");
+    for (const key of ["medicalInstitutions", "issueAuthority"]) {
+      const pieces = assigned.get(key);
+      if (pieces) assigned.set(key, fixInstitutionPlace(pieces, birthPlace, frame));
     }
     const [medical, issuer] = institutionConsensus(
       assigned.get("medicalInstitutions") ?? [],

@@ -34,6 +34,19 @@ const PLACES: readonly (Place & { text: string })[] = (
   ),
 );
 
+/**
+ * The place of the divisions whose three boxes read exactly `text` (`湖南省株洲市攸县`, `北京市北京市丰台区`), if any.
+ *
+ * @example
+ * placeNamed("湖南省株洲市攸县"); // { province: "湖南省", city: "株洲市", county: "攸县" }
+ */
+export function placeNamed(text: string): Place | undefined {
+  const found = PLACES.find((place) => place.text === text);
+  return found === undefined
+    ? undefined
+    : { province: found.province, city: found.city, county: found.county };
+}
+
 /** What a character read with high confidence costs to be replaced: more than a plain edit. */
 const SURE_CONFIDENCE = 0.97;
 const SURE_SUBSTITUTION = 1.6;
