@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { TextLine } from "../types.ts";
-import { BIRTH_CERTIFICATE_SPEC } from "./birth-certificate.ts";
+import { BIRTH_CERTIFICATE_SPEC, weightFitsGestation } from "./birth-certificate.ts";
 import { readFields } from "./read-fields.ts";
 import { textLineAt as at } from "./shared/make-text-line.ts";
 
@@ -113,4 +113,12 @@ test("a lost 国籍 read as 国 in one box with the value after it (国中国) l
   const fields = read(lines);
   assert.equal(fields.get("fatherNationality"), "中国");
   assert.equal(fields.get("fatherEthnicity"), "土家族");
+});
+
+test("a weight under 1000 g does not fit 33 weeks or more of gestation", () => {
+  const weeks = (value: string) => (key: string) => (key === "gestationalAge" ? value : "");
+  assert.equal(weightFitsGestation("305", weeks("39+2")), false, "3050 read with a digit lost");
+  assert.equal(weightFitsGestation("3050", weeks("39+2")), true);
+  assert.equal(weightFitsGestation("850", weeks("27+4")), true, "a very premature baby");
+  assert.equal(weightFitsGestation("850", weeks("")), true, "no gestational age read");
 });

@@ -20,6 +20,20 @@ const STRUCK_FILLERS: Readonly<Record<string, string>> = {
   IdCardNumber: "/".repeat(18),
 };
 
+/** Weeks of gestation from which a newborn under {@link LEAST_WEIGHT_AT_TERM} grams is not plausible. */
+const NEAR_TERM_WEEKS = 33;
+const LEAST_WEIGHT_AT_TERM = 1000;
+
+/**
+ * Whether a newborn's weight fits the weeks of gestation printed beside it: under 1000 g is a very premature baby's
+ * weight, far below the lowest percentiles from 33 weeks on, so a three-digit weight there is four digits read with
+ * one lost (`3050` read `305`). Without a gestational age read, any weight fits.
+ */
+export function weightFitsGestation(weight: string, valueAt: (key: string) => string): boolean {
+  const weeks = /^(\d{2})/u.exec(valueAt("gestationalAge"))?.[1];
+  return weeks === undefined || Number(weeks) < NEAR_TERM_WEEKS || Number(weight) >= LEAST_WEIGHT_AT_TERM;
+}
+
 /** The mother's or father's block: the same labels twice, told apart by their rows. */
 function parentFields(parent: "mother" | "father", caption: string, english: string): FieldSpec[] {
   return withFillers(parent, [
@@ -96,6 +110,7 @@ export const BIRTH_CERTIFICATE_SPEC: DocumentSpec = {
       kind: "number",
       units: ["克", "g"],
       range: [300, 7000],
+      plausibleWith: weightFitsGestation,
     },
     {
       key: "birthLength",

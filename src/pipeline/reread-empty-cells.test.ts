@@ -114,3 +114,16 @@ test("a nationality missed is read again; the ruling read as 一 is not part of 
   await rereadEmptyCells(IMAGE, reading, BIRTH_CERTIFICATE_SPEC, engineReading("一中国", { x: 530, y: 200 }));
   assert.equal(reading.fields.get("motherNationality")?.text, "中国");
 });
+
+test("a weight too light for the weeks of gestation is read again, over the end of a label that lost it", async () => {
+  const lines = page(true).concat([at("出生孕周", 50, 115), at("39", 150, 115), at("出生体305克", 300, 115)]);
+  const reading = readFields(lines, BIRTH_CERTIFICATE_SPEC);
+  assert.equal(reading.fields.get("birthWeight")?.text, "305克");
+  await rereadEmptyCells(
+    IMAGE,
+    reading,
+    BIRTH_CERTIFICATE_SPEC,
+    engineReading("重3050克", { x: 420, y: 125 }),
+  );
+  assert.equal(reading.fields.get("birthWeight")?.text, "3050");
+});

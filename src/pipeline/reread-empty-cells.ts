@@ -2,7 +2,8 @@ import type { DocumentReading, FieldReading } from "../documents/read-fields.ts"
 import type { DocumentSpec, FieldSpec } from "../documents/shared/field-spec.ts";
 import { valueFromBoxes } from "../documents/shared/join-boxes.ts";
 import { normaliseValue } from "../documents/shared/normalise-value.ts";
-import type { PageBox } from "../documents/shared/page-frame.ts";
+import type { LabelMatch } from "../documents/shared/label-matcher.ts";
+import type { PageBox, PageFrame } from "../documents/shared/page-frame.ts";
 import { lineChars } from "../documents/shared/slice-text-line.ts";
 import type { RawImage } from "../image/raw-image.ts";
 import { boundsQuad } from "../geometry/quad.ts";
@@ -62,9 +63,14 @@ export async function rereadEmptyCells(
   if (reading.blank) return;
   const { frame } = reading;
   const labels = [...reading.fields.values()].flatMap((field) =>
-    field.label && !field.label.english ? [{ key: field.key, box: frame.box(field.label.quad) }] : [],
+    field.label && !field.label.english ? [{ key: field.key, box: wholeLabelBox(field.label, frame) }] : [],
   );
-  const wanted = spec.fields.filter((field) => needsReread(field, reading.fields.get(field.key)));
+  const valueAt = (key: string): string => {
+    const field = spec.fields.find((other) => other.key === key);
+    const text = reading.fields.get(key)?.text ?? "";
+    return field === undefined || text.trim() === "" ? "" : normaliseValue(text, field).value;
+  };
+  const wanted = spec.fields.filter((field) => needsReread(field, reading.fields.get(field.key), valueAt));
   const cells = wanted.flatMap((field) => {
     const box = labelBox(spec, field, labels);
     if (box === undefined) return [];
@@ -96,7 +102,7 @@ export async function rereadEmptyCells(
     }
     const kept = all.slice(start, end);
     const text = kept.map((char) => char.text).join("");
-    if (!acceptable(text, field)) return;
+    if (!acceptable(text, field, valueAt)) return;
     done.add(field.key);
     reading.fields.set(field.key, {
       ...read,
@@ -107,6 +113,21 @@ export async function rereadEmptyCells(
       confidence: line.confidence * REREAD_FACTOR,
     });
   });
+}
+
+/**
+ * The box of a label found with its last characters lost (`出生体` for 出生体重: a number printed over the label's end
+ * takes its last character with it), reaching as far as the whole wording would, at the width of the characters read.
+ */
+function wholeLabelBox(label: LabelMatch, frame: PageFrame): PageBox {
+  const box = frame.box(label.quad);
+  const read = label.end - label.start;
+  const wording = Array.from(label.variant.replace(/\s+/gu, ""));
+  const lost = wording.length - read;
+  const last = lineChars(label.line)[label.end - 1]?.text;
+  if (lost <= 0 || read <= 0 || last === wording[wording.length - 1]) return box;
+  const right = box.right + (lost * (box.right - box.left)) / read;
+  return { ...box, right, centerX: (box.left + right) / 2 };
 }
 
 /**
@@ -140,11 +161,17 @@ export function labelBox(
 }
 
 /** A field of strict form whose value is missing, or, for boxed values and numbers, not a valid value. */
-function needsReread(field: FieldSpec, read: FieldReading | undefined): boolean {
+function needsReread(
+  field: FieldSpec,
+  read: FieldReading | undefined,
+  valueAt: (key: string) => string,
+): boolean {
   if (!STRICT_KINDS.has(field.kind) || read === undefined) return false;
   if (read.text.trim() === "") return true;
   if (!AGAIN_WHEN_INVALID.has(field.kind)) return false;
-  if (NUMBER_KINDS.has(field.kind)) return !isPlausibleNumber(normaliseValue(read.text, field).value, field);
+  if (NUMBER_KINDS.has(field.kind)) {
+    return !isPlausibleNumber(normaliseValue(read.text, field).value, field, valueAt);
+  }
   const boxes = field.parts ? valueFromBoxes(read.pieceTexts.join(";"), field) : undefined;
   return !(boxes ?? normaliseValue(read.text, field).valid);
 }
@@ -153,18 +180,23 @@ function needsReread(field: FieldSpec, read: FieldReading | undefined): boolean 
  * Whether a number as normalised is one its field can hold, even if doubted for what was read beside it (`3085克 3`
  * is 3085, and is not read again).
  */
-function isPlausibleNumber(value: string, field: FieldSpec): boolean {
+function isPlausibleNumber(value: string, field: FieldSpec, valueAt: (key: string) => string): boolean {
   if (field.kind === "gestational-age") {
     const weeks = /^(\d{2})(\+[0-6])?$/u.exec(value)?.[1];
     return weeks !== undefined && Number(weeks) >= 20 && Number(weeks) <= 45;
   }
   if (!/^\d+$/u.test(value)) return false;
   const [low, high] = field.range ?? [0, Number.POSITIVE_INFINITY];
-  return Number(value) >= low && Number(value) <= high;
+  if (Number(value) < low || Number(value) > high) return false;
+  return field.plausibleWith?.(value, valueAt) ?? true;
 }
 
-function acceptable(text: string, field: FieldSpec): boolean {
+function acceptable(text: string, field: FieldSpec, valueAt: (key: string) => string): boolean {
   if (text.trim() === "") return false;
+  if (field.plausibleWith !== undefined) {
+    const value = normaliseValue(text, field).value;
+    if (!field.plausibleWith(value, valueAt)) return false;
+  }
   if (field.parts) {
     const boxes = valueFromBoxes(text, field);
     if (boxes !== undefined) return boxes !== "";

@@ -30,6 +30,7 @@ const GROUPS: readonly string[] = [
   "畲畬",
   "仫么",
   "县具",
+  "籍箱",
   "0OoＯ〇D",
   "1lI|丨",
   "2Z",

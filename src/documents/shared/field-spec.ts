@@ -43,6 +43,11 @@ export interface FieldSpec {
   units?: readonly string[];
   /** For `number` fields: the plausible values (a parent's age, a newborn's weight); others are doubted. */
   range?: readonly [number, number];
+  /**
+   * For `number` fields: whether a value in `range` also agrees with the document's other values, each given by
+   * `valueAt(key)` as normalised (a newborn's weight with the weeks of gestation); one that does not is doubted.
+   */
+  plausibleWith?: (value: string, valueAt: (key: string) => string) => boolean;
   /** Preprinted units that follow each box of a value printed in several boxes (出生时间: 年 月 日 时 分). */
   parts?: readonly string[];
   /** Printed only by some provinces or editions: absent is normal, not a failed read. */

@@ -8,6 +8,8 @@ import { lineChars } from "./slice-text-line.ts";
 /** Characters around labels that belong to neither label nor value. */
 export const SEPARATOR = /^[\s:：,，、.．·_]$/u;
 
+const DIGIT = /^[0-9０-９]$/u;
+
 /** Full-width ASCII to half-width, so （县） and (县) compare equal. */
 function fold(symbol: string): string {
   const code = symbol.charCodeAt(0);
@@ -61,7 +63,10 @@ function candidatesInLine(line: TextLine, lineIndex: number, specs: readonly Lab
         const match = pattern.length === 0 ? undefined : findApproximate(pattern, projection.symbols, limit);
         if (match === undefined) continue;
         const start = projection.indices[match.start] ?? 0;
-        const end = (projection.indices[match.end - 1] ?? start) + 1;
+        let end = (projection.indices[match.end - 1] ?? start) + 1;
+        // No label holds a digit: one matched at its end for a lost last character (`出生体2900` for 出生体重) is
+        // the value's first digit.
+        if (!english) while (end - 1 > start && DIGIT.test(chars[end - 1]?.text ?? "")) end--;
         const atLineStart = chars.slice(0, start).every((char) => SEPARATOR.test(char.text));
         const quad = subQuad(line.quad, chars[start]?.start ?? 0, chars[end - 1]?.end ?? 1);
         const score = Math.max(0, 1 - match.cost / pattern.length);

@@ -31,6 +31,16 @@ test("letter-spaced labels match, and the value stops at the next label on the l
   );
 });
 
+test("a digit read where a label's last character was lost is left to the value", () => {
+  const [match] = findLabels(
+    [makeTextLine("出生体2900克")],
+    [{ key: "birthWeight", variants: ["出生体重"] }],
+  );
+  assert.equal(match?.key, "birthWeight");
+  assert.deepEqual([match?.start, match?.end], [0, 3]);
+  assert.equal(match?.remainder?.text, "2900克");
+});
+
 test("OCR confusions are forgiven, scaled to the label's length", () => {
   const [match] = findLabels([makeTextLine("产主姓名")], HEAD);
   assert.equal(match?.key, "householderName");

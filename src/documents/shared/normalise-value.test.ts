@@ -32,6 +32,7 @@ test("numbers lose the unit the seeds drop; stature keeps what is printed", () =
   assert.equal(value("3450克", field("number", { units: ["克", "g"] })), "3450");
   assert.equal(value("50 厘米", field("number", { units: ["厘米"] })), "50");
   assert.equal(value("33岁", field("number")), "33");
+  assert.equal(value("026", field("number")), "26", "no measure is printed with a leading zero");
   assert.equal(value("175厘米", field("text")), "175厘米");
   assert.equal(normaliseValue("三十", field("number")).valid, false);
 });
@@ -79,6 +80,9 @@ test("digit fields map look-alike letters; certificate numbers keep their letter
   assert.equal(value("1Z3S6b7B9q", field("digits")), "1235667899");
   assert.equal(value("t5OO100391", field("certificate-number")), "T500100391");
   assert.equal(normaliseValue("T50010039", field("certificate-number")).valid, false);
+  assert.equal(value("5356837108", field("certificate-number")), "S356837108", "the letter read as a digit");
+  assert.equal(value("FX360376935", field("certificate-number")), "X360376935", "a stray mark before it");
+  assert.equal(normaliseValue("1417894652", field("certificate-number")).valid, false, "1 is I, J, L or T");
 });
 
 test("a Chinese name drops Latin letters and digits read from captions or neighbours", () => {

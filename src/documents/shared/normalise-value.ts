@@ -146,8 +146,11 @@ function stripUnits(text: string, field: FieldSpec): string {
 }
 
 function normaliseNumberValue(text: string, field: FieldSpec): NormalisedValue {
-  // A bracket or stroke of the box read before the number (`[28`) is not part of it.
-  const number = asDigits(stripUnits(text, field)).replace(/^[[(（【|:：.,，'"]+(?=\d)/u, "");
+  // A bracket or stroke of the box read before the number (`[28`) is not part of it, nor a zero before it (`026`: a
+  // ruling read as 0; no measure is printed with leading zeros).
+  const number = asDigits(stripUnits(text, field))
+    .replace(/^[[(（【|:：.,，'"]+(?=\d)/u, "")
+    .replace(/^0+(?=\d)/u, "");
   if (/^\d+(\.\d+)?$/u.test(number)) return inRange(number, field) ? ACCEPTED(number) : DOUBTED(number, 0.7);
   // A neighbour's value read into the same box (年龄 "28中国" when 国籍 was not found): keep the leading number.
   const leading = /^(\d+(?:\.\d+)?)(?=\D)/u.exec(number);
@@ -186,9 +189,21 @@ function normaliseGestationalAge(text: string, field: FieldSpec): NormalisedValu
 function normaliseCertificateNumber(text: string): NormalisedValue {
   const symbols = Array.from(cleanDigits(text).toUpperCase());
   const [first = "", ...rest] = symbols;
-  const value = (first === "0" ? "O" : first) + rest.map(lookalikeToDigit).join("");
-  return /^[A-Z]\d{9}$/u.test(value) ? ACCEPTED(value) : DOUBTED(value, 0.7);
+  const digits = rest.map(lookalikeToDigit).join("");
+  const value = (first === "0" ? "O" : first) + digits;
+  if (/^[A-Z]\d{9}$/u.test(value)) return ACCEPTED(value);
+  // The letter read as the digit it looks like (`5356837108` for S356837108), before nine digits.
+  const letter = DIGIT_AS_LETTER[first];
+  if (letter !== undefined && /^\d{9}$/u.test(digits))
+    return { value: letter + digits, confidence: 0.8, valid: true };
+  // A stray mark read before the number (`FX360376935`): the number is its last ten characters.
+  const ending = /[A-Z]\d{9}$/u.exec(value)?.[0];
+  if (ending !== undefined) return { value: ending, confidence: 0.8, valid: true };
+  return DOUBTED(value, 0.7);
 }
+
+/** Digits a certificate number's capital letter is read as: only those that stand for one letter alone. */
+const DIGIT_AS_LETTER: Readonly<Record<string, string>> = { "5": "S", "2": "Z", "8": "B", "6": "G" };
 
 /**
  * A Chinese name never holds Latin letters or digits: where the name is written in Chinese characters, such symbols
