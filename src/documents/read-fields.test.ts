@@ -104,6 +104,20 @@ test("a label wrapped over two lines of a narrow cell is found whole", () => {
   assert.equal(fields.get("name")?.text, "张建国");
 });
 
+test("a box reading whole as a vocabulary entry is a value even where its label was merged into another box", () => {
+  const lines = [
+    at("姓名", 50, 100),
+    at("张建国", 150, 100),
+    at("本市(县)其他住址", 50, 200),
+    // The detector merged the address with the label of the cell on its right: neither is at a box's start.
+    at("湖南省长沙县天心区解放西路12号宗教信仰", 150, 200),
+    at("无宗教信仰", 520, 198),
+  ];
+  const { fields } = readFields(lines, HOUSEHOLD_RESIDENT_SPEC);
+  assert.equal(fields.get("religious")?.text, "无宗教信仰");
+  assert.equal(fields.get("otherResidence")?.text, "湖南省长沙县天心区解放西路12号");
+});
+
 test("a label's wording inside a value is not cut from it", () => {
   const lines = [
     at("姓名", 50, 100),

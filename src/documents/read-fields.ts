@@ -54,7 +54,8 @@ export function readFields(recognised: readonly TextLine[], spec: DocumentSpec):
   const lines = stackWrappedLabels(recognised, labelSpecs, frame);
   const isValue = vocabularyWordsOf(spec);
   const matches = findLabels(lines, [...labelSpecs, ...decoysOf(spec)]).filter(
-    (match) => !(match.key.startsWith(DECOY_PREFIX) && isValue(matchedText(match))),
+    (match) =>
+      !(match.key.startsWith(DECOY_PREFIX) && isValue(matchedText(match))) && !isInsideValue(match, isValue),
   );
   const resolved = resolveLabels(spec, matches, frame);
   const valueLike = valueLikeMatches(matches, resolved);
@@ -161,6 +162,16 @@ function vocabularyWordsOf(spec: DocumentSpec): (text: string) => boolean {
     spec.fields.flatMap((field) => (field.vocabulary ? VOCABULARIES[field.vocabulary].entries : [])),
   );
   return (text) => words.has(text);
+}
+
+/**
+ * A label's wording inside a box that reads, whole, as a vocabulary entry holding it (the 宗教信仰 of 无宗教信仰, the
+ * 婚姻状况 of 未说明的婚姻状况): the box is a value, not a label with a value beside it.
+ */
+function isInsideValue(match: LabelMatch, isValue: (text: string) => boolean): boolean {
+  if (match.joined !== undefined) return false;
+  const whole = match.line.text.replace(/\s+/gu, "");
+  return whole !== matchedText(match) && isValue(whole);
 }
 
 function matchedText(match: LabelMatch): string {
