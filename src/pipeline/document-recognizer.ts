@@ -22,6 +22,8 @@ import { readNameStamp } from "./read-name-stamp.ts";
 import { rereadDateBoxes } from "./reread-date-boxes.ts";
 import { rereadEmptyCells } from "./reread-empty-cells.ts";
 import { rereadIdNumbers } from "./reread-id-numbers.ts";
+import { rereadLeadingGaps } from "./reread-leading-gaps.ts";
+import { rereadOverLabelEnds } from "./reread-over-label-ends.ts";
 import { rereadOverSeals } from "./reread-over-seals.ts";
 import { fillStruckCells } from "./struck-through-cells.ts";
 import type { TextEngine } from "./text-engine.ts";
@@ -88,6 +90,10 @@ export class DocumentRecognizer {
       );
     }
     reading = await this.#completeValuesAtRulings(clean, lines, reading, spec);
+    // A number printed over its label's end lost its first digit to the label's character: read it again.
+    await rereadOverLabelEnds(clean, lines.lines, reading, spec, this.#engine);
+    // A value box read with room for a character before its first one may have skipped it: read it again.
+    await rereadLeadingGaps(clean, reading, spec, this.#engine, lines.lines, new Set(STAMPED_KEYS));
     lines.timings.recognize += clock.lap();
     await this.#readStamps(work, reading, spec, lines.lines);
     // Dates and numbers read as no valid value are read again where no seal was whitened.
