@@ -295,6 +295,17 @@ test("the next field's label read in a cell ends it: what follows is that field'
   assert.equal(reading.fields.get("birthWeight")?.text, "3655", "it is the weight, after the weight's label");
 });
 
+test("a value read up to the next cell's label keeps what precedes the label", async () => {
+  // The native place was missed on the page; in its cell it reads together with the next label, 出生日期.
+  const lines = card(true).filter((line) => line.text !== "湖南省长沙市");
+  const reading = readFields(lines, HOUSEHOLD_RESIDENT_SPEC);
+  assert.equal(reading.fields.get("nativePlace")?.text, "");
+  const ink = [{ left: 120, top: 172, width: 200, height: 16 }];
+  const { engine } = fakeEngine(["湖南省长沙市出生日期"]);
+  await findTextInEmptyCells(pageImage(ink), reading, HOUSEHOLD_RESIDENT_SPEC, engine);
+  assert.equal(reading.fields.get("nativePlace")?.text, "湖南省长沙市");
+});
+
 test("a name whose label was lost after its row-mate's value is looked for after that value", async () => {
   const lines = [
     at("居民户口簿", 250, 10),

@@ -495,10 +495,20 @@ export function cellValue(
     return chars.length === 0 ? [] : [{ chars, text: chars.map((char) => char.text).join("") }];
   });
   // Another field's label read in the cell ends it (the next label on the row, missed on the page): what
-  // follows it is that field's value.
+  // follows it is that field's value. What precedes it in its box (a value read up to the next cell's label,
+  // 博乐市出生日期) is kept.
   const others = otherLabels(spec, field);
   const end = pieces.findIndex((piece) => others.some((word) => piece.text.includes(word)));
-  if (end >= 0) pieces.splice(end);
+  if (end >= 0) {
+    const piece = pieces[end] as (typeof pieces)[number];
+    const at = Math.min(...others.map((word) => piece.text.indexOf(word)).filter((index) => index >= 0));
+    const chars = piece.chars.slice(0, Array.from(piece.text.slice(0, at)).length);
+    pieces.splice(
+      end,
+      pieces.length - end,
+      ...(chars.length === 0 ? [] : [{ chars, text: piece.text.slice(0, at) }]),
+    );
+  }
   if (pieces.length === 0) return undefined;
   const printed = printedWords(spec);
   const strict = !(field.kind === "name" || field.kind === "text");
