@@ -75,3 +75,18 @@ test("a lone glyph of the run's height, or read surely, or with no run beside it
   assert.equal(fields.get("employer")?.text, "望城人民医院 一 路 290");
   assert.equal(fields.get("immigratedToResidenceInfo")?.text, "无 迁");
 });
+
+test("a box of several glyphs read as hardly any text, far taller than the value, is not part of it", () => {
+  const lines = [
+    ...lowerRows(),
+    at("无迁移", 250, 150),
+    // A seal's rim beside the value, read as letters and characters with almost no confidence.
+    textLineAt("WB路派山E", 330, 130, { height: 60, confidence: 0.22 }),
+    at("婚迁", 250, 200),
+    // Unsure, but of the print's height: a poor reading of the value's own text, kept.
+    textLineAt("本市", 300, 200, { confidence: 0.25 }),
+  ];
+  const { fields } = readFields(lines, HOUSEHOLD_RESIDENT_SPEC);
+  assert.equal(fields.get("immigratedToCityInfo")?.text, "无迁移");
+  assert.equal(fields.get("immigratedToResidenceInfo")?.text, "婚迁 本市");
+});

@@ -8,6 +8,8 @@ const MAX_GAP = 8;
 const FOREIGN_HEIGHT_RATIO = 1.5;
 /** Below this confidence a lone glyph of a foreign height is taken for a mark, not a character of the value. */
 const FOREIGN_GLYPH_CONFIDENCE = 0.5;
+/** Below this mean confidence a box of several glyphs of a foreign height is a smear read as text (a seal's rim). */
+const FOREIGN_BOX_CONFIDENCE = 0.3;
 
 /**
  * Keeps a free-text field to the text that runs on from its label: on the label's row, pieces are taken left to
@@ -58,14 +60,18 @@ interface BoxedPiece {
 }
 
 /**
- * The pieces of one value that are foreign glyphs: lone glyphs foreign (see {@link isForeignGlyph}) to each of the
- * value's runs of two characters or more. A value of lone glyphs has no run to measure against; a glyph of the size
- * of any run is kept (the 路 printed small beside 290, both squeezed into the end of a cell).
+ * The pieces of one value that are foreign glyphs (see {@link isForeignGlyph}) to each of the value's runs of two
+ * characters or more that are not foreign glyphs themselves. A value of lone glyphs has no run to measure against;
+ * a glyph of the size of any run is kept (the 路 printed small beside 290, both squeezed into the end of a cell).
  */
 function foreignGlyphs(boxed: readonly BoxedPiece[]): ValuePiece[] {
   const runs = boxed.filter((candidate) => symbolCount(candidate.piece) >= 2);
-  if (runs.length === 0) return [];
-  return boxed.filter((glyph) => runs.every((run) => isForeignGlyph(glyph, run))).map(({ piece }) => piece);
+  return boxed
+    .filter((glyph) => {
+      const others = runs.filter((run) => run !== glyph && !isForeignGlyph(run, glyph));
+      return others.length > 0 && others.every((run) => isForeignGlyph(glyph, run));
+    })
+    .map(({ piece }) => piece);
 }
 
 function symbolCount(piece: ValuePiece): number {
@@ -75,13 +81,14 @@ function symbolCount(piece: ValuePiece): number {
 /**
  * Whether a piece is one glyph read uncertainly whose height is far from the value's run — a character of a red
  * seal's arc or of the registrar's name stamp left after seal suppression, a speck at the page's edge read as 红 or
- * 8 — rather than a character of the value, which is printed in the run's type. Both must hold: a value's lone
+ * 8 — rather than a character of the value, which is printed in the run's type. A box of several glyphs is foreign
+ * only when read as hardly any text at all (a seal's rim read as `WB路派山E`). Both must hold: a value's lone
  * character of the run's type (the 号 wrapped onto a line of its own) has the run's height, and a short glyph read
  * surely (一) keeps its confidence.
  */
 function isForeignGlyph(glyph: BoxedPiece, run: BoxedPiece): boolean {
-  if (symbolCount(glyph.piece) !== 1) return false;
-  if (glyph.piece.line.confidence >= FOREIGN_GLYPH_CONFIDENCE) return false;
+  const limit = symbolCount(glyph.piece) === 1 ? FOREIGN_GLYPH_CONFIDENCE : FOREIGN_BOX_CONFIDENCE;
+  if (glyph.piece.line.confidence >= limit) return false;
   const ratio = glyph.box.height / run.box.height;
   return ratio >= FOREIGN_HEIGHT_RATIO || ratio <= 1 / FOREIGN_HEIGHT_RATIO;
 }
