@@ -1,6 +1,9 @@
 import { regroupResidentPlaces } from "./resident-place.ts";
 import type { DocumentSpec } from "./shared/field-spec.ts";
 
+/** How a move's note ends (2005年07月由湖南省长沙县迁来, 购房迁入; domain.md §1.4). */
+const MOVED_IN = ["迁来", "迁入"] as const;
+
 /** The resident page's fields in api.md §4 order, with the older and newer wordings of their labels. */
 const FIELDS: DocumentSpec["fields"] = [
   { key: "name", labels: ["姓名"], kind: "name" },
@@ -42,8 +45,15 @@ const FIELDS: DocumentSpec["fields"] = [
     labels: ["何时由何地迁来本市（县）", "何时由何地迁来本市(县)", "何时由何地迁来本市"],
     kind: "text",
     runsFromLabel: true,
+    endings: MOVED_IN,
   },
-  { key: "immigratedToResidenceInfo", labels: ["何时由何地迁来本址"], kind: "text", runsFromLabel: true },
+  {
+    key: "immigratedToResidenceInfo",
+    labels: ["何时由何地迁来本址"],
+    kind: "text",
+    runsFromLabel: true,
+    endings: MOVED_IN,
+  },
   { key: "registrar", labels: ["承办人签章", "承办人"], kind: "name" },
   { key: "registrationDate", labels: ["登记日期"], kind: "date" },
   // Printed at the top of the card by some provinces only (with 人号).

@@ -13,6 +13,7 @@ const GROUPS: readonly string[] = [
   "肄肆",
   "彝葬",
   "来米",
+  "迁适迂",
   "沙涉",
   "己已巳",
   "未末",

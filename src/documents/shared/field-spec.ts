@@ -64,6 +64,11 @@ export interface FieldSpec {
    * through, `filler` being what it prints in this one (`///`, `//`), and `group` naming the cells struck together.
    */
   struck?: { group: string; filler: string };
+  /**
+   * For free text: the words such a value ends with when it ends with a set phrase (迁来, 迁入 of a move), put back
+   * where one of their characters was read as a known look-alike (适来, 迁米).
+   */
+  endings?: readonly string[];
 }
 
 /** The declarative description of one document type. */

@@ -91,6 +91,20 @@ test("a Chinese name drops Latin letters and digits read from captions or neighb
   assert.equal(value("阿依古丽·买买提", field("name")), "阿依古丽·买买提");
   assert.equal(value("周：海洋", field("name")), "周海洋", "a signature's gap read as a colon");
   assert.equal(value("John Smith", field("name")), "JohnSmith", "a name in Latin letters stays as read");
+  assert.equal(value("D", field("name")), "", "one Latin letter is a speck, not a name");
+  assert.equal(value("李", field("name")), "李");
+});
+
+test("a vocabulary reading that is no entry is kept for review, unless read with hardly any certainty", () => {
+  const education = field("vocabulary", { vocabulary: "education" });
+  const read = (text: string, confidence: number) => makeTextLine(text, { confidence }).chars;
+  assert.equal(normaliseValue("婚肤品", education, read("婚肤品", 0.14)).value, "");
+  assert.equal(normaliseValue("婚肤品", education, read("婚肤品", 0.6)).value, "婚肤品");
+  assert.equal(
+    normaliseValue("高中", education, read("高中", 0.2)).value,
+    "高中",
+    "an entry read unsure stays",
+  );
 });
 
 test("a box's stroke read before a number is not part of it", () => {
@@ -180,4 +194,18 @@ test("the strokes of a parent not given survive as the print code's filler, wher
   // Without a filler, strokes are no name.
   assert.equal(value("///", field("name")), "");
   assert.equal(value("//", field("vocabulary", { vocabulary: "ethnicity" })), "");
+});
+
+test("a set phrase ending free text, read with one look-alike character, is put back; other text is kept", () => {
+  const moved = field("text", { endings: ["迁来", "迁入"] });
+  assert.deepEqual(normaliseValue("2005年02月由本市适来", moved), {
+    value: "2005年02月由本市迁来",
+    confidence: 0.9,
+    valid: true,
+  });
+  assert.equal(value("2000年10月由河北省衡水市安平县迁米", moved), "2000年10月由河北省衡水市安平县迁来");
+  assert.equal(value("购房迁人", moved), "购房迁入");
+  for (const kept of ["2005年02月由本市迁来", "婚迁", "投靠", "由本市适米", "由本市过来", "米"])
+    assert.equal(value(kept, moved), kept);
+  assert.equal(value("由本市适来", field("text")), "由本市适来", "only fields that end with the phrase");
 });

@@ -1,4 +1,5 @@
 import type { RecognizedChar } from "../../types.ts";
+import { areConfusable } from "./confusable-chars.ts";
 import { correctToVocabulary } from "./correct-to-vocabulary.ts";
 import {
   cleanDigits,
@@ -57,6 +58,13 @@ function normaliseBirthTimeValue(text: string): NormalisedValue {
   return value === undefined ? DOUBTED(text, 0.5) : ACCEPTED(value);
 }
 
+/** Below this mean character confidence a reading that is no entry of its vocabulary is no value at all. */
+const UNSURE_UNKNOWN = 0.3;
+
+function meanConfidence(chars: readonly RecognizedChar[]): number {
+  return chars.length === 0 ? 0 : chars.reduce((sum, char) => sum + char.confidence, 0) / chars.length;
+}
+
 function normaliseVocabularyValue(
   text: string,
   field: FieldSpec,
@@ -73,6 +81,10 @@ function normaliseVocabularyValue(
   if (correction.status === "unknown" && isForeignTo(read, VOCABULARIES[field.vocabulary].entries)) {
     // Digits or letters that no entry contains (155 under 兵役状况, 8 under 血型): a neighbour's or a mark's
     // text, not a value of this field. Nothing is invented.
+    return { value: "", confidence: 1, valid: false };
+  }
+  if (correction.status === "unknown" && chars !== undefined && meanConfidence(chars) < UNSURE_UNKNOWN) {
+    // Neither an entry nor near one, and read with hardly any certainty: a smear or a stray label's remnant.
     return { value: "", confidence: 1, valid: false };
   }
   return {
@@ -206,14 +218,36 @@ function normaliseCertificateNumber(text: string): NormalisedValue {
 const DIGIT_AS_LETTER: Readonly<Record<string, string>> = { "5": "S", "2": "Z", "8": "B", "6": "G" };
 
 /**
+ * Free text as printed; a set phrase it ends with (see `FieldSpec.endings`) read with one character swapped for a
+ * known look-alike (由湖南省长沙县适来) is put back, the value doubted a little.
+ */
+function normaliseText(text: string, field: FieldSpec): NormalisedValue {
+  const trimmed = trimSeparators(text);
+  const symbols = Array.from(trimmed);
+  for (const ending of field.endings ?? []) {
+    const word = Array.from(ending);
+    const tail = symbols.slice(-word.length);
+    if (tail.length !== word.length || symbols.length === word.length) continue;
+    const swapped = word.filter((char, index) => char !== tail[index]);
+    if (swapped.length !== 1 || !word.every((char, index) => areConfusable(char, tail[index] ?? "")))
+      continue;
+    return { value: symbols.slice(0, -word.length).join("") + ending, confidence: 0.9, valid: true };
+  }
+  return ACCEPTED(trimmed);
+}
+
+/**
  * A Chinese name never holds Latin letters or digits: where the name is written in Chinese characters, such symbols
  * are a caption's remnant (`Mother's Name` read as `R`) or a neighbour's digit, and are dropped, as are colons and
  * commas (a signature's gap read as `：`; the name's own separator `·` stays). A name has letters
- * (Chinese or Latin): digits and marks alone are a stray reading, left blank.
+ * (Chinese, or several Latin ones): digits and marks alone, or one Latin letter, are a stray reading, left blank.
  */
 function normaliseName(text: string): NormalisedValue {
   const trimmed = trimSeparators(text);
   if (!/\p{L}/u.test(trimmed)) return { value: "", confidence: 1, valid: false };
+  // One Latin letter (D, a speck or a caption's remnant) is no name: a name in Latin letters has several.
+  if (!/[\u3400-\u9fff]/u.test(trimmed) && (trimmed.match(/\p{L}/gu) ?? []).length < 2)
+    return { value: "", confidence: 1, valid: false };
   const chinese = trimmed.match(/[\u4e00-\u9fff]/gu) ?? [];
   if (chinese.length < 2) return ACCEPTED(trimmed);
   const cleaned = trimSeparators(trimmed.replace(/[A-Za-z0-9!！?？'’[\]【】|:：,，、;；]/gu, ""));
@@ -231,7 +265,7 @@ function normaliseStrokes(text: string, field: FieldSpec, filler: string): Norma
 }
 
 const NORMALISERS: Readonly<Record<ValueKind, Normaliser>> = {
-  text: (text) => ACCEPTED(trimSeparators(text)),
+  text: normaliseText,
   name: normaliseName,
   vocabulary: normaliseVocabularyValue,
   date: normaliseDateValue,
