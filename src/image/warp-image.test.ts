@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import type { Quad } from "../types.ts";
 import type { RawImage } from "./raw-image.ts";
 import { warpImage } from "./warp-image.ts";
 
@@ -73,4 +74,45 @@ test("sizes must be positive integers", () => {
       code: "InvalidParameter",
     },
   );
+});
+
+test("an RGB image warps as its three channels warped one by one (one sample and supersampled)", () => {
+  const width = 37;
+  const height = 29;
+  const rgb = new Uint8Array(width * height * 3);
+  for (let i = 0; i < rgb.length; i++) rgb[i] = (i * 97 + ((i * i) % 251)) % 256;
+  const image: RawImage = { width, height, channels: 3, data: rgb };
+  const channel = (c: number): RawImage => ({
+    width,
+    height,
+    channels: 1,
+    data: Uint8Array.from({ length: width * height }, (_, p) => rgb[p * 3 + c] as number),
+  });
+  const quads: Quad[] = [
+    // Slanted and in perspective, about the output's size: one sample per pixel.
+    [
+      { x: 3.3, y: 2.1 },
+      { x: 30.7, y: 5.2 },
+      { x: 28.1, y: 20.9 },
+      { x: 1.2, y: 17.4 },
+    ],
+    // Running off the image (edges replicated) and much larger than the output: supersampled.
+    [
+      { x: -4, y: -3 },
+      { x: 41, y: 1 },
+      { x: 39, y: 33 },
+      { x: -2, y: 30 },
+    ],
+  ];
+  for (const [quad, w, h] of [
+    [quads[0] as Quad, 27, 16],
+    [quads[1] as Quad, 9, 6],
+  ] as const) {
+    const out = warpImage(image, quad, w, h);
+    for (let c = 0; c < 3; c++) {
+      const single = warpImage(channel(c), quad, w, h);
+      const fromRgb = Array.from({ length: w * h }, (_, p) => out.data[p * 3 + c]);
+      assert.deepEqual(fromRgb, [...single.data], `channel ${c} of a ${w}×${h} warp`);
+    }
+  }
 });

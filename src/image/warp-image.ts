@@ -29,7 +29,8 @@ export function warpImage(image: RawImage, quad: Quad, width: number, height: nu
   const h = computeHomography(corners, quad);
   if (!h) return { width, height, channels, data: out.fill(255) };
   const samples = samplesPerAxis(quad, width, height);
-  if (samples === 1) warpSingleSample(image, h, width, height, out);
+  if (channels === 3) warpRgb(image, h, width, height, samples, out);
+  else if (samples === 1) warpSingleSample(image, h, width, height, out);
   else warpSupersampled(image, h, width, height, samples, out);
   return { width, height, channels, data: out };
 }
@@ -80,6 +81,73 @@ function warpSupersampled(
       }
       const base = (y * width + x) * channels;
       for (let c = 0; c < channels; c++) out[base + c] = Math.round((pixel[c] as number) * weight);
+    }
+  }
+}
+
+/**
+ * {@link warpSingleSample} and {@link warpSupersampled} for RGB, the pipeline's images, with the projection and the
+ * bilinear sample written out: the same arithmetic in the same order, so the same bytes, at a fraction of the time.
+ */
+function warpRgb(
+  image: RawImage,
+  h: Homography,
+  width: number,
+  height: number,
+  samples: number,
+  out: Uint8Array,
+): void {
+  const { data } = image;
+  const maxX = image.width - 1;
+  const maxY = image.height - 1;
+  const stride = image.width * 3;
+  const h0 = h[0] as number;
+  const h1 = h[1] as number;
+  const h2 = h[2] as number;
+  const h3 = h[3] as number;
+  const h4 = h[4] as number;
+  const h5 = h[5] as number;
+  const h6 = h[6] as number;
+  const h7 = h[7] as number;
+  const h8 = h[8] as number;
+  const step = 1 / samples;
+  const weight = 1 / (samples * samples);
+  for (let y = 0, base = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, base += 3) {
+      let red = 0;
+      let green = 0;
+      let blue = 0;
+      for (let sy = 0; sy < samples; sy++) {
+        const v = samples === 1 ? y + 0.5 : y + (sy + 0.5) * step;
+        for (let sx = 0; sx < samples; sx++) {
+          const u = samples === 1 ? x + 0.5 : x + (sx + 0.5) * step;
+          const w = h6 * u + h7 * v + h8;
+          const cx = Math.min(Math.max((h0 * u + h1 * v + h2) / w - 0.5, 0), maxX);
+          const cy = Math.min(Math.max((h3 * u + h4 * v + h5) / w - 0.5, 0), maxY);
+          const x0 = Math.floor(cx);
+          const y0 = Math.floor(cy);
+          const fx = cx - x0;
+          const fy = cy - y0;
+          const i00 = y0 * stride + x0 * 3;
+          const i01 = x0 < maxX ? i00 + 3 : i00;
+          const i10 = y0 < maxY ? i00 + stride : i00;
+          const i11 = x0 < maxX ? i10 + 3 : i10;
+          const gx = 1 - fx;
+          const gy = 1 - fy;
+          red +=
+            ((data[i00] as number) * gx + (data[i01] as number) * fx) * gy +
+            ((data[i10] as number) * gx + (data[i11] as number) * fx) * fy;
+          green +=
+            ((data[i00 + 1] as number) * gx + (data[i01 + 1] as number) * fx) * gy +
+            ((data[i10 + 1] as number) * gx + (data[i11 + 1] as number) * fx) * fy;
+          blue +=
+            ((data[i00 + 2] as number) * gx + (data[i01 + 2] as number) * fx) * gy +
+            ((data[i10 + 2] as number) * gx + (data[i11 + 2] as number) * fx) * fy;
+        }
+      }
+      out[base] = Math.round(red * weight);
+      out[base + 1] = Math.round(green * weight);
+      out[base + 2] = Math.round(blue * weight);
     }
   }
 }

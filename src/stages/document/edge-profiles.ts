@@ -90,11 +90,16 @@ export function edgeProfiles(
         const shift = Math.round(slope * (y + 0.5 - rowMiddle));
         const base = y * width;
         for (const [from, to] of columnRanges) {
-          // Positions slanted off the image take its nearest pixel (the warp replicated its border there anyway).
-          for (let x = from; x < to; x++) {
-            const source = Math.min(width - 1, Math.max(0, x + shift));
-            columnSums[x] = (columnSums[x] as number) + (plane[base + source] as number);
-          }
+          // Positions slanted off the image take its nearest pixel (the warp replicated its border there anyway):
+          // the first pixel of the row left of `inFrom`, the last from `inTo` on.
+          const inFrom = Math.min(to, Math.max(from, -shift));
+          const inTo = Math.max(inFrom, Math.min(to, width - shift));
+          const first = plane[base] as number;
+          const last = plane[base + width - 1] as number;
+          for (let x = from; x < inFrom; x++) columnSums[x] = (columnSums[x] as number) + first;
+          for (let x = inFrom; x < inTo; x++)
+            columnSums[x] = (columnSums[x] as number) + (plane[base + x + shift] as number);
+          for (let x = inTo; x < to; x++) columnSums[x] = (columnSums[x] as number) + last;
         }
       }
       rowSums.fill(0);
@@ -102,7 +107,8 @@ export function edgeProfiles(
         for (let y = from; y < to; y++) {
           let sum = 0;
           for (let x = columnStart; x < columnEnd; x++) {
-            const source = Math.min(height - 1, Math.max(0, y + (rowShifts[x] as number)));
+            const row = y + (rowShifts[x] as number);
+            const source = row < 0 ? 0 : row > height - 1 ? height - 1 : row;
             sum += plane[source * width + x] as number;
           }
           rowSums[y] = sum;

@@ -38,9 +38,11 @@ export function intersectLines(a: Line, b: Line): Point | undefined {
 export function fitRobustLine(points: readonly Point[], start: Line, minimumScale: number): Line {
   let line = start;
   const weights = new Float64Array(points.length).fill(1);
+  const residuals = new Float64Array(points.length);
+  const sorted = new Float64Array(points.length);
   for (let iteration = 0; iteration < 6; iteration++) {
-    const residuals = points.map((p) => Math.abs(lineDistance(line, p)));
-    const scale = Math.max(minimumScale, 1.4826 * median(residuals));
+    for (let i = 0; i < points.length; i++) residuals[i] = Math.abs(lineDistance(line, points[i] as Point));
+    const scale = Math.max(minimumScale, 1.4826 * median(residuals, sorted));
     const cutoff = 4.685 * scale;
     for (let i = 0; i < points.length; i++) {
       const u = (residuals[i] as number) / cutoff;
@@ -58,24 +60,26 @@ function weightedLine(points: readonly Point[], weights: Float64Array): Line | u
   let sum = 0;
   let mx = 0;
   let my = 0;
-  points.forEach((p, i) => {
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i] as Point;
     const w = weights[i] as number;
     sum += w;
     mx += w * p.x;
     my += w * p.y;
-  });
+  }
   if (sum < 2) return undefined;
   mx /= sum;
   my /= sum;
   let sxx = 0;
   let syy = 0;
   let sxy = 0;
-  points.forEach((p, i) => {
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i] as Point;
     const w = weights[i] as number;
     sxx += w * (p.x - mx) ** 2;
     syy += w * (p.y - my) ** 2;
     sxy += w * (p.x - mx) * (p.y - my);
-  });
+  }
   // Direction of largest spread; the normal is perpendicular to it.
   const angle = 0.5 * Math.atan2(2 * sxy, sxx - syy);
   const nx = -Math.sin(angle);
@@ -83,8 +87,10 @@ function weightedLine(points: readonly Point[], weights: Float64Array): Line | u
   return { nx, ny, c: nx * mx + ny * my };
 }
 
-function median(values: number[]): number {
+/** The upper median of `values`, sorted in the scratch array `sorted` (of the same length). */
+function median(values: Float64Array, sorted: Float64Array): number {
   if (values.length === 0) return 0;
-  const sorted = values.slice().sort((a, b) => a - b);
+  sorted.set(values);
+  sorted.sort();
   return sorted[Math.floor(sorted.length / 2)] as number;
 }

@@ -10,25 +10,25 @@ export function shrinkImage(image: RawImage, factor: number): RawImage {
   const { channels, data } = image;
   const width = Math.max(1, Math.floor(image.width / k));
   const height = Math.max(1, Math.floor(image.height / k));
+  // Whole-number sums: exact in any order of adding.
   const sums = new Float64Array(width * channels);
   const out = new Uint8Array(width * height * channels);
   const weight = 1 / (k * k);
+  const run = k * channels;
   for (let y = 0; y < height; y++) {
     sums.fill(0);
     for (let dy = 0; dy < k; dy++) {
-      let at = (y * k + dy) * image.width * channels;
-      for (let x = 0; x < width; x++) {
-        for (let dx = 0; dx < k; dx++) {
-          for (let c = 0; c < channels; c++)
-            sums[x * channels + c] = (sums[x * channels + c] as number) + (data[at + c] as number);
-          at += channels;
+      const row = (y * k + dy) * image.width * channels;
+      for (let c = 0; c < channels; c++) {
+        for (let x = 0, at = row + c; x < width; x++) {
+          let sum = 0;
+          for (let end = at + run; at < end; at += channels) sum += data[at] as number;
+          sums[x * channels + c] = (sums[x * channels + c] as number) + sum;
         }
       }
     }
-    out.set(
-      Array.from(sums, (sum) => Math.round(sum * weight)),
-      y * width * channels,
-    );
+    const base = y * width * channels;
+    for (let i = 0; i < sums.length; i++) out[base + i] = Math.round((sums[i] as number) * weight);
   }
   return { width, height, channels, data: out };
 }

@@ -40,10 +40,10 @@ export function makeWorkingPlanes(image: RawImage, longSide: number): WorkingPla
   const height = Math.max(1, Math.round(image.height / factor));
   const columnCell = cellMap(image.width, width);
   const rowCell = cellMap(image.height, height);
+  // Luma's sums are fractional and kept in floats; the other two, and the counts, are whole numbers.
   const lumaSum = new Float64Array(width * height);
-  const whiteSum = new Float64Array(width * height);
-  const chromaSum = new Float64Array(width * height);
-  const count = new Float64Array(width * height);
+  const whiteSum = new Uint32Array(width * height);
+  const chromaSum = new Uint32Array(width * height);
   const { channels, data } = image;
   const colourOffset = channels === 1 ? 0 : 1;
   for (let y = 0; y < image.height; y++) {
@@ -54,17 +54,21 @@ export function makeWorkingPlanes(image: RawImage, longSide: number): WorkingPla
       const g = data[source + colourOffset] as number;
       const b = data[source + 2 * colourOffset] as number;
       const cell = rowBase + (columnCell[x] as number);
+      const low = r < g ? (r < b ? r : b) : g < b ? g : b;
+      const high = r > g ? (r > b ? r : b) : g > b ? g : b;
       lumaSum[cell] = (lumaSum[cell] as number) + 0.299 * r + 0.587 * g + 0.114 * b;
-      whiteSum[cell] = (whiteSum[cell] as number) + Math.min(r, g, b);
-      chromaSum[cell] = (chromaSum[cell] as number) + Math.max(r, g, b) - Math.min(r, g, b);
-      count[cell] = (count[cell] as number) + 1;
+      whiteSum[cell] = (whiteSum[cell] as number) + low;
+      chromaSum[cell] = (chromaSum[cell] as number) + high - low;
     }
   }
+  const columnCount = cellCounts(columnCell, width);
+  const rowCount = cellCounts(rowCell, height);
   const luma = new Uint8Array(width * height);
   const whiteness = new Uint8Array(width * height);
   const chroma = new Uint8Array(width * height);
   for (let i = 0; i < luma.length; i++) {
-    const n = Math.max(1, count[i] as number);
+    const column = i % width;
+    const n = Math.max(1, (columnCount[column] as number) * (rowCount[(i - column) / width] as number));
     luma[i] = Math.round((lumaSum[i] as number) / n);
     whiteness[i] = Math.round((whiteSum[i] as number) / n);
     chroma[i] = Math.round((chromaSum[i] as number) / n);
@@ -76,6 +80,13 @@ export function makeWorkingPlanes(image: RawImage, longSide: number): WorkingPla
     scaleX: image.width / width,
     scaleY: image.height / height,
   };
+}
+
+/** How many source indices fall into each of the `targetLength` cells. */
+function cellCounts(map: Int32Array, targetLength: number): Int32Array {
+  const counts = new Int32Array(targetLength);
+  for (const cell of map) counts[cell] = (counts[cell] as number) + 1;
+  return counts;
 }
 
 /** For each source index, the working cell it falls into. */

@@ -30,9 +30,7 @@ export function withoutRulingLines(crop: RawImage): RawImage {
   const { width, height, channels } = crop;
   if (width < 2 || height < 8) return crop;
   const grey = greyLevels(crop);
-  const sorted = Uint8Array.from(grey).sort();
-  const paper = sorted[Math.floor(sorted.length * 0.9)] as number;
-  const dark = sorted[Math.floor(sorted.length * DARK_QUANTILE)] as number;
+  const { paper, dark } = paperAndInk(grey);
   if (paper - dark < MIN_CONTRAST) return crop;
   // Thin rulings print grey after resampling: ink is anything clearly darker than paper.
   const threshold = paper - INK_SHARE * (paper - dark);
@@ -65,9 +63,7 @@ export function verticalRulingColumns(crop: RawImage): number[] {
   const { width, height } = crop;
   if (width < 2 || height < 8) return [];
   const grey = greyLevels(crop);
-  const sorted = Uint8Array.from(grey).sort();
-  const paper = sorted[Math.floor(sorted.length * 0.9)] as number;
-  const dark = sorted[Math.floor(sorted.length * DARK_QUANTILE)] as number;
+  const { paper, dark } = paperAndInk(grey);
   if (paper - dark < MIN_CONTRAST) return [];
   const threshold = paper - INK_SHARE * (paper - dark);
   const ink = new Uint8Array(width * height);
@@ -110,6 +106,26 @@ function widenToFringe(
       if (next) ruling[p] = 1;
     }
   }
+}
+
+/** The paper's grey level (the 90th percentile) and the ink's ({@link DARK_QUANTILE}), from a histogram. */
+function paperAndInk(grey: Uint8Array): { paper: number; dark: number } {
+  const counts = new Uint32Array(256);
+  for (let p = 0; p < grey.length; p++) counts[grey[p] as number] = (counts[grey[p] as number] as number) + 1;
+  return {
+    paper: quantileLevel(counts, Math.floor(grey.length * 0.9)),
+    dark: quantileLevel(counts, Math.floor(grey.length * DARK_QUANTILE)),
+  };
+}
+
+/** The level at `rank` (0-based) of the levels sorted ascending, from their histogram. */
+function quantileLevel(counts: Uint32Array, rank: number): number {
+  let seen = 0;
+  for (let level = 0; level < 256; level++) {
+    seen += counts[level] as number;
+    if (seen > rank) return level;
+  }
+  return 255;
 }
 
 /** Per-pixel grey level (the mean of the colour channels; alpha ignored). */
