@@ -45,6 +45,9 @@ export class OnnxModel {
         interOpNumThreads: 1,
         executionMode: "sequential",
         graphOptimizationLevel: "all",
+        // Kept on (onnxruntime's default): off, an engine's RSS was ~115 MB lower (about 520 → 405 MB), but each
+        // detection reallocated its feature maps and took 50–70% more CPU time; recognition was unchanged.
+        enableCpuMemArena: true,
         extra: { session: { intra_op: { allow_spinning: options.allowSpinning ? "1" : "0" } } },
       });
       return new OnnxModel(session);
