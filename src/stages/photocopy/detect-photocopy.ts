@@ -84,49 +84,42 @@ function blockMeans(image: RawImage): { width: number; height: number; planes: F
 function boxMean(values: Float32Array, width: number, height: number, radius: number): Float32Array {
   const rows = new Float32Array(width * height);
   const out = new Float32Array(width * height);
-  const pass = (
-    read: (line: number, k: number) => number,
-    write: (line: number, k: number, value: number) => void,
-    lines: number,
-    length: number,
-  ) => {
-    for (let line = 0; line < lines; line++) {
-      let sum = 0;
-      let count = 0;
-      for (let k = 0; k < Math.min(radius, length); k++) {
-        sum += read(line, k);
-        count++;
-      }
-      for (let k = 0; k < length; k++) {
-        const entering = k + radius;
-        if (entering < length) {
-          sum += read(line, entering);
-          count++;
-        }
-        const leaving = k - radius - 1;
-        if (leaving >= 0) {
-          sum -= read(line, leaving);
-          count--;
-        }
-        write(line, k, sum / count);
-      }
-    }
-  };
-  pass(
-    (y, x) => values[y * width + x] as number,
-    (y, x, value) => {
-      rows[y * width + x] = value;
-    },
-    height,
-    width,
-  );
-  pass(
-    (x, y) => rows[y * width + x] as number,
-    (x, y, value) => {
-      out[y * width + x] = value;
-    },
-    width,
-    height,
-  );
+  // Rows: a running sum along each row.
+  for (let y = 0; y < height; y++) slidingMean(values, rows, y * width, 1, width, radius);
+  // Columns: the same along each column of the row means.
+  for (let x = 0; x < width; x++) slidingMean(rows, out, x, width, height, radius);
   return out;
+}
+
+/**
+ * The running mean of the `2·radius + 1` values centred on each of `length` values read from `input` at `start`,
+ * `start + step`, …, written to the same places of `out`; the window is cut at the ends.
+ */
+function slidingMean(
+  input: Float32Array,
+  out: Float32Array,
+  start: number,
+  step: number,
+  length: number,
+  radius: number,
+): void {
+  let sum = 0;
+  let count = 0;
+  for (let k = 0; k < Math.min(radius, length); k++) {
+    sum += input[start + k * step] as number;
+    count++;
+  }
+  for (let k = 0; k < length; k++) {
+    const entering = k + radius;
+    if (entering < length) {
+      sum += input[start + entering * step] as number;
+      count++;
+    }
+    const leaving = k - radius - 1;
+    if (leaving >= 0) {
+      sum -= input[start + leaving * step] as number;
+      count--;
+    }
+    out[start + k * step] = sum / count;
+  }
 }
