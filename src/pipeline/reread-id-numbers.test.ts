@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { BIRTH_CERTIFICATE_SPEC } from "../documents/birth-certificate.ts";
 import { HOUSEHOLD_RESIDENT_SPEC } from "../documents/household-resident.ts";
 import { readFields } from "../documents/read-fields.ts";
 import { makeTextLine, textLineAt } from "../documents/shared/make-text-line.ts";
@@ -95,4 +96,53 @@ test("a blank form is not read again", async () => {
     engineReading(["500231198908138166"], calls),
   );
   assert.equal(calls.length, 0);
+});
+
+/** A birth certificate's parents' rows, 50 px apart; the father's ID number row as given (label, value). */
+function parents(fatherIdRow: TextLine[]): TextLine[] {
+  return [
+    textLineAt("出生时间", 50, 100),
+    textLineAt("2019年06月26日09时28分", 145, 100),
+    textLineAt("母亲姓名", 50, 250),
+    textLineAt("王梦琪", 145, 250),
+    textLineAt("年龄", 300, 250),
+    textLineAt("30", 355, 250),
+    textLineAt("证件号码", 450, 300),
+    textLineAt("430102198901010025", 545, 300),
+    textLineAt("父亲姓名", 50, 350),
+    textLineAt("李强", 145, 350),
+    textLineAt("年龄", 300, 350),
+    textLineAt("32", 355, 350),
+    ...fatherIdRow,
+    textLineAt("签发日期", 50, 500),
+    textLineAt("2019年07月01日", 145, 500),
+  ];
+}
+
+test("a number whose label and value the detector both missed is read from the twin row's cell", async () => {
+  const reading = readFields(parents([]), BIRTH_CERTIFICATE_SPEC);
+  assert.equal(reading.fields.get("fatherIdCardNumber")?.text ?? "", "");
+  const calls: Quad[][] = [];
+  await rereadIdNumbers(
+    IMAGE,
+    IMAGE,
+    reading,
+    BIRTH_CERTIFICATE_SPEC,
+    engineReading(["430102198701010012"], calls),
+  );
+  const father = reading.fields.get("fatherIdCardNumber");
+  assert.equal(father?.text, "430102198701010012");
+  assert.ok((father?.confidence ?? 1) < 0.97, "less sure than a number the detector saw");
+  // The cell is cut level with the mother's number, one row pair lower: 300 + (350 − 250).
+  const ys = (father?.quads[0] ?? []).map((point) => point.y);
+  assert.ok(Math.min(...ys) < 410 && Math.max(...ys) > 410, `cell at ${ys}`);
+  assert.equal(reading.fields.get("motherIdCardNumber")?.text, "430102198901010025", "a sure number is kept");
+});
+
+test("an empty cell that reads as no valid number stays empty, without a box", async () => {
+  const reading = readFields(parents([]), BIRTH_CERTIFICATE_SPEC);
+  await rereadIdNumbers(IMAGE, IMAGE, reading, BIRTH_CERTIFICATE_SPEC, engineReading(["4301021987"]));
+  const father = reading.fields.get("fatherIdCardNumber");
+  assert.equal(father?.text ?? "", "");
+  assert.equal(father?.quads.length ?? 0, 0);
 });

@@ -5,10 +5,12 @@ import { normaliseValue } from "../documents/shared/normalise-value.ts";
 import { redecodeIdNumber } from "../documents/shared/redecode-id-number.ts";
 import { lineChars } from "../documents/shared/slice-text-line.ts";
 import { type IdReading, voteIdNumber } from "../documents/shared/vote-id-number.ts";
-import { quadSize } from "../geometry/quad.ts";
+import type { PageBox } from "../documents/shared/page-frame.ts";
+import { type Bounds, boundsQuad, quadSize } from "../geometry/quad.ts";
 import type { RawImage } from "../image/raw-image.ts";
 import { warpImage } from "../image/warp-image.ts";
 import type { Quad, RecognizedChar } from "../types.ts";
+import { CELL_REACH, labelBox } from "./reread-empty-cells.ts";
 import type { TextEngine } from "./text-engine.ts";
 
 /** The recogniser's input height, px, and input pixels per output frame (one CTC step). */
@@ -25,6 +27,12 @@ const FRAMES_PER_CHAR = [2.5, 3.5];
 /** Stretches smaller than this are the reading already made; larger ones blur strokes to nothing. */
 const MIN_STRETCH = 1.2;
 const MAX_STRETCH = 3;
+/** What a number read from a cell the detector found nothing in keeps of its confidence. */
+const FOUND_IN_CELL = 0.9;
+/** How much wider and taller than the twin's value its moved copy is cut, in the value's heights, each way. */
+const TWIN_MARGIN = 0.3;
+/** Half the height of an empty cell cut for its number, in label heights. */
+const CELL_HALF_HEIGHT = 0.8;
 /** A reading this sure of a number valid as read is not read again. */
 const SURE = 0.9;
 /**
@@ -50,7 +58,9 @@ interface Row {
  * birth date (`windows`, see {@link idBirthWindows}) as a prior, and the numbers re-decoded within that window as
  * candidates too. The field keeps the reading whose own valid number won (or the number found in the window,
  * written as found and less sure), its confidence times the winner's share of the vote; or stays as read. A number
- * no reading makes valid is left alone. The crops are read in one call. Changes `reading` in place.
+ * no reading makes valid is left alone. A number the detector found nothing of is looked for the same way where the
+ * other parent's number lies, moved to its row, and right of its label. The crops are read in one call. Changes
+ * `reading` in place.
  */
 export async function rereadIdNumbers(
   clean: RawImage,
@@ -61,13 +71,22 @@ export async function rereadIdNumbers(
   windows: ReadonlyMap<string, BirthWindow> = new Map(),
 ): Promise<void> {
   if (reading.blank) return;
+  const emptied = findEmptyCells(reading, spec);
+  /** The boxes each variant read, by field: one variant per way of cutting the cell (a box, or its pieces). */
+  const cutsOf = (key: string): Quad[][] => {
+    const read = reading.fields.get(key) as FieldReading;
+    return emptied.get(key)?.cells ?? [read.quads];
+  };
   const fields = spec.fields.filter((field) =>
     needsRereading(field, reading.fields.get(field.key), windows.get(field.key)),
   );
   const rows: Row[] = [];
+  const variantQuads = new Map<string, Quad[][]>();
   for (const field of fields) {
-    const read = reading.fields.get(field.key) as FieldReading;
-    const naturalWidth = read.quads.reduce((sum, quad) => sum + naturalCropWidth(quad), 0);
+    for (const cut of cutsOf(field.key)) addVariants(field.key, cut);
+  }
+  function addVariants(key: string, cut: Quad[]): void {
+    const naturalWidth = cut.reduce((sum, quad) => sum + naturalCropWidth(quad), 0);
     const stretches = FRAMES_PER_CHAR.map((frames) => (ID_LENGTH * frames * FRAME_WIDTH) / naturalWidth)
       .filter((stretch) => stretch >= MIN_STRETCH)
       .map((stretch) => Math.min(stretch, MAX_STRETCH));
@@ -76,14 +95,23 @@ export async function rereadIdNumbers(
       ...stretches.map((stretch) => ({ image: clean, stretch })),
       { image: unsuppressed, stretch: first },
     ];
-    variants.forEach(({ image, stretch }, variant) => {
-      for (const quad of read.quads) {
+    const known = variantQuads.get(key) ?? [];
+    variantQuads.set(key, known);
+    for (const { image, stretch } of variants) {
+      const variant = known.length;
+      known.push(cut);
+      for (const quad of cut) {
         const width = Math.max(FRAME_WIDTH, Math.round(naturalCropWidth(quad) * stretch));
-        rows.push({ key: field.key, variant, crop: warpImage(image, quad, width, LINE_HEIGHT) });
+        rows.push({ key, variant, crop: warpImage(image, quad, width, LINE_HEIGHT) });
       }
-    });
+    }
   }
-  if (rows.length === 0) return;
+  // A cell given for the search and not filled is given back as it was.
+  const restore = () => {
+    for (const [key, { before }] of emptied)
+      if (reading.fields.get(key)?.text.trim() === "") reading.fields.set(key, before);
+  };
+  if (rows.length === 0) return restore();
   const { image, quads } = stackRows(rows.map((row) => row.crop));
   const lines = await engine.recognize(image, quads);
   for (const field of fields) {
@@ -99,8 +127,9 @@ export async function rereadIdNumbers(
     const again = [...texts.keys()].map((variant) => ({
       text: (texts.get(variant) ?? []).join(""),
       chars: chars.get(variant) ?? [],
+      quads: variantQuads.get(field.key)?.[variant] ?? read.quads,
     }));
-    const candidates = [{ text: read.text, chars: read.chars }, ...again];
+    const candidates = [{ text: read.text, chars: read.chars, quads: read.quads }, ...again];
     const readings: IdReading[] = candidates.map((candidate) => ({
       chars: candidate.chars,
       value: validValue(candidate.text, field, candidate.chars),
@@ -129,13 +158,15 @@ export async function rereadIdNumbers(
     if (chosen === undefined) continue;
     reading.fields.set(field.key, {
       ...read,
+      quads: chosen.quads,
       text: chosen.text,
       pieceTexts: [chosen.text],
       chars: chosen.chars,
-      // Doubted as far as another candidate kept part of the vote.
-      confidence: meanConfidence(chosen.chars) * voted.support,
+      // Doubted as far as another candidate kept part of the vote, and where the detector saw nothing.
+      confidence: meanConfidence(chosen.chars) * voted.support * (emptied.has(field.key) ? FOUND_IN_CELL : 1),
     });
   }
+  restore();
 }
 
 function meanConfidence(chars: readonly RecognizedChar[]): number {
@@ -156,6 +187,128 @@ function spelled(
     alternatives: [{ text: symbol, probability: confidence }],
   }));
   return { text: value, pieceTexts: [value], chars, confidence };
+}
+
+/**
+ * Gives an ID number the detector found nothing of its cell, right of its label (found, or placed from its twin's)
+ * up to the next label on its row, a text line high: read stretched like any other, the cell keeps a value only when
+ * a reading of it is a valid number. Changes `reading` in place; returns the fields given cells: as they were, and
+ * the cells to read.
+ */
+function findEmptyCells(
+  reading: DocumentReading,
+  spec: DocumentSpec,
+): Map<string, { before: FieldReading; cells: Quad[][] }> {
+  const { frame } = reading;
+  const found = new Map<string, { before: FieldReading; cells: Quad[][] }>();
+  const labels = [...reading.fields.values()].flatMap((field) =>
+    field.label && !field.label.english ? [{ key: field.key, box: frame.box(field.label.quad) }] : [],
+  );
+  for (const field of spec.fields) {
+    const read = reading.fields.get(field.key);
+    if (field.kind !== "id-number" || read === undefined) continue;
+    if (read.text.trim() !== "" || read.quads.length > 0) continue;
+    // Both where the twin's value lies and right of the label: either may be off (a passport number is short).
+    const cells = [twinValueCell(spec, field, reading, labels), labelCell(spec, field, labels)].flatMap(
+      (cell) => (cell === undefined ? [] : [[boundsQuad(cell).map(frame.toImage) as unknown as Quad]]),
+    );
+    if (cells.length === 0) continue;
+    found.set(field.key, { before: read, cells });
+    // The field holds a box while it is searched, so it is read again; given back if nothing valid is read.
+    reading.fields.set(field.key, { ...read, quads: cells[0] ?? [] });
+  }
+  return found;
+}
+
+/** A field's cell right of its label (found, or placed from its row-mates' or its twin's), a text line high. */
+function labelCell(
+  spec: DocumentSpec,
+  field: FieldSpec,
+  labels: readonly { key: string; box: PageBox }[],
+): Bounds | undefined {
+  const twin = twinRow(spec, field, labels);
+  const label =
+    labelBox(spec, field, labels) ??
+    (twin && {
+      ...twin.box,
+      top: twin.box.top + twin.shift,
+      bottom: twin.box.bottom + twin.shift,
+      centerY: twin.box.centerY + twin.shift,
+    });
+  if (label === undefined) return undefined;
+  const height = label.height;
+  const left = label.right + height * 0.15;
+  const nextOnRow = labels
+    .filter(({ box }) => Math.abs(box.centerY - label.centerY) < height * 0.6 && box.left > label.right)
+    .map(({ box }) => box.left - height * 0.15);
+  const right = Math.max(
+    left + height,
+    Math.min(left + height * (CELL_REACH[field.kind] ?? 14), ...nextOnRow),
+  );
+  return {
+    left,
+    right,
+    top: label.centerY - height * CELL_HALF_HEIGHT,
+    bottom: label.centerY + height * CELL_HALF_HEIGHT,
+  };
+}
+
+/**
+ * A twin's value moved to this field's row: the other parent's number, printed in the same column and font, spans
+ * what this one does, a little wider each way for print off its place.
+ */
+function twinValueCell(
+  spec: DocumentSpec,
+  field: FieldSpec,
+  reading: DocumentReading,
+  labels: readonly { key: string; box: PageBox }[],
+): Bounds | undefined {
+  const twin = twinRow(spec, field, labels);
+  const value = twin && reading.fields.get(twin.key);
+  if (twin === undefined || value === undefined || value.quads.length === 0) return undefined;
+  const points = value.quads.flatMap((quad) => quad.map(reading.frame.toPage));
+  const xs = points.map((point) => point.x);
+  const ys = points.map((point) => point.y);
+  const height = Math.max(...ys) - Math.min(...ys);
+  return {
+    left: Math.min(...xs) - height * TWIN_MARGIN,
+    right: Math.max(...xs) + height * TWIN_MARGIN,
+    top: Math.min(...ys) + twin.shift - height * TWIN_MARGIN,
+    bottom: Math.max(...ys) + twin.shift + height * TWIN_MARGIN,
+  };
+}
+
+/**
+ * A field's twin in a block printed twice (the mother's and the father's rows of a birth certificate) whose label
+ * was found, and how far down (or up) this field's row lies from the twin's: the median of how far the blocks'
+ * other twin labels found lie apart, for twins the same number of rows apart in the layout.
+ */
+function twinRow(
+  spec: DocumentSpec,
+  field: FieldSpec,
+  labels: readonly { key: string; box: PageBox }[],
+): { key: string; box: PageBox; shift: number } | undefined {
+  const rowOf = (key: string) => spec.layout.findIndex((row) => row.includes(key));
+  const boxOf = (key: string) => labels.find((label) => label.key === key)?.box;
+  const twins = (of: FieldSpec) =>
+    spec.fields.filter((other) => other.key !== of.key && other.labels[0] === of.labels[0]);
+  for (const twin of twins(field)) {
+    const twinBox = boxOf(twin.key);
+    if (twinBox === undefined) continue;
+    const rows = rowOf(field.key) - rowOf(twin.key);
+    const shifts = spec.fields.flatMap((other) =>
+      twins(other).flatMap((mate) => {
+        const from = boxOf(other.key);
+        const to = boxOf(mate.key);
+        if (from === undefined || to === undefined || rowOf(mate.key) - rowOf(other.key) !== rows) return [];
+        return [to.centerY - from.centerY];
+      }),
+    );
+    if (shifts.length === 0) continue;
+    const shift = [...shifts].sort((a, b) => a - b)[shifts.length >> 1] as number;
+    return { key: twin.key, box: twinBox, shift };
+  }
+  return undefined;
 }
 
 /**
