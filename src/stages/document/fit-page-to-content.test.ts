@@ -4,7 +4,7 @@ import { cornerError } from "../../../test/support/document-scene.ts";
 import type { RawImage } from "../../image/raw-image.ts";
 import type { Quad } from "../../types.ts";
 import { edgeProfiles } from "./edge-profiles.ts";
-import { fitPageToContent } from "./fit-page-to-content.ts";
+import { cutAskewByFrame, fitPageToContent } from "./fit-page-to-content.ts";
 import type { DocumentLocation } from "./locate-document.ts";
 import { shrinkImage } from "./shrink-image.ts";
 
@@ -205,6 +205,30 @@ test("searches the whole picture when the locator is unsure of its outline", () 
   const location: DocumentLocation = { quad: outline, confidence: 0.6, method: "contour" };
   const found = fitPageToContent(image, location, { direction: 0, boxes, aspect: 780 / 550 });
   assert.ok(cornerError(found, sheet) < 0.02, `error ${cornerError(found, sheet)}`);
+});
+
+test("tells an outline the picture's border cuts askew to the text from one along a straight scan", () => {
+  const image = canvas(1000, 800, PAPER);
+  // A scan: the sheet runs off the top, its side there along the border and square to the text.
+  const scan = rect(100, 0, 900, 700);
+  assert.equal(cutAskewByFrame(image, scan, 0), false);
+  assert.equal(cutAskewByFrame(image, scan, Math.PI / 2), false);
+  // A photo turned by 8°: the outline's top side is the border, 8° off the text's axis.
+  const photo: Quad = [
+    { x: 200, y: 0 },
+    { x: 880, y: 0 },
+    { x: 820, y: 700 },
+    { x: 150, y: 620 },
+  ];
+  assert.equal(cutAskewByFrame(image, photo, (8 * Math.PI) / 180), true);
+  // The same turn with no side on the border: the outline is the page's own.
+  const inside: Quad = [
+    { x: 200, y: 40 },
+    { x: 880, y: 136 },
+    { x: 820, y: 700 },
+    { x: 150, y: 620 },
+  ];
+  assert.equal(cutAskewByFrame(image, inside, (8 * Math.PI) / 180), false);
 });
 
 test("edge profiles find a slanted edge along its slant", () => {

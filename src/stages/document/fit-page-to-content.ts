@@ -73,9 +73,13 @@ interface Candidate {
  * upright, when the content says nothing better.
  */
 export function fitPageToContent(image: RawImage, location: DocumentLocation, content: PageContent): Quad {
-  if (location.method === "contour" && location.confidence < TRUSTED_OUTLINE) {
-    // An outline the locator is unsure of (part of a page merged with a light scanner bed, a shadow's edge) would
-    // steer the search wrong: the whole picture is searched, as when no outline was found.
+  if (
+    location.method === "contour" &&
+    (location.confidence < TRUSTED_OUTLINE || cutAskewByFrame(image, location.quad, content.direction))
+  ) {
+    // An outline the locator is unsure of (part of a page merged with a light scanner bed, a shadow's edge), or one
+    // the picture's border cuts across the page at a slant, would steer the search wrong: the whole picture is
+    // searched, straightened by the text, as when no outline was found.
     return fitPageToContent(image, { ...location, method: "whole-image" }, content);
   }
   const upright =
@@ -184,6 +188,25 @@ function onImageBorder(image: RawImage, a: Point, b: Point): boolean {
   return (
     near(a.x, b.x, 0) || near(a.y, b.y, 0) || near(a.x, b.x, image.width) || near(a.y, b.y, image.height)
   );
+}
+
+/** Most slant (radians) of an outline's side along the picture's border to the text's axes for it to be a side. */
+const BORDER_SLANT = (1.5 * Math.PI) / 180;
+
+/**
+ * Whether a side of the outline runs along the picture's border at a slant to the text's axes (`direction`): the
+ * page runs off the picture (or into a facing page that does) askew to its frame, so that side is the frame's and
+ * not the page's, and straightening the outline would skew the page.
+ */
+export function cutAskewByFrame(image: RawImage, quad: Quad, direction: number): boolean {
+  return quad.some((a, k) => {
+    const b = quad[(k + 1) % 4] as Point;
+    if (!onImageBorder(image, a, b)) return false;
+    // A side's slant to the nearest of the text's axes, whichever way round the outline runs.
+    const turn = Math.atan2(b.y - a.y, b.x - a.x) - direction;
+    const slant = Math.abs(Math.atan2(Math.sin(2 * turn), Math.cos(2 * turn))) / 2;
+    return Math.min(slant, Math.PI / 2 - slant) > BORDER_SLANT;
+  });
 }
 
 function frameSide(at: number, strength: number): Candidate {
