@@ -209,3 +209,27 @@ test("a set phrase ending free text, read with one look-alike character, is put 
     assert.equal(value(kept, moved), kept);
   assert.equal(value("由本市适来", field("text")), "由本市适来", "only fields that end with the phrase");
 });
+
+test("a Chinese name is re-read with the surname and name-character priors, its confidence lowered", () => {
+  const line = makeTextLine("潭蜂", {
+    confidences: { 0: 0.5, 1: 0.4 },
+    alternatives: { 0: [{ text: "谭", probability: 0.4 }], 1: [{ text: "娜", probability: 0.2 }] },
+  });
+  const read = normaliseValue(line.text, field("name"), line.chars);
+  assert.equal(read.value, "谭娜");
+  assert.ok(Math.abs(read.confidence - 0.8 * 0.5) < 1e-9);
+  const sure = makeTextLine("李文杰", { alternatives: { 2: [{ text: "盗", probability: 0.01 }] } });
+  assert.deepEqual(normaliseValue(sure.text, field("name"), sure.chars), {
+    value: "李文杰",
+    confidence: 1,
+    valid: true,
+  });
+  const transliterated = makeTextLine("阿依古丽·买买提", {
+    confidence: 0.5,
+    alternatives: { 0: [{ text: "何", probability: 0.4 }] },
+  });
+  assert.equal(
+    normaliseValue(transliterated.text, field("name"), transliterated.chars).value,
+    "阿依古丽·买买提",
+  );
+});

@@ -13,6 +13,8 @@ import type { FieldSpec, ValueKind } from "./field-spec.ts";
 import { isValidIdNumber, lookalikeToDigit, normaliseIdNumber } from "./id-number.ts";
 import { redecodeIdNumber } from "./redecode-id-number.ts";
 import { completeIdNumber } from "./complete-id-number.ts";
+import { preferNameCharacter } from "./name-characters.ts";
+import { isCompoundSurname, preferSurname } from "./surnames.ts";
 import { VOCABULARIES } from "./vocabularies.ts";
 
 /** A value written the service's way (api.md §4). */
@@ -242,7 +244,7 @@ function normaliseText(text: string, field: FieldSpec): NormalisedValue {
  * commas (a signature's gap read as `：`; the name's own separator `·` stays). A name has letters
  * (Chinese, or several Latin ones): digits and marks alone, or one Latin letter, are a stray reading, left blank.
  */
-function normaliseName(text: string): NormalisedValue {
+function normaliseName(text: string, _field: FieldSpec, chars?: readonly RecognizedChar[]): NormalisedValue {
   const trimmed = trimSeparators(text);
   if (!/\p{L}/u.test(trimmed)) return { value: "", confidence: 1, valid: false };
   // One Latin letter (D, a speck or a caption's remnant) is no name: a name in Latin letters has several.
@@ -251,8 +253,38 @@ function normaliseName(text: string): NormalisedValue {
   const chinese = trimmed.match(/[\u4e00-\u9fff]/gu) ?? [];
   if (chinese.length < 2) return ACCEPTED(trimmed);
   const cleaned = trimSeparators(trimmed.replace(/[A-Za-z0-9!！?？'’[\]【】|:：,，、;；]/gu, ""));
-  return cleaned === trimmed ? ACCEPTED(trimmed) : { value: cleaned, confidence: 0.9, valid: true };
+  const named = cleaned === trimmed ? ACCEPTED(trimmed) : { value: cleaned, confidence: 0.9, valid: true };
+  return withNamePriors(named, chars);
 }
+
+/**
+ * A Chinese name (not a transliterated one, whose parts are joined by `·`) re-read with what names are made of:
+ * a first character read as no common surname takes the alternative reading that is one where the surname prior
+ * makes it the likelier, and a later character names seldom hold takes an alternative that they often do likewise.
+ * The value's confidence falls by the ratio of the readings' probabilities.
+ */
+function withNamePriors(named: NormalisedValue, chars?: readonly RecognizedChar[]): NormalisedValue {
+  if (chars === undefined || named.value.includes("·")) return named;
+  const han = chars.filter((char) => HAN_CHAR.test(char.text));
+  if (han.length < 2 || han.map((char) => char.text).join("") !== named.value) return named;
+  const chosen = [...han];
+  const surname = preferSurname(han);
+  if (surname !== undefined) chosen[0] = surname;
+  const givenFrom = isCompoundSurname(han) ? 2 : 1;
+  for (let i = givenFrom; i < chosen.length; i++) {
+    const better = preferNameCharacter(chosen[i] as RecognizedChar);
+    if (better !== undefined) chosen[i] = better;
+  }
+  const ratio = chosen.reduce(
+    (product, char, i) =>
+      product * Math.min(1, char.confidence / Math.max((han[i] as RecognizedChar).confidence, 1e-6)),
+    1,
+  );
+  if (ratio === 1 && chosen.every((char, i) => char.text === han[i]?.text)) return named;
+  return { ...named, value: chosen.map((char) => char.text).join(""), confidence: named.confidence * ratio };
+}
+
+const HAN_CHAR = /^[\u3400-\u4dbf\u4e00-\u9fff]$/u;
 
 /**
  * Strokes read in the cell of a person not given (domain.md §2.2) are the print code's filler: kept as printed when

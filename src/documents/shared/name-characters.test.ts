@@ -1,0 +1,29 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { makeTextLine } from "./make-text-line.ts";
+import { isNameCharacter, preferNameCharacter } from "./name-characters.ts";
+
+test("characters of given names of every generation are known, words names avoid are not", () => {
+  for (const char of ["秀", "英", "建", "国", "伟", "丽", "涵", "梓", "萱", "堃", "琰", "玥"]) {
+    assert.ok(isNameCharacter(char), char);
+  }
+  for (const char of ["蜂", "盗", "毯", "垫", "肿", "图"]) assert.ok(!isNameCharacter(char), char);
+});
+
+test("a character names seldom hold gives way to a likely alternative that they often do", () => {
+  const [read] = makeTextLine("蜂", {
+    confidence: 0.37,
+    alternatives: { 0: [{ text: "娜", probability: 0.23 }] },
+  }).chars;
+  assert.equal(preferNameCharacter(read as never)?.text, "娜");
+  const [unlikely] = makeTextLine("蜂", {
+    confidence: 0.9,
+    alternatives: { 0: [{ text: "娜", probability: 0.05 }] },
+  }).chars;
+  assert.equal(preferNameCharacter(unlikely as never), undefined, "a far likelier reading stands");
+  const [named] = makeTextLine("娜", {
+    confidence: 0.4,
+    alternatives: { 0: [{ text: "杰", probability: 0.39 }] },
+  }).chars;
+  assert.equal(preferNameCharacter(named as never), undefined, "a name character is never changed");
+});
