@@ -16,6 +16,7 @@ import type { DocumentType, Quad, RecognitionResult, TextLine } from "../types.t
 import { assembleFields } from "./assemble-fields.ts";
 import { captionBoxes } from "./caption-boxes.ts";
 import { documentGeometry } from "./document-geometry.ts";
+import { extendValueLines } from "./extend-value-lines.ts";
 import { findTextInEmptyCells } from "./find-text-in-empty-cells.ts";
 import { matchesDocumentType } from "./match-document-type.ts";
 import { readNameStamp } from "./read-name-stamp.ts";
@@ -90,6 +91,9 @@ export class DocumentRecognizer {
       );
     }
     reading = await this.#completeValuesAtRulings(clean, lines, reading, spec);
+    // A free-text value whose detection stopped short of its ink is read again as one line.
+    if (await extendValueLines(clean, lines.lines, reading, spec, this.#engine))
+      reading = readFields(lines.lines, spec);
     // A number printed over its label's end lost its first digit to the label's character: read it again.
     await rereadOverLabelEnds(clean, lines.lines, reading, spec, this.#engine);
     // A value box read with room for a character before its first one may have skipped it: read it again.
