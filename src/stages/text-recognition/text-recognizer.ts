@@ -7,6 +7,7 @@ import { ctcLabels, type DecodedLine, decodeCtc } from "./decode.ts";
 import { FRAME_WIDTH, LINE_HEIGHT, lineCropWidth, toRecognitionBatch } from "./preprocess.ts";
 import { withoutRulingLines } from "./remove-rulings.ts";
 import {
+  betterCleanRead,
   betterWidenedRead,
   type RulingEnds,
   rulingsNearEnds,
@@ -88,13 +89,30 @@ export class TextRecognizer {
     const timings: RecognitionTimings = { preprocess: 0, inference: 0, postprocess: 0 };
     const completed = [...lines];
     const atRuling = new Map<number, RulingEnds>();
+    const crossed: number[] = [];
     const started = performance.now();
     quads.forEach((quad, index) => {
       if ((lines[index]?.chars.length ?? 0) === 0) return; // nothing read: nothing to complete
       const ends = rulingsNearEnds(image, quad);
       if (ends.left || ends.right) atRuling.set(index, ends);
+      else if (ends.inside) crossed.push(index);
     });
     timings.preprocess += performance.now() - started;
+    if (crossed.length > 0) {
+      // A ruling across the line, away from its ends: read again with it painted out.
+      const again = crossed.map(emptyLine);
+      await this.#read(
+        image,
+        crossed.map((i) => quads[i] as Quad),
+        again,
+        timings,
+        true,
+      );
+      crossed.forEach((i, k) => {
+        const better = betterCleanRead(completed[i] as DecodedLine, again[k] as DecodedLine);
+        if (better) completed[i] = better;
+      });
+    }
     if (atRuling.size === 0) return { lines: completed, timings };
     const indexes = [...atRuling.keys()];
     const widened = indexes.map((i) => widenAtRulings(quads[i] as Quad, atRuling.get(i) as RulingEnds));

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import type { RawImage } from "../../image/raw-image.ts";
 import type { Quad, RecognizedChar } from "../../types.ts";
 import type { DecodedLine } from "./decode.ts";
-import { betterWidenedRead, rulingsNearEnds, widenAtRulings } from "./widen-at-rulings.ts";
+import { betterCleanRead, betterWidenedRead, rulingsNearEnds, widenAtRulings } from "./widen-at-rulings.ts";
 
 function line(text: string, confidence = 0.95): DecodedLine {
   const chars: RecognizedChar[] = [...text].map((t, k, all) => ({
@@ -122,4 +122,22 @@ test("rulings just outside or just inside a line's ends are found, text strokes 
     BOX,
   );
   assert.equal(far.left || far.right, false);
+  assert.equal(far.inside, false, "a character's stroke is no ruling");
+  const across = rulingsNearEnds(page([[300, 0, 303, 140]]), BOX);
+  assert.deepEqual([across.left, across.right, across.inside], [false, false, true]);
+});
+
+test("a line read again with the ruling across it painted out replaces the first read when it is better", () => {
+  assert.equal(betterCleanRead(line("17182503"), line("177182503", 0.97))?.text, "177182503");
+  assert.equal(betterCleanRead(line("147182503", 0.8), line("177182503", 0.95))?.text, "177182503", "surer");
+  assert.equal(
+    betterCleanRead(line("147182503", 0.93), line("177182503", 0.95)),
+    undefined,
+    "not surer enough",
+  );
+  assert.equal(betterCleanRead(line("17182503"), line("1718250", 0.99)), undefined, "shorter");
+  assert.equal(betterCleanRead(line("17182503"), line("1|7182503")), undefined, "adds a ruling's stroke");
+  assert.equal(betterCleanRead(line("17182503"), line("17182503")), undefined, "same text");
+  assert.equal(betterCleanRead(line("东安社区"), line("西城大街道")), undefined, "disagrees");
+  assert.equal(betterCleanRead(line("17182503", 0.95), line("177182503", 0.7)), undefined, "less sure");
 });

@@ -42,6 +42,8 @@ export interface RulingEnds {
   right: boolean;
   leftAt?: number | undefined;
   rightAt?: number | undefined;
+  /** Whether a ruling crosses the line away from its ends (a value printed across a cell's ruling). */
+  inside?: boolean;
 }
 
 /**
@@ -92,7 +94,63 @@ export function rulingsNearEnds(image: RawImage, quad: Quad): RulingEnds {
     right: right.length > 0,
     leftAt: left.length > 0 ? onLine(left[left.length - 1] as number) : undefined,
     rightAt: right.length > 0 ? onLine(right[0] as number) : undefined,
+    inside: columns.some((x) => x >= from + inside && x < to - inside),
   };
+}
+
+/** What a ruling is misread as within a line (a digit 1 or the character 一 may be real there). */
+const RULING_STROKES = new Set(["丨", "|", "l", "I"]);
+/** A clean read of the same length replaces the first only when this much surer on average. */
+const SAME_LENGTH_GAIN = 0.05;
+
+/**
+ * The read of a line with the rulings crossing it painted out, when it is better than the first read: a ruling
+ * through a character merges with its strokes and the character is lost or misread (17182503 for 1|77182503).
+ * The clean read must keep the first's characters in order (at least {@link MIN_AGREEMENT} of them), add at most
+ * two, each surely and none a ruling's stroke, and be about as sure overall (surer, when it adds none). Undefined
+ * when the first read stands.
+ */
+export function betterCleanRead(first: DecodedLine, clean: DecodedLine): DecodedLine | undefined {
+  if (clean.chars.length === 0 || first.chars.length === 0 || clean.text === first.text) return undefined;
+  const added = clean.chars.length - first.chars.length;
+  if (added < 0 || added > 2) return undefined;
+  const kept = commonInOrder(first.chars, clean.chars);
+  if (kept.size < MIN_AGREEMENT * first.chars.length) return undefined;
+  const extra = clean.chars.filter((_, k) => !kept.has(k));
+  if (extra.some((c) => c.confidence < MIN_ADDED_CONFIDENCE || RULING_STROKES.has(c.text))) return undefined;
+  const gain = meanConfidence(clean.chars) - meanConfidence(first.chars);
+  if (added === 0 ? gain < SAME_LENGTH_GAIN : gain < -CONFIDENCE_SLACK) return undefined;
+  return clean;
+}
+
+function meanConfidence(chars: readonly RecognizedChar[]): number {
+  return chars.reduce((sum, c) => sum + c.confidence, 0) / Math.max(1, chars.length);
+}
+
+/** The indices in `b` of a longest common subsequence of `a` and `b` (by text). */
+function commonInOrder(a: readonly RecognizedChar[], b: readonly RecognizedChar[]): Set<number> {
+  const cols = b.length + 1;
+  const table = new Uint16Array((a.length + 1) * cols);
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      table[i * cols + j] =
+        a[i]?.text === b[j]?.text
+          ? (table[(i + 1) * cols + j + 1] as number) + 1
+          : Math.max(table[(i + 1) * cols + j] as number, table[i * cols + j + 1] as number);
+    }
+  }
+  const kept = new Set<number>();
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]?.text === b[j]?.text) {
+      kept.add(j);
+      i++;
+      j++;
+    } else if ((table[(i + 1) * cols + j] as number) >= (table[i * cols + j + 1] as number)) i++;
+    else j++;
+  }
+  return kept;
 }
 
 /**
