@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { completeIdNumber } from "./complete-id-number.ts";
+import { completeIdNumber, completeOldIdNumber } from "./complete-id-number.ts";
 import { isValidIdNumber18 } from "./id-number.ts";
 
 const TODAY = new Date(Date.UTC(2026, 10, 21));
@@ -35,4 +35,11 @@ test("of several completions, the only one of a current county is taken", () => 
   assert.equal(completeIdNumber("102319991210237X", TODAY), "33102319991210237X");
   // Three lost over the cell's ruling: of 32 valid completions, only 410811 (山阳区) is a current county.
   assert.equal(completeIdNumber("811199103253802", TODAY), "410811199103253802");
+});
+
+test("an old 15-digit number's lost first or last digit is put back only where one digit fits", () => {
+  assert.equal(completeOldIdNumber("70305730220215"), "370305730220215");
+  assert.equal(completeOldIdNumber("3703057302202"), undefined, "two lost");
+  // 11010567040100: the first digit could be put back nowhere, and any last digit fits.
+  assert.equal(completeOldIdNumber("11010567040100"), undefined);
 });

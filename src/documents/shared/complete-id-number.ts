@@ -1,5 +1,5 @@
 import { isPlausibleDate } from "./dates.ts";
-import { idBirthDate, idCheckDigit, isValidIdNumber18 } from "./id-number.ts";
+import { idBirthDate, idCheckDigit, isValidIdNumber15, isValidIdNumber18 } from "./id-number.ts";
 import { COUNTY_CODES } from "./region-codes.ts";
 
 /**
@@ -47,4 +47,20 @@ function isPlausible(id: string, today: Date): boolean {
   const born = idBirthDate(id);
   const latest = { year: today.getUTCFullYear(), month: today.getUTCMonth() + 1, day: today.getUTCDate() };
   return born !== undefined && isPlausibleDate(born, undefined, latest);
+}
+
+/**
+ * Completes an old 15-digit number (1989, no check digit) read with its first or last digit lost: kept when exactly
+ * one digit put back makes a valid number (province code and birth date), or exactly one of them a current county's.
+ *
+ * @example
+ * completeOldIdNumber("70305730220215"); // "370305730220215" (only 37 of x7 is a province)
+ */
+export function completeOldIdNumber(read: string): string | undefined {
+  if (!/^\d{14}$/u.test(read)) return undefined;
+  const found = [..."0123456789"].flatMap((digit) => [digit + read, read + digit]).filter(isValidIdNumber15);
+  const unique = [...new Set(found)];
+  if (unique.length === 1) return unique[0];
+  const counties = unique.filter((id) => COUNTY_CODES.has(id.slice(0, 6)));
+  return counties.length === 1 ? counties[0] : undefined;
 }

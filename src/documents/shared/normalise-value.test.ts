@@ -233,3 +233,14 @@ test("a Chinese name is re-read with the surname and name-character priors, its 
     "阿依古丽·买买提",
   );
 });
+
+test("an ID number read on into the next cell, or with an old number's digit lost, is still found", () => {
+  // The stature's label (身高) and the stature (171) read on after the number in one box.
+  assert.equal(value("5227261985041031619高", field("id-number")), "522726198504103161");
+  assert.equal(value("6110211953060979099171", field("id-number")), "611021195306097909");
+  assert.ok(normaliseValue("6110211953060979099171", field("id-number")).confidence < 1);
+  // A 15-digit number that lost its first digit: only 37 of x7 is a province.
+  assert.equal(value("70305730220215", field("id-number")), "370305730220215");
+  // Neither end valid: left as read, doubted.
+  assert.equal(normaliseValue("5227261985041031629高", field("id-number")).valid, false);
+});

@@ -10,9 +10,9 @@ import {
   repairDate,
 } from "./dates.ts";
 import type { FieldSpec, ValueKind } from "./field-spec.ts";
-import { isValidIdNumber, lookalikeToDigit, normaliseIdNumber } from "./id-number.ts";
+import { isValidIdNumber, isValidIdNumber18, lookalikeToDigit, normaliseIdNumber } from "./id-number.ts";
 import { redecodeIdNumber } from "./redecode-id-number.ts";
-import { completeIdNumber } from "./complete-id-number.ts";
+import { completeIdNumber, completeOldIdNumber } from "./complete-id-number.ts";
 import { preferNameCharacter } from "./name-characters.ts";
 import { isCompoundSurname, preferSurname } from "./surnames.ts";
 import { VOCABULARIES } from "./vocabularies.ts";
@@ -96,6 +96,18 @@ function normaliseVocabularyValue(
   };
 }
 
+/**
+ * The number at the start or the end of a reading that ran on into the next cell or began in the one before (`…3161`
+ * followed by 身高's `9高`, or by the stature `171`): its first or its last 18 characters, when exactly one of them
+ * is a valid number.
+ */
+function numberBesideText(read: string): string | undefined {
+  const symbols = Array.from(read);
+  if (symbols.length <= 18) return undefined;
+  const ends = [symbols.slice(0, 18).join(""), symbols.slice(-18).join("")].filter(isValidIdNumber18);
+  return ends.length === 1 ? ends[0] : undefined;
+}
+
 /** The one run of 15–18 digits (an X last) in a reading that holds other symbols too, by symbol index. */
 function numberRun(text: string): { text: string; start: number; end: number } | undefined {
   const symbols = Array.from(text);
@@ -140,8 +152,10 @@ function normaliseIdValue(
       valid: true,
     };
   }
-  const completed = completeIdNumber(read);
+  const completed = completeIdNumber(read) ?? completeOldIdNumber(read);
   if (completed !== undefined) return { value: completed, confidence: 0.6, valid: true };
+  const beside = numberBesideText(read);
+  if (beside !== undefined) return { value: beside, confidence: 0.8, valid: true };
   // Passports and other documents the certificate allows are not ID numbers; they stay as read.
   return DOUBTED(read, read.length === 18 || read.length === 15 ? 0.6 : 0.8);
 }
