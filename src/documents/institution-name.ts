@@ -40,7 +40,7 @@ function withoutRepeats(pieces: readonly ValuePiece[]): ValuePiece[] {
 }
 
 /** Rows top to bottom, left to right within a row (boxes whose centres are within half a line height). */
-function inReadingOrder(pieces: readonly ValuePiece[], frame: PageFrame): ValuePiece[] {
+export function inReadingOrder(pieces: readonly ValuePiece[], frame: PageFrame): ValuePiece[] {
   const boxed = pieces.map((piece) => ({ piece, box: frame.box(piece.line.quad) }));
   boxed.sort((a, b) => {
     const sameRow = Math.abs(a.box.centerY - b.box.centerY) < Math.min(a.box.height, b.box.height) * 0.5;

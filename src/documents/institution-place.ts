@@ -1,4 +1,5 @@
 import type { RecognizedChar, TextLine } from "../types.ts";
+import { inReadingOrder } from "./institution-name.ts";
 import { substitutionCost } from "./shared/confusable-chars.ts";
 import { placeNamed } from "./shared/divisions.ts";
 import type { PageFrame } from "./shared/page-frame.ts";
@@ -232,14 +233,4 @@ function putIn(text: string, confidence: number, near: RecognizedChar | undefine
     end: near?.end ?? 0,
     alternatives: [{ text, probability: kept }],
   };
-}
-
-/** Rows top to bottom, left to right within a row (boxes whose centres are within half a line height). */
-function inReadingOrder(pieces: readonly ValuePiece[], frame: PageFrame): ValuePiece[] {
-  const boxed = pieces.map((piece) => ({ piece, box: frame.box(piece.line.quad) }));
-  boxed.sort((a, b) => {
-    const sameRow = Math.abs(a.box.centerY - b.box.centerY) < Math.min(a.box.height, b.box.height) * 0.5;
-    return sameRow ? a.box.left - b.box.left : a.box.centerY - b.box.centerY;
-  });
-  return boxed.map(({ piece }) => piece);
 }

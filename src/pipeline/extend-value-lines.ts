@@ -4,8 +4,10 @@ import type { PageBox } from "../documents/shared/page-frame.ts";
 import type { RawImage } from "../image/raw-image.ts";
 import { warpImage } from "../image/warp-image.ts";
 import { verticalRulingColumns } from "../stages/text-recognition/remove-rulings.ts";
+import { commonInOrder } from "../stages/text-recognition/widen-at-rulings.ts";
 import type { Point, Quad, RecognizedChar, TextLine } from "../types.ts";
 import type { TextEngine } from "./text-engine.ts";
+import { centreOf, insideQuad } from "./value-lines.ts";
 
 /** How far past a value's last box the ink is followed, in line heights. */
 const MAX_REACH = 30;
@@ -314,52 +316,4 @@ function withoutEndStrokes(line: TextLine | undefined): TextLine | undefined {
 
 function mean(chars: readonly RecognizedChar[]): number {
   return chars.reduce((sum, char) => sum + char.confidence, 0) / Math.max(1, chars.length);
-}
-
-/** The indices in `b` of a longest common subsequence of `a` and `b` (by text). */
-function commonInOrder(a: readonly RecognizedChar[], b: readonly RecognizedChar[]): Set<number> {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const table = new Uint16Array(rows * cols);
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      table[i * cols + j] =
-        a[i]?.text === b[j]?.text
-          ? (table[(i + 1) * cols + j + 1] as number) + 1
-          : Math.max(table[(i + 1) * cols + j] as number, table[i * cols + j + 1] as number);
-    }
-  }
-  const kept = new Set<number>();
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i]?.text === b[j]?.text) {
-      kept.add(j);
-      i++;
-      j++;
-    } else if ((table[(i + 1) * cols + j] as number) >= (table[i * cols + j + 1] as number)) i++;
-    else j++;
-  }
-  return kept;
-}
-
-function centreOf(quad: Quad): Point {
-  return {
-    x: (quad[0].x + quad[1].x + quad[2].x + quad[3].x) / 4,
-    y: (quad[0].y + quad[1].y + quad[2].y + quad[3].y) / 4,
-  };
-}
-
-/** Whether a point lies inside a convex quad (either winding), edges included. */
-function insideQuad(quad: Quad, point: Point): boolean {
-  let sign = 0;
-  for (let i = 0; i < 4; i++) {
-    const a = quad[i] as Point;
-    const b = quad[(i + 1) % 4] as Point;
-    const cross = (b.x - a.x) * (point.y - a.y) - (b.y - a.y) * (point.x - a.x);
-    if (cross === 0) continue;
-    if (sign === 0) sign = Math.sign(cross);
-    else if (Math.sign(cross) !== sign) return false;
-  }
-  return true;
 }

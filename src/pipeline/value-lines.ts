@@ -16,7 +16,8 @@ export function valueLineIndices(lines: readonly TextLine[], reading: DocumentRe
   );
 }
 
-function centreOf(quad: Quad): Point {
+/** The mean of a quad's four corners. */
+export function centreOf(quad: Quad): Point {
   return {
     x: (quad[0].x + quad[1].x + quad[2].x + quad[3].x) / 4,
     y: (quad[0].y + quad[1].y + quad[2].y + quad[3].y) / 4,
@@ -24,7 +25,7 @@ function centreOf(quad: Quad): Point {
 }
 
 /** Whether a point lies inside a convex quad (either winding), edges included. */
-function insideQuad(quad: Quad, point: Point): boolean {
+export function insideQuad(quad: Quad, point: Point): boolean {
   let sign = 0;
   for (let i = 0; i < 4; i++) {
     const a = quad[i] as Point;

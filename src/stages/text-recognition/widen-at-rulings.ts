@@ -128,7 +128,7 @@ function meanConfidence(chars: readonly RecognizedChar[]): number {
 }
 
 /** The indices in `b` of a longest common subsequence of `a` and `b` (by text). */
-function commonInOrder(a: readonly RecognizedChar[], b: readonly RecognizedChar[]): Set<number> {
+export function commonInOrder(a: readonly RecognizedChar[], b: readonly RecognizedChar[]): Set<number> {
   const cols = b.length + 1;
   const table = new Uint16Array((a.length + 1) * cols);
   for (let i = a.length - 1; i >= 0; i--) {
