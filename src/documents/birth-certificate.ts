@@ -1,4 +1,5 @@
 import { placeFromDivisions } from "./birth-place.ts";
+import { splitDateFromNumber } from "./date-number-split.ts";
 import { institutionConsensus } from "./institution-consensus.ts";
 import { fixInstitutionPlace } from "./institution-place.ts";
 import { trimInstitution } from "./institution-name.ts";
@@ -214,6 +215,8 @@ export const BIRTH_CERTIFICATE_SPEC: DocumentSpec = {
       };
       regroupParentRow(row, assigned, found, frame);
     }
+    // The certificate number printed on the date's row, merged into the date's line or taken by its row.
+    splitDateFromNumber(assigned, "issueDate", "certificateNumber", frame);
     // Boxed values on one row: a run the detector cut into two overlapping boxes is read twice under the overlap.
     for (const key of ["birthTime", "issueDate"]) {
       const pieces = assigned.get(key);

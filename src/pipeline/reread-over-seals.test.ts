@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { BIRTH_CERTIFICATE_SPEC } from "../documents/birth-certificate.ts";
 import { HOUSEHOLD_HEAD_SPEC } from "../documents/household-head.ts";
-import { readFields } from "../documents/read-fields.ts";
+import { type DocumentReading, readFields } from "../documents/read-fields.ts";
+import { makePageFrame } from "../documents/shared/page-frame.ts";
 import { makeTextLine, textLineAt as at } from "../documents/shared/make-text-line.ts";
 import type { RawImage } from "../image/raw-image.ts";
 import type { Quad, TextLine } from "../types.ts";
@@ -57,4 +59,31 @@ test("a second reading that is no date either leaves the first; a good date is n
   await rereadOverSeals(IMAGE, good, HOUSEHOLD_HEAD_SPEC, engineReading("2011年03月30日", calls));
   assert.equal(good.fields.get("issueDate")?.text, "2010年03月30日");
   assert.equal(calls.length, 0);
+});
+
+test("a certificate number (printed in red) read as no number is read again where the seal was not whitened", async () => {
+  const spec = {
+    ...BIRTH_CERTIFICATE_SPEC,
+    fields: BIRTH_CERTIFICATE_SPEC.fields.filter((field) => field.key === "certificateNumber"),
+  };
+  const line = at("D14964-932", 600, 300);
+  const reading: DocumentReading = {
+    fields: new Map([
+      [
+        "certificateNumber",
+        {
+          key: "certificateNumber",
+          text: line.text,
+          pieceTexts: [line.text],
+          chars: line.chars,
+          quads: [line.quad],
+          confidence: 0.8,
+        },
+      ],
+    ]),
+    labelsFound: 20,
+    frame: makePageFrame(0),
+  };
+  await rereadOverSeals(IMAGE, reading, spec, engineReading("P149644932"));
+  assert.equal(reading.fields.get("certificateNumber")?.text, "P149644932");
 });

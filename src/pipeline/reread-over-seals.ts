@@ -6,14 +6,15 @@ import type { RawImage } from "../image/raw-image.ts";
 import type { TextEngine } from "./text-engine.ts";
 
 /** Kinds strict enough that a reading is known to be wrong when it breaks their form. */
-const STRICT_KINDS = new Set(["date", "birth-time", "id-number"]);
+const STRICT_KINDS = new Set(["date", "birth-time", "id-number", "certificate-number"]);
 
 /**
  * Reads again, from the picture as it was before red seals were whitened, the boxes of strictly formed values
- * (dates, ID numbers) that were read as no valid value or only as a repaired one. Print over a seal (签发日期 stamped
- * over by the registry's seal) keeps its strokes where they cross red ink only approximately once the seal is
- * whitened, and the recogniser reads the untouched picture better there. The new reading is kept only when it makes
- * a valid value read more surely than the first. Changes `reading` in place.
+ * (dates, ID numbers, the birth certificate's number) that were read as no valid value or only as a repaired one.
+ * Print over a seal (签发日期 stamped over by the registry's seal) keeps its strokes where they cross red ink only
+ * approximately once the seal is whitened, and the recogniser reads the untouched picture better there; print in
+ * red ink itself (the certificate number) is whitened with the seals. The new reading is kept only when it makes a
+ * valid value read more surely than the first. Changes `reading` in place.
  */
 export async function rereadOverSeals(
   unsuppressed: RawImage,
