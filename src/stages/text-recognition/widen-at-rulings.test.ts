@@ -141,3 +141,17 @@ test("a line read again with the ruling across it painted out replaces the first
   assert.equal(betterCleanRead(line("东安社区"), line("西城大街道")), undefined, "disagrees");
   assert.equal(betterCleanRead(line("17182503", 0.95), line("177182503", 0.7)), undefined, "less sure");
 });
+
+test("a character lost at the right ruling is added though the reads differ inside and at the left end", () => {
+  const span = widenAtRulings(BOX, { left: true, right: true });
+  const widened = line("止安纯沟门村7组27号");
+  (widened.chars[0] as RecognizedChar).confidence = 0.45; // a stroke of the left ruling, read unsurely
+  const better = betterWidenedRead(line("安纯沟扩门村7组27"), widened, span);
+  assert.equal(better?.text, "安纯沟扩门村7组27号", "the first read's characters kept, only 号 added");
+});
+
+test("a character read differently at the widened end is not added beside the first's", () => {
+  const span = widenAtRulings(BOX, { left: false, right: true });
+  assert.equal(betterWidenedRead(line("东省清远县"), line("东省清远市"), span), undefined);
+  assert.equal(betterWidenedRead(line("东省清远县"), line("东省清远市号"), span)?.text, "东省清远县号");
+});

@@ -129,6 +129,11 @@ function meanConfidence(chars: readonly RecognizedChar[]): number {
 
 /** The indices in `b` of a longest common subsequence of `a` and `b` (by text). */
 export function commonInOrder(a: readonly RecognizedChar[], b: readonly RecognizedChar[]): Set<number> {
+  return new Set(matchedInOrder(a, b).map(([, j]) => j));
+}
+
+/** The index pairs (in `a`, in `b`) of a longest common subsequence of `a` and `b` (by text), in order. */
+function matchedInOrder(a: readonly RecognizedChar[], b: readonly RecognizedChar[]): [number, number][] {
   const cols = b.length + 1;
   const table = new Uint16Array((a.length + 1) * cols);
   for (let i = a.length - 1; i >= 0; i--) {
@@ -139,26 +144,28 @@ export function commonInOrder(a: readonly RecognizedChar[], b: readonly Recogniz
           : Math.max(table[(i + 1) * cols + j] as number, table[i * cols + j + 1] as number);
     }
   }
-  const kept = new Set<number>();
+  const pairs: [number, number][] = [];
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
     if (a[i]?.text === b[j]?.text) {
-      kept.add(j);
+      pairs.push([i, j]);
       i++;
       j++;
     } else if ((table[(i + 1) * cols + j] as number) >= (table[i * cols + j + 1] as number)) i++;
     else j++;
   }
-  return kept;
+  return pairs;
 }
 
 /**
  * The first read completed by the widened one when that adds a character lost at a ruling: the widened read
- * agrees with the first (less a ruling misread as 一/丨/1 at a widened end) on most characters, holds at most one
- * sure character more at each widened end, and is about as sure overall. The first read's characters are kept
- * and the added ones put before/after them, extents mapped onto the original quad. Undefined when the first read
- * stands.
+ * holds the first's characters in order (less a ruling misread as 一/丨/1 at a widened end; at least
+ * {@link MIN_AGREEMENT} of them, so a character the two read differently, or one only one of them read, does not
+ * stop it), holds one character more than the first at a widened end, read surely and across the ruling, and is
+ * about as sure overall. Each end is judged alone: a stroke of the left ruling misread does not cost the character
+ * lost at the right one. The first read's characters are kept and the added ones put before/after them, extents
+ * mapped onto the original quad. Undefined when the first read stands.
  */
 export function betterWidenedRead(
   first: DecodedLine,
@@ -173,39 +180,41 @@ export function betterWidenedRead(
     core = core.slice(0, -1);
   if (core.length === 0) return undefined;
   const chars = onOriginalQuad(widened, span).chars;
-  for (let added = 1; added <= 2; added++) {
-    for (let lead = 0; lead <= Math.min(added, 1); lead++) {
-      const trail = added - lead;
-      if (trail > 1 || (lead > 0 && !span.left) || (trail > 0 && !span.right)) continue;
-      if (chars.length !== core.length + added) continue;
-      const middle = chars.slice(lead, chars.length - trail);
-      const agreeing = middle.filter((c, k) => c.text === core[k]?.text).length;
-      if (agreeing < MIN_AGREEMENT * core.length) continue;
-      const before = chars.slice(0, lead);
-      const after = chars.slice(chars.length - trail);
-      if (
-        [...before, ...after].some(
-          (c) => c.confidence < MIN_ADDED_CONFIDENCE || RULING_LOOKALIKES.has(c.text),
-        )
-      )
-        continue;
-      // An added character must lie across its ruling: one wholly beyond it is the next cell's (a label).
-      if (before.some((c) => !acrossRuling(c, span.leftAt, span.charWidth))) continue;
-      if (after.some((c) => !acrossRuling(c, span.rightAt, span.charWidth))) continue;
-      // The first read's characters stand (it saw them whole); the wider one only adds what lay past the ruling.
-      const kept = [...before, ...core, ...after].map((c) => ({
-        ...c,
-        start: Math.min(1, Math.max(0, c.start)),
-        end: Math.min(1, Math.max(0, c.end)),
-      }));
-      return {
-        text: kept.map((c) => c.text).join(""),
-        confidence: kept.reduce((sum, c) => sum + c.confidence, 0) / kept.length,
-        chars: kept,
-      };
-    }
-  }
-  return undefined;
+  // Matched as early as possible, what is left over at the end is the most; matched as late as possible (the
+  // reads reversed), what is left over at the start.
+  const pairs = matchedInOrder(core, chars);
+  if (pairs.length < MIN_AGREEMENT * core.length) return undefined;
+  const [lastCore, lastWidened] = pairs[pairs.length - 1] as [number, number];
+  const [firstCoreReversed, firstWidenedReversed] = matchedInOrder(
+    [...core].reverse(),
+    [...chars].reverse(),
+  ).at(-1) as [number, number];
+  const firstCore = core.length - 1 - firstCoreReversed;
+  const firstWidened = chars.length - 1 - firstWidenedReversed;
+  // One character more than the first read holds beyond the characters both read, at each end.
+  const addable = (c: RecognizedChar | undefined, at: number | undefined): c is RecognizedChar =>
+    c !== undefined &&
+    c.confidence >= MIN_ADDED_CONFIDENCE &&
+    !RULING_LOOKALIKES.has(c.text) &&
+    // An added character must lie across its ruling: one wholly beyond it is the next cell's (a label).
+    acrossRuling(c, at, span.charWidth);
+  const lead = span.left && firstWidened - firstCore === 1 ? chars[0] : undefined;
+  const trailing = chars.length - 1 - lastWidened - (core.length - 1 - lastCore);
+  const trail = span.right && trailing === 1 ? chars[chars.length - 1] : undefined;
+  const before = addable(lead, span.leftAt) ? [lead] : [];
+  const after = addable(trail, span.rightAt) ? [trail] : [];
+  if (before.length === 0 && after.length === 0) return undefined;
+  // The first read's characters stand (it saw them whole); the wider one only adds what lay past the ruling.
+  const kept = [...before, ...core, ...after].map((c) => ({
+    ...c,
+    start: Math.min(1, Math.max(0, c.start)),
+    end: Math.min(1, Math.max(0, c.end)),
+  }));
+  return {
+    text: kept.map((c) => c.text).join(""),
+    confidence: kept.reduce((sum, c) => sum + c.confidence, 0) / kept.length,
+    chars: kept,
+  };
 }
 
 /** Whether a character's centre lies within {@link ACROSS_REACH} of a character's width from the ruling. */
