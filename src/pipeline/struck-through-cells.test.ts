@@ -5,7 +5,7 @@ import { readFields } from "../documents/read-fields.ts";
 import { textLineAt as at } from "../documents/shared/make-text-line.ts";
 import type { RawImage } from "../image/raw-image.ts";
 import type { TextLine } from "../types.ts";
-import { fillStruckCells, judgeCellInk } from "./struck-through-cells.ts";
+import { fillStruckCells, judgeCellInk, judgeStruckGroup, type StruckCell } from "./struck-through-cells.ts";
 
 const PAPER = 245;
 
@@ -242,3 +242,42 @@ test("a father's label not found is placed from the mother's, as the labels foun
 function frameTop(line: TextLine): number {
   return Math.min(...line.quad.map((point) => point.y));
 }
+
+test("a group's cells are judged only until the group is settled", () => {
+  const reading = readFields(page(), BIRTH_CERTIFICATE_SPEC);
+  const group = (name: string) =>
+    BIRTH_CERTIFICATE_SPEC.fields.filter((field) => field.struck?.group === name);
+  const judging = (name: string, verdicts: Record<string, StruckCell["verdict"]>) => {
+    const asked: string[] = [];
+    const quad = page()[0]?.quad as StruckCell["quad"];
+    judgeStruckGroup(group(name), reading, (field) => {
+      asked.push(field.key);
+      const verdict = verdicts[field.key] ?? "struck";
+      return {
+        key: field.key,
+        quad,
+        width: 1,
+        height: 1,
+        verdict,
+        strokes: 1,
+        strokeShare: 1,
+        regularity: 1,
+      };
+    });
+    return asked;
+  };
+  // Every cell struck: all are judged.
+  assert.equal(judging("father", {}).length, group("father").length);
+  // The mother, read with her ethnicity: a first cell of text settles it (her cells are never filled).
+  assert.deepEqual(judging("mother", { motherName: "text" }), ["motherName"]);
+  // The father, his ethnicity read empty: while his other cells hold text, a lone `/` there stays possible.
+  const texts = Object.fromEntries(group("father").map((field) => [field.key, "text" as const]));
+  assert.equal(judging("father", { ...texts, fatherEthnicity: "struck" }).length, group("father").length);
+  assert.deepEqual(judging("father", texts), [
+    "fatherName",
+    "fatherAge",
+    "fatherNationality",
+    "fatherEthnicity",
+  ]);
+  assert.deepEqual(judging("father", { fatherName: "blank" }), ["fatherName"]);
+});

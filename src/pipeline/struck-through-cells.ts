@@ -292,14 +292,16 @@ export interface StruckCell extends CellInkReport {
 }
 
 /**
- * The value cells of the fields that can be struck through (those with a `struck` filler), each judged by its ink.
- * A cell runs from its label to the next label on its row, or to the right edge of what was read on the page.
+ * A judge of the value cells of the fields that can be struck through (those with a `struck` filler): each cell, by
+ * its ink, or undefined where it cannot be placed. A cell runs from its label to the next label on its row, or to the
+ * right edge of what was read on the page; where it lies is taken from `reading` as it is now, whatever is filled
+ * later.
  */
-export function judgeStruckCells(
+export function struckCellJudge(
   image: RawImage,
   reading: DocumentReading,
   spec: DocumentSpec,
-): StruckCell[] {
+): (field: FieldSpec) => StruckCell | undefined {
   const { frame } = reading;
   const labels = [...reading.fields.values()].flatMap((field) =>
     field.label && !field.label.english ? [{ key: field.key, box: frame.box(field.label.quad) }] : [],
@@ -312,11 +314,10 @@ export function judgeStruckCells(
   // the height of the slimmer boxes.
   const heights = labels.map(({ box }) => box.height).sort((a, b) => a - b);
   const lineHeight = heights[Math.floor(heights.length / 4)] ?? 0;
-  const cells: StruckCell[] = [];
-  for (const field of spec.fields) {
-    if (field.struck === undefined) continue;
+  return (field) => {
+    if (field.struck === undefined) return undefined;
     const found = labelBox(spec, field, labels) ?? twinGroupBox(spec, field, labels);
-    if (found === undefined || lineHeight <= 0) continue;
+    if (found === undefined || lineHeight <= 0) return undefined;
     const label = { ...found, height: Math.min(found.height, lineHeight) };
     // The labels of the cell's row, placed from the twin row where one was not found here (the father's 国籍).
     const row = spec.layout.find((keys) => keys.includes(field.key)) ?? [];
@@ -326,7 +327,7 @@ export function judgeStruckCells(
       return box === undefined ? [] : [{ box }];
     });
     const box = cellBox(label, [...labels, ...rowLabels], pageRight);
-    if (box === undefined) continue;
+    if (box === undefined) return undefined;
     const scale = PATCH_LINE_HEIGHT / label.height;
     const width = Math.max(1, Math.round((box.right - box.left) * scale));
     const height = Math.max(1, Math.round((box.bottom - box.top) * scale));
@@ -338,20 +339,44 @@ export function judgeStruckCells(
       const patch = warpImage(image, quad, width, height);
       const cell = { key: field.key, quad, width, height, ...judgeCellInk(patch, PATCH_LINE_HEIGHT) };
       first ??= cell;
-      if (cell.verdict === "struck") {
-        first = cell;
-        break;
-      }
+      if (cell.verdict === "struck") return cell;
     }
-    if (first) cells.push(first);
-  }
-  return cells;
+    return first;
+  };
 }
 
 /**
- * Where a label not found lies, from its twin in the other group (the mother's 证件号码 for the father's), moved as
- * the labels found in both groups are moved from one to the other.
+ * The cells of one `struck` group, judged in order until what {@link fillStruckCells} does with the group is
+ * settled: it fills the group only when every cell is struck, or a lone ethnicity cell (read empty, one stroke)
+ * when every other cell holds text. Once neither can hold, the cells left are not judged (undefined): a given
+ * parent's cells cost one judgement instead of one per cell.
  */
+export function judgeStruckGroup(
+  fields: readonly FieldSpec[],
+  reading: DocumentReading,
+  judge: (field: FieldSpec) => StruckCell | undefined,
+): (StruckCell | undefined)[] {
+  const lonely = fields.filter(
+    (field) => field.vocabulary === "ethnicity" && reading.fields.get(field.key)?.text.trim() === "",
+  );
+  const judged: (StruckCell | undefined)[] = [];
+  let whole = true;
+  for (const field of fields) {
+    const cell = judge(field);
+    judged.push(cell);
+    if (cell?.verdict !== "struck") whole = false;
+    const lone = lonely.some((candidate) =>
+      judged.every((other, k) =>
+        fields[k] === candidate
+          ? other?.verdict === "struck" && other.strokes === 1
+          : other?.verdict === "text",
+      ),
+    );
+    if (!whole && !lone) break;
+  }
+  return judged;
+}
+
 function twinGroupBox(
   spec: DocumentSpec,
   field: FieldSpec,
@@ -414,14 +439,14 @@ function cellBox(
  */
 export function fillStruckCells(image: RawImage, reading: DocumentReading, spec: DocumentSpec): void {
   if (reading.blank) return;
-  const cells = judgeStruckCells(image, reading, spec);
+  const judge = struckCellJudge(image, reading, spec);
   const groups = new Map<string, FieldSpec[]>();
   for (const field of spec.fields) {
     if (field.struck === undefined) continue;
     groups.set(field.struck.group, [...(groups.get(field.struck.group) ?? []), field]);
   }
   for (const fields of groups.values()) {
-    const judged = fields.map((field) => cells.find((cell) => cell.key === field.key));
+    const judged = judgeStruckGroup(fields, reading, judge);
     const whole = judged.every((cell) => cell?.verdict === "struck");
     for (const [index, field] of fields.entries()) {
       const cell = judged[index];
