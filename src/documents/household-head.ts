@@ -1,7 +1,10 @@
 import { fixPlaceFields } from "./place-prefix.ts";
 import type { DocumentSpec } from "./shared/field-spec.ts";
-import { dropNumbersFromNames } from "./shared/name-pieces.ts";
+import { dropCaptionsFromNames, dropNumbersFromNames, sealCaptions } from "./shared/name-pieces.ts";
 import { dropStrayMarks } from "./shared/stray-marks.ts";
+
+/** Print of the page that is no value: the seals' captions and the printer's imprint. */
+const PRINTED = ["省级公安机关户口专用章", "户口登记机关户口专用章", "户口专用章", "中华人民共和国公安部制"];
 
 /**
  * The householder page (户主页) of the 居民户口簿: its fields in api.md §4 order and its printed grid (domain.md
@@ -28,7 +31,7 @@ export const HOUSEHOLD_HEAD_SPEC: DocumentSpec = {
       runsFromLabel: true,
     },
   ],
-  printed: ["省级公安机关户口专用章", "户口登记机关户口专用章", "户口专用章", "中华人民共和国公安部制"],
+  printed: PRINTED,
   layout: [
     ["sectionNo"],
     ["householdType", "householderName"],
@@ -36,11 +39,12 @@ export const HOUSEHOLD_HEAD_SPEC: DocumentSpec = {
     ["Registrar", "issueDate"],
   ],
   columns: [["householdType", "householdNumber"]],
-  // The address begins with its province, city and county, spelt as the divisions spell them; names hold no numbers,
-  // and a value holds no stray marks.
+  // The address begins with its province, city and county, spelt as the divisions spell them; names hold no numbers
+  // nor a seal's caption, and a value holds no stray marks.
   regroup: (assigned, found, frame) => {
     dropStrayMarks(assigned, ["address", "householderCommunity"]);
     fixPlaceFields(["address"])(assigned, found, frame);
     dropNumbersFromNames(assigned);
+    dropCaptionsFromNames(assigned, sealCaptions(PRINTED));
   },
 };

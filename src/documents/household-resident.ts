@@ -1,4 +1,5 @@
 import { regroupResidentPlaces } from "./resident-place.ts";
+import { dropCaptionsFromNames, sealCaptions } from "./shared/name-pieces.ts";
 import type { DocumentSpec } from "./shared/field-spec.ts";
 
 /** How a move's note ends (2005年07月由湖南省长沙县迁来, 购房迁入; domain.md §1.4). */
@@ -60,6 +61,9 @@ const FIELDS: DocumentSpec["fields"] = [
   { key: "householdNumber", labels: ["户号"], kind: "digits", optional: true },
 ];
 
+/** Print of the page that is no value: the seals' captions. */
+const PRINTED = ["户口专用章", "户口登记专用章"];
+
 /**
  * The resident page (常住人口登记卡) of the 居民户口簿: its fields in api.md §4 order and its printed grid of eleven
  * rows (domain.md §1.3), with the older and newer wordings of its labels.
@@ -68,7 +72,7 @@ export const HOUSEHOLD_RESIDENT_SPEC: DocumentSpec = {
   type: "household-resident",
   titles: ["常住人口登记卡"],
   fields: FIELDS,
-  printed: ["户口专用章", "户口登记专用章"],
+  printed: PRINTED,
   layout: [
     ["householdNumber"],
     ["name", "relation"],
@@ -109,6 +113,9 @@ export const HOUSEHOLD_RESIDENT_SPEC: DocumentSpec = {
       "registrationDate",
     ],
   ],
-  // Places of birth and origin, and an address, begin with a place of the divisions.
-  regroup: regroupResidentPlaces(FIELDS),
+  // Places of birth and origin, and an address, begin with a place of the divisions; names hold no seal's caption.
+  regroup: (assigned, found, frame) => {
+    regroupResidentPlaces(FIELDS)(assigned, found, frame);
+    dropCaptionsFromNames(assigned, sealCaptions(PRINTED));
+  },
 };

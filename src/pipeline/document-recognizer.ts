@@ -91,8 +91,8 @@ export class DocumentRecognizer {
       );
     }
     reading = await this.#completeValuesAtRulings(clean, lines, reading, spec);
-    // A free-text value whose detection stopped short of its ink is read again as one line.
-    if (await extendValueLines(clean, lines.lines, reading, spec, this.#engine))
+    // A free-text value or a name whose detection stopped short of its ink is read again as one line.
+    if (await extendValueLines(clean, lines.lines, reading, spec, this.#engine, new Set(STAMPED_KEYS)))
       reading = readFields(lines.lines, spec);
     // A number printed over its label's end lost its first digit to the label's character: read it again.
     await rereadOverLabelEnds(clean, lines.lines, reading, spec, this.#engine);

@@ -6,6 +6,7 @@ import { warpImage } from "../image/warp-image.ts";
 import { verticalRulingColumns } from "../stages/text-recognition/remove-rulings.ts";
 import { commonInOrder } from "../stages/text-recognition/widen-at-rulings.ts";
 import type { Point, Quad, RecognizedChar, TextLine } from "../types.ts";
+import { isLongerName } from "./longer-name.ts";
 import type { TextEngine } from "./text-engine.ts";
 import { centreOf, insideQuad } from "./value-lines.ts";
 
@@ -35,13 +36,16 @@ const CONFIDENCE_SLACK = 0.05;
 const RULING_MARGIN = 0.1;
 /** What a ruling at a span's end is read as. */
 const RULING_STROKES = new Set(["一", "丨", "|", "」", "]", "l", "I"]);
+/** Kinds of value followed past their box: free text (an address) and names (a name's last character on a ruling). */
+const EXTENDED_KINDS = new Set(["text", "name"]);
 /** Two boxes share a row when their vertical overlap is at least this share of the lower one's height. */
 const SAME_ROW = 0.5;
 
 /**
- * Reads again, as one line, a free-text value (an address) whose detection stopped short: the detector sometimes
- * leaves part of a long line unboxed (a run of narrow characters, text touching a ruling or a seal, glare), so the
- * value is read with characters or whole words missing. For each such field on one row, the ink is followed past
+ * Reads again, as one line, a free-text value (an address) or a name whose detection stopped short: the detector
+ * sometimes leaves part of a line unboxed (a run of narrow characters, text touching a ruling, a seal or a form's
+ * guilloche, glare), so the value is read with characters or whole words missing. Fields in `skip` (the officers'
+ * name seals, read on their own) are left alone. For each such field on one row, the ink is followed past
  * its last box (until a gap, a vertical ruling, or any other box on the row), and where it goes on, or
  * where a gap between its boxes holds ink, the whole span is read as one line. The longer reading replaces the
  * field's boxes when it keeps the first reading's characters in order, adds sure ones, and is as sure overall.
@@ -53,13 +57,20 @@ export async function extendValueLines(
   reading: DocumentReading,
   spec: DocumentSpec,
   engine: TextEngine,
+  skip: ReadonlySet<string> = new Set(),
 ): Promise<boolean> {
   const { frame } = reading;
   const boxes = lines.map((line) => frame.box(line.quad));
   const owner = lineOwners(lines, reading);
-  const candidates: { indices: number[]; quad: Quad; covered: [number, number][]; charWidth: number }[] = [];
+  const candidates: {
+    indices: number[];
+    quad: Quad;
+    covered: [number, number][];
+    charWidth: number;
+    name: boolean;
+  }[] = [];
   for (const field of spec.fields) {
-    if (field.kind !== "text") continue;
+    if (!EXTENDED_KINDS.has(field.kind) || skip.has(field.key)) continue;
     const indices = [...owner.entries()].flatMap(([index, key]) => (key === field.key ? [index] : []));
     if (indices.length === 0) continue;
     indices.sort((a, b) => (boxes[a] as PageBox).left - (boxes[b] as PageBox).left);
@@ -91,6 +102,7 @@ export async function extendValueLines(
       quad: axisQuad(axis, axis.start, end),
       covered,
       charWidth: unit / (end - axis.start),
+      name: field.kind === "name",
     });
   }
   if (candidates.length === 0) return false;
@@ -103,7 +115,8 @@ export async function extendValueLines(
   candidates.forEach((candidate, k) => {
     const longer = withoutEndStrokes(read[k]);
     const pieces = candidate.indices.map((i) => lines[i] as TextLine);
-    if (longer === undefined || !isBetterReading(pieces, longer, candidate)) return;
+    if (longer === undefined) return;
+    if (!(candidate.name ? isLongerName(pieces, longer) : isBetterReading(pieces, longer, candidate))) return;
     const [head, ...rest] = candidate.indices;
     lines[head as number] = {
       ...longer,

@@ -204,6 +204,26 @@ test("a missing name must be Chinese characters read surely, not a printed label
   }
 });
 
+test("a missing name of a name's shape is taken read less surely than other text", async () => {
+  const lines = card(true).filter((line) => line.text !== "王小明");
+  const ink = { left: 130, top: 52, width: 50, height: 16 };
+  for (const [text, expected] of [
+    ["王一鸣", "王一鸣"],
+    ["丁登记", ""],
+    ["区一鸣", ""],
+  ] as const) {
+    const reading = readFields(lines, HOUSEHOLD_RESIDENT_SPEC);
+    const engine: TextEngine = {
+      detect: async (image) => blobs(image),
+      recognize: async (_image, quads) =>
+        quads.map((quad) => makeTextLine(text, { quad, confidences: { 0: 0.99, 1: 0.84, 2: 0.51 } })),
+      dispose: async () => {},
+    };
+    await findTextInEmptyCells(pageImage([ink]), reading, HOUSEHOLD_RESIDENT_SPEC, engine);
+    assert.equal(reading.fields.get("name")?.text, expected, text);
+  }
+});
+
 /** A certificate's rows (labels 20 px high, rows 50 px apart), filled, its mother's name and label lost to glare. */
 function certificate(): TextLine[] {
   return [

@@ -1,9 +1,11 @@
 import type { DocumentReading, FieldReading } from "../documents/read-fields.ts";
 import type { DocumentSpec, FieldSpec } from "../documents/shared/field-spec.ts";
 import { valueFromBoxes } from "../documents/shared/join-boxes.ts";
+import { isNameCharacter } from "../documents/shared/name-characters.ts";
 import { normaliseValue } from "../documents/shared/normalise-value.ts";
 import type { PageBox } from "../documents/shared/page-frame.ts";
 import { lineChars } from "../documents/shared/slice-text-line.ts";
+import { isCommonSurname, isCompoundSurname } from "../documents/shared/surnames.ts";
 import { boundsQuad, quadBounds } from "../geometry/quad.ts";
 import type { RawImage } from "../image/raw-image.ts";
 import type { DocumentType, Point, Quad, RecognizedChar, TextLine } from "../types.ts";
@@ -84,6 +86,13 @@ const MIN_CONFIDENCE: Readonly<Record<string, number>> = { name: 0.9, text: 0.9 
 const MIN_STRICT_CONFIDENCE = 0.8;
 /** A box read with less mean confidence than this is background taken for text, not a doubtful part of a value. */
 const NOISE = 0.5;
+/**
+ * Least mean confidence of a name of a name's shape (see `isNameShaped`): the prior that a surname and given-name
+ * characters make a name stands for part of the certainty asked of other text.
+ */
+const MIN_NAME_SHAPED_CONFIDENCE = 0.75;
+/** A name's shape needs its surname read at least this surely. */
+const SURE_SURNAME = 0.9;
 /** Least confidence of any single character of a name or free text. */
 const MIN_CHAR_CONFIDENCE = 0.5;
 /** What a value found this way keeps of its confidence: the page's own detection did not see it. */
@@ -541,10 +550,13 @@ export function cellValue(
   if (kept.length === 0) return undefined;
   const chosen = field.kind === "name" ? [bestPiece(kept)] : kept;
   // Every piece of the value must be read surely: a part left out or misread would make a wrong value look sure.
-  const least = MIN_CONFIDENCE[field.kind] ?? MIN_STRICT_CONFIDENCE;
+  const least = (piece: { chars: RecognizedChar[] }) =>
+    field.kind === "name" && isNameShaped(piece.chars)
+      ? MIN_NAME_SHAPED_CONFIDENCE
+      : (MIN_CONFIDENCE[field.kind] ?? MIN_STRICT_CONFIDENCE);
   const sure = chosen.every(
     (piece) =>
-      meanConfidence(piece.chars) >= least &&
+      meanConfidence(piece.chars) >= least(piece) &&
       piece.chars.every((char) => char.confidence >= MIN_CHAR_CONFIDENCE),
   );
   if (!sure) return undefined;
@@ -557,6 +569,19 @@ export function cellValue(
   if (field.kind === "text" && (letters.length < 2 || letters.filter((c) => CJK.test(c)).length < 2))
     return undefined;
   return { text, chars, confidence };
+}
+
+/**
+ * Whether characters read make a Chinese name's shape: two to four, the first a common surname (or the first two a
+ * compound one) read surely, the others characters that given names hold. Background or print read in a cell
+ * seldom does, so such a reading is taken less surely read than other text.
+ */
+function isNameShaped(chars: readonly RecognizedChar[]): boolean {
+  const [first] = chars;
+  if (first === undefined || chars.length < 2 || chars.length > 4) return false;
+  const compound = isCompoundSurname(chars);
+  if (!compound && !(isCommonSurname(first.text) && first.confidence >= SURE_SURNAME)) return false;
+  return chars.slice(compound ? 2 : 1).every((char) => isNameCharacter(char.text));
 }
 
 function isNameChar(char: string): boolean {

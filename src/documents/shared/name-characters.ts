@@ -46,12 +46,21 @@ const GIVEN = [
   "锐锦镜长闻阅阳阶隆雅集雍霄青靖韦韬韶顺颂颖飒飞馥香驹骊高魁鸣麦黎鼎齐",
 ].join("");
 
-const NAME_CHARACTERS = new Set<string>(Array.from(GIVEN));
+/**
+ * The characters most given names are made of, by the published tallies of given-name characters: those that
+ * fill the names of the 1950s–1970s (英, 华, 秀, 兰, 建, 国 …), of the 1980s–1990s (伟, 丽, 娟, 婷, 杰, 磊 …) and of
+ * the 2000s–2010s (子, 梓, 涵, 轩, 欣, 怡 …). Between two readings that are both name characters, one of these is
+ * the likelier a priori.
+ */
+const COMMON = [
+  "英华玉秀珍芳兰红丽国建明文军平海云金春梅林志霞燕荣永生新德福成东桂凤淑琴萍敏静娟芬兵强伟刚勇忠",
+  "杰涛斌辉超鹏磊波洋亮宇浩鑫帅凯峰龙佳婷娜颖洁晶莉丹艳玲倩雪琳慧晓小俊飞健宁欣蕾瑶玉梅翠素美月香",
+  "子梓涵轩怡雨诺泽辰晨思一可博萱馨雅琪睿昊悦梦诗奕妍语依沐嘉航天铭豪然若安熙彤桐紫宸逸锦煜雯露",
+  "振兴保卫立庆树喜学光宏胜利民山水清正和家慧芳",
+].join("");
 
-/** Whether a character is common in given names. */
-export function isNameCharacter(char: string): boolean {
-  return NAME_CHARACTERS.has(char);
-}
+const NAME_CHARACTERS = new Set<string>(Array.from(GIVEN + COMMON));
+const COMMON_CHARACTERS = new Set<string>(Array.from(COMMON));
 
 /**
  * How much less likely a given name's character is when names seldom hold it: a reading outside the name
@@ -59,11 +68,30 @@ export function isNameCharacter(char: string): boolean {
  * 0.37 to 娜 0.23, 盗 0.13 to 杰 0.06). Milder than the surname prior: no list of given-name characters is complete.
  */
 const NOT_A_NAME_CHARACTER = 0.3;
+/**
+ * How much less likely a name character is than one of the common ones: a reading of a rarer name character gives
+ * way to a common one once that one is at least this share as likely (媚 0.41 to 娟 0.28, 照 0.44 to 燕 0.18)...
+ */
+const LESS_COMMON = 0.4;
+/** ... but only when read unsurely: a rarer character read surely stands (a name is never changed into another). */
+const SURE_NAME_CHARACTER = 0.5;
+
+/** Whether a character is among the most common ones of given names. */
+export function isCommonNameCharacter(char: string): boolean {
+  return COMMON_CHARACTERS.has(char);
+}
+
+/** Whether a character is common in given names. */
+export function isNameCharacter(char: string): boolean {
+  return NAME_CHARACTERS.has(char);
+}
 
 /**
  * A given name's character re-chosen among its readings with the name-character prior: a reading that names seldom
- * hold gives way to its likeliest alternative that they often do, when the prior makes that one the likelier.
- * Returns the chosen character (its own probability as its confidence), or undefined when the reading stands.
+ * hold gives way to its likeliest alternative that they often do, when the prior makes that one the likelier; an
+ * unsure reading of a rarer name character gives way likewise to one of the most common ones. A common one read
+ * stands. Returns the chosen character (its own probability as its confidence), or undefined when the reading
+ * stands.
  *
  * @example
  * const read = { text: "蜂", confidence: 0.37, start: 0.5, end: 0.7 };
@@ -71,11 +99,18 @@ const NOT_A_NAME_CHARACTER = 0.3;
  * preferNameCharacter({ ...read, alternatives })?.text; // "娜"
  */
 export function preferNameCharacter(char: RecognizedChar): RecognizedChar | undefined {
-  if (isNameCharacter(char.text)) return undefined;
-  const limit = char.confidence * NOT_A_NAME_CHARACTER;
-  const better = char.alternatives.find(
-    (alternative) => isNameCharacter(alternative.text) && alternative.probability > limit,
-  );
-  if (better === undefined) return undefined;
-  return { ...char, text: better.text, confidence: better.probability };
+  if (isCommonNameCharacter(char.text)) return undefined;
+  const named = isNameCharacter(char.text);
+  if (named && char.confidence >= SURE_NAME_CHARACTER) return undefined;
+  // A name character read gives way only to a common one; any other reading to any name character.
+  const limit = char.confidence * (named ? LESS_COMMON : NOT_A_NAME_CHARACTER);
+  let best: { text: string; probability: number; weighed: number } | undefined;
+  for (const alternative of char.alternatives) {
+    const eligible = named ? isCommonNameCharacter(alternative.text) : isNameCharacter(alternative.text);
+    if (!eligible || alternative.probability <= limit) continue;
+    const weighed = alternative.probability * (isCommonNameCharacter(alternative.text) ? 1 : LESS_COMMON);
+    if (weighed > (best?.weighed ?? 0)) best = { ...alternative, weighed };
+  }
+  if (best === undefined) return undefined;
+  return { ...char, text: best.text, confidence: best.probability };
 }

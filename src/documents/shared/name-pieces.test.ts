@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { HOUSEHOLD_HEAD_SPEC } from "../household-head.ts";
 import { readFields } from "../read-fields.ts";
 import { textLineAt as at } from "./make-text-line.ts";
-import { withoutNumberPieces } from "./name-pieces.ts";
+import { sealCaptions, withoutCaptionPieces, withoutNumberPieces } from "./name-pieces.ts";
 import type { ValuePiece } from "./value-pieces.ts";
 
 const pieces = (...texts: string[]): ValuePiece[] =>
@@ -35,4 +35,15 @@ test("on the householder page, a date's fragment beside the registrar's signatur
     HOUSEHOLD_HEAD_SPEC,
   );
   assert.equal(reading.fields.get("Registrar")?.text, "范玲");
+});
+
+test("a piece of an officer's name that reads as part of a seal's caption is the caption's and is dropped", () => {
+  const captions = sealCaptions(["户口登记机关户口专用章", "中华人民共和国公安部制"]);
+  assert.deepEqual(captions, ["户口登记机关户口专用章"]);
+  const left = (...texts: string[]) =>
+    withoutCaptionPieces(pieces(...texts), captions).map((piece) => piece.line.text);
+  assert.deepEqual(left("口登记机养"), []);
+  assert.deepEqual(left("雀做公业银美户口书"), []);
+  assert.deepEqual(left("丁晓燕", "专用"), ["丁晓燕"]);
+  assert.deepEqual(left("李和国", "户登"), ["李和国", "户登"], "no two characters of a caption in a row");
 });

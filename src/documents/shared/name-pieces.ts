@@ -35,3 +35,49 @@ export function dropNumbersFromNames(assigned: Map<string, ValuePiece[]>): void 
     if (pieces) assigned.set(key, withoutNumberPieces(pieces));
   }
 }
+
+/**
+ * A name's pieces without those that read as part of a seal's printed caption (户口登记机关户口专用章 read
+ * `口登记机养` beside a name stamp the stamp reader could not find): a piece holding two consecutive characters of
+ * a caption (登记, 户口, 专用) is the caption's, for no name holds them.
+ *
+ * @example
+ * withoutCaptionPieces(pieces, ["户口登记机关户口专用章"]).map((piece) => piece.line.text); // [] from ["口登记机养"]
+ */
+export function withoutCaptionPieces(
+  pieces: readonly ValuePiece[],
+  captions: readonly string[],
+): ValuePiece[] {
+  const pairs = new Set(
+    captions.flatMap((caption) => {
+      const symbols = Array.from(caption);
+      return symbols.slice(1).map((symbol, k) => `${symbols[k]}${symbol}`);
+    }),
+  );
+  return pieces.filter((piece) => {
+    const symbols = Array.from(piece.line.text.replace(/\s+/gu, ""));
+    return !symbols.slice(1).some((symbol, k) => pairs.has(`${symbols[k]}${symbol}`));
+  });
+}
+
+/** The printed words of a page that are seal captions (they end in 章: 户口专用章, 出生医学证明专用章). */
+export function sealCaptions(printed: readonly string[] = []): string[] {
+  return printed.filter((word) => word.endsWith("章"));
+}
+
+/**
+ * Keys of the officers' names, signed or stamped beside the seals. Only these: a householder's name may be a
+ * collective household's (…公安局集体户), which holds a caption's words.
+ */
+const OFFICER_KEYS: readonly string[] = ["Registrar", "registrar"];
+
+/** {@link withoutCaptionPieces} for the officers' names among the assigned pieces. */
+export function dropCaptionsFromNames(
+  assigned: Map<string, ValuePiece[]>,
+  captions: readonly string[],
+): void {
+  for (const key of OFFICER_KEYS) {
+    const pieces = assigned.get(key);
+    if (pieces) assigned.set(key, withoutCaptionPieces(pieces, captions));
+  }
+}

@@ -234,6 +234,36 @@ test("a Chinese name is re-read with the surname and name-character priors, its 
   );
 });
 
+test("a Chinese name drops the punctuation and symbols a ruling or a smear was read as", () => {
+  assert.equal(value("杨丽娟」", field("name")), "杨丽娟");
+  assert.equal(value("『修语#", field("name")), "修语");
+  assert.equal(value("阿依古丽·买买提", field("name")), "阿依古丽·买买提");
+});
+
+test("a word of the forms' vocabularies read in a name's cell is no name", () => {
+  assert.equal(value("中国", field("name")), "");
+  assert.equal(value("汉族", field("name")), "");
+  assert.equal(value("中国华", field("name")), "中国华");
+});
+
+test("a surname read as a Latin letter is taken from its alternatives when the rest begins no name", () => {
+  const read = makeTextLine("H保国", {
+    confidences: { 0: 0.92 },
+    alternatives: { 0: [{ text: "卜", probability: 0.018 }] },
+  });
+  const named = normaliseValue(read.text, field("name"), read.chars);
+  assert.equal(named.value, "卜保国");
+  assert.ok(named.confidence < 0.7, "doubted");
+  // After a surname the letter is a caption's remnant and goes; without a surname alternative it goes too.
+  const caption = makeTextLine("R李红", { alternatives: { 0: [{ text: "卜", probability: 0.05 }] } });
+  assert.equal(normaliseValue(caption.text, field("name"), caption.chars).value, "李红");
+  const bare = makeTextLine("H保国", { alternatives: { 0: [{ text: "片", probability: 0.05 }] } });
+  assert.equal(normaliseValue(bare.text, field("name"), bare.chars).value, "保国");
+  // Not what given names hold after it (the letter before a word of the form): nothing is added.
+  const word = makeTextLine("H登记", { alternatives: { 0: [{ text: "卜", probability: 0.05 }] } });
+  assert.equal(normaliseValue(word.text, field("name"), word.chars).value, "登记");
+});
+
 test("an ID number read on into the next cell, or with an old number's digit lost, is still found", () => {
   // The stature's label (身高) and the stature (171) read on after the number in one box.
   assert.equal(value("5227261985041031619高", field("id-number")), "522726198504103161");

@@ -13,8 +13,8 @@ import type { FieldSpec, ValueKind } from "./field-spec.ts";
 import { isValidIdNumber, isValidIdNumber18, lookalikeToDigit, normaliseIdNumber } from "./id-number.ts";
 import { redecodeIdNumber } from "./redecode-id-number.ts";
 import { completeIdNumber, completeOldIdNumber } from "./complete-id-number.ts";
-import { preferNameCharacter } from "./name-characters.ts";
-import { isCompoundSurname, preferSurname } from "./surnames.ts";
+import { isNameCharacter, preferNameCharacter } from "./name-characters.ts";
+import { isCommonSurname, isCompoundSurname, preferSurname } from "./surnames.ts";
 import { VOCABULARIES } from "./vocabularies.ts";
 
 /** A value written the service's way (api.md §4). */
@@ -253,12 +253,25 @@ function normaliseText(text: string, field: FieldSpec): NormalisedValue {
 }
 
 /**
+ * What a name written in Chinese characters never holds: Latin letters, digits, punctuation and symbols other than
+ * the separator `·` of a transliterated name (and its look-alikes).
+ */
+const NOT_IN_A_CHINESE_NAME = /[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]|(?![·•・])[\p{P}\p{S}]/gu;
+
+/**
  * A Chinese name never holds Latin letters or digits: where the name is written in Chinese characters, such symbols
- * are a caption's remnant (`Mother's Name` read as `R`) or a neighbour's digit, and are dropped, as are colons and
- * commas (a signature's gap read as `：`; the name's own separator `·` stays). A name has letters
- * (Chinese, or several Latin ones): digits and marks alone, or one Latin letter, are a stray reading, left blank.
+ * are a caption's remnant (`Mother's Name` read as `R`) or a neighbour's digit, and are dropped, as are punctuation
+ * and symbols (a signature's gap read as `：`, a ruling's corner read as `」`; the name's own separator `·` stays),
+ * unless the first of them is a surname misread (see {@link surnameForMark}). A name has letters (Chinese, or
+ * several Latin ones): digits and marks alone, or one Latin letter, are a stray reading, left blank, and so is a word
+ * of the forms' vocabularies.
  */
 function normaliseName(text: string, _field: FieldSpec, chars?: readonly RecognizedChar[]): NormalisedValue {
+  const marked = chars === undefined ? undefined : surnameForMark(chars);
+  if (marked !== undefined) {
+    const named = normaliseName(marked.map((char) => char.text).join(""), _field, marked);
+    return { ...named, confidence: named.confidence * SURNAME_FROM_MARK_DOUBT };
+  }
   const trimmed = trimSeparators(text);
   if (!/\p{L}/u.test(trimmed)) return { value: "", confidence: 1, valid: false };
   // One Latin letter (D, a speck or a caption's remnant) is no name: a name in Latin letters has several.
@@ -266,9 +279,43 @@ function normaliseName(text: string, _field: FieldSpec, chars?: readonly Recogni
     return { value: "", confidence: 1, valid: false };
   const chinese = trimmed.match(/[\u4e00-\u9fff]/gu) ?? [];
   if (chinese.length < 2) return ACCEPTED(trimmed);
-  const cleaned = trimSeparators(trimmed.replace(/[A-Za-z0-9!！?？'’[\]【】|:：,，、;；]/gu, ""));
+  const cleaned = trimSeparators(trimmed.replace(NOT_IN_A_CHINESE_NAME, ""));
+  // A word of the forms' vocabularies (中国, 汉族, 户主) is a neighbouring cell's value, not a name.
+  if (FORM_WORDS.has(cleaned)) return { value: "", confidence: 1, valid: false };
   const named = cleaned === trimmed ? ACCEPTED(trimmed) : { value: cleaned, confidence: 0.9, valid: true };
   return withNamePriors(named, chars);
+}
+
+/** The entries of the forms' vocabularies of two characters or more: words that are values of other cells. */
+const FORM_WORDS = new Set(
+  Object.values(VOCABULARIES).flatMap((vocabulary) =>
+    vocabulary.entries.filter((entry) => Array.from(entry).length >= 2),
+  ),
+);
+
+/** A surname read as a mark is taken from the mark's alternatives only when at least this likely there. */
+const MIN_SURNAME_FROM_MARK = 0.01;
+/** What a surname taken from a mark's alternatives leaves of the name's confidence. */
+const SURNAME_FROM_MARK_DOUBT = 0.6;
+
+/**
+ * A Chinese name whose first character was read as a Latin letter, a digit or a mark (卜 as `H`, 丁 as `J`) with a
+ * common surname among its alternatives, while the Chinese characters after it begin with no surname and are all
+ * characters given names hold (`H保国`): the mark is the surname, misread, and takes that alternative (its own
+ * probability as its confidence). Undefined when the name is not so read.
+ */
+function surnameForMark(chars: readonly RecognizedChar[]): RecognizedChar[] | undefined {
+  const [first, ...rest] = chars;
+  if (first === undefined || HAN_CHAR.test(first.text) || first.text.trim() === "" || first.text === "·")
+    return undefined;
+  if (rest.length === 0 || !rest.every((char) => HAN_CHAR.test(char.text) && isNameCharacter(char.text)))
+    return undefined;
+  if (isCommonSurname((rest[0] as RecognizedChar).text) || isCompoundSurname(rest)) return undefined;
+  const surname = first.alternatives.find(
+    (alternative) => isCommonSurname(alternative.text) && alternative.probability >= MIN_SURNAME_FROM_MARK,
+  );
+  if (surname === undefined) return undefined;
+  return [{ ...first, text: surname.text, confidence: surname.probability }, ...rest];
 }
 
 /**
