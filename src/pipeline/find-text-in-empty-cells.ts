@@ -10,6 +10,7 @@ import { boundsQuad, quadBounds } from "../geometry/quad.ts";
 import type { RawImage } from "../image/raw-image.ts";
 import type { DocumentType, Point, Quad, RecognizedChar, TextLine } from "../types.ts";
 import { cellMosaic, type MosaicTile } from "./cell-mosaic.ts";
+import { glyphSize, glyphSizes } from "./label-glyphs.ts";
 import { CELL_REACH, labelBox } from "./reread-empty-cells.ts";
 import type { TextEngine } from "./text-engine.ts";
 
@@ -111,6 +112,8 @@ interface Cell {
   box: PageBox;
   cut: PageBox;
   scale: number;
+  /** The size of the label's characters, page px: its box's height, less a caption or ruling the box took in. */
+  text: number;
 }
 
 /** A box found in a cell's tile, and the characters read in it that lie in the cell. */
@@ -259,6 +262,7 @@ export function emptyCells(reading: DocumentReading, spec: DocumentSpec, lines: 
   const labels = [...reading.fields.values()].flatMap((field) =>
     field.label && !field.label.english ? [{ key: field.key, box: frame.box(field.label.quad) }] : [],
   );
+  const glyphs = glyphSizes(reading);
   const always = new Set(ALWAYS_FILLED[spec.type]);
   const filled = spec.fields.filter((field) => {
     const read = reading.fields.get(field.key);
@@ -294,10 +298,13 @@ export function emptyCells(reading: DocumentReading, spec: DocumentSpec, lines: 
       centerY: label.centerY,
       height: bottom - top,
     };
-    const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, TEXT_PX / height));
+    // A label's box may have taken in its English caption or a ruling (twice the text's height): the text is
+    // scaled, and boxes found judged, by the size of its characters, never more than the box's height.
+    const text = glyphSize(glyphs, field.key, height);
+    const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, TEXT_PX / text));
     const margin = height * MARGIN;
     const cut = { ...box, left: left - margin, right: right + margin };
-    return [{ field, box, cut, scale }];
+    return [{ field, box, cut, scale, text }];
   });
 }
 
@@ -468,8 +475,9 @@ function placeInTile(
   const cell = cells[index];
   if (tile === undefined || cell === undefined) return undefined;
   const labelHeight = cell.scale * (cell.cut.height / (2 * HALF_HEIGHT));
+  const textHeight = cell.scale * cell.text;
   const height = bounds.bottom - bounds.top;
-  if (height < labelHeight * MIN_BOX_HEIGHT || height > labelHeight * MAX_BOX_HEIGHT) return undefined;
+  if (height < textHeight * MIN_BOX_HEIGHT || height > labelHeight * MAX_BOX_HEIGHT) return undefined;
   if (Math.abs(centreY - (tile.top + tile.height / 2)) > labelHeight * NEAR_LINE) return undefined;
   const page = {
     left: cell.cut.left + (bounds.left - tile.left) / cell.scale,

@@ -127,3 +127,19 @@ test("a weight too light for the weeks of gestation is read again, over the end 
   );
   assert.equal(reading.fields.get("birthWeight")?.text, "3050");
 });
+
+test("under a label box that took in its caption, the cell is read again as high as the label's characters", async () => {
+  // 性别 boxed with its English caption: 40 px high for 20 px characters. In a strip 80 px high the lone 女 is too
+  // small for the recognizer; in one 40 px high it is read.
+  const lines = page(true).map((line) => (line.text === "性别" ? at("性别", 420, 40, { height: 40 }) : line));
+  const reading = readFields(lines, BIRTH_CERTIFICATE_SPEC);
+  assert.equal(reading.fields.get("sex")?.text, "");
+  const engine = engineReading("女", { x: 540, y: 60 });
+  const recognize = engine.recognize;
+  engine.recognize = async (image, quads) =>
+    (await recognize(image, quads)).map((line) =>
+      Math.abs(line.quad[2].y - line.quad[0].y) > 50 ? makeTextLine("", { quad: line.quad }) : line,
+    );
+  await rereadEmptyCells(IMAGE, reading, BIRTH_CERTIFICATE_SPEC, engine);
+  assert.equal(reading.fields.get("sex")?.text, "女");
+});

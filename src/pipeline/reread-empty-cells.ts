@@ -8,6 +8,7 @@ import { lineChars } from "../documents/shared/slice-text-line.ts";
 import type { RawImage } from "../image/raw-image.ts";
 import { boundsQuad } from "../geometry/quad.ts";
 import type { Point, Quad } from "../types.ts";
+import { glyphSize, glyphSizes } from "./label-glyphs.ts";
 import type { TextEngine } from "./text-engine.ts";
 
 /** Kinds whose value is short and strictly formed, so a cell read on its own is accepted only when it is one. */
@@ -71,12 +72,17 @@ export async function rereadEmptyCells(
     return field === undefined || text.trim() === "" ? "" : normaliseValue(text, field).value;
   };
   const wanted = spec.fields.filter((field) => needsReread(field, reading.fields.get(field.key), valueAt));
+  const glyphs = glyphSizes(reading);
   const cells = wanted.flatMap((field) => {
     const box = labelBox(spec, field, labels);
     if (box === undefined) return [];
-    return OFFSETS.map((offset) => ({
+    // Last, a strip as high as the label's characters: a lone character in a strip cut by a label box that took
+    // in its caption (twice the text's height) is read too small.
+    const text = glyphSize(glyphs, field.key, box.height);
+    const bands = [...OFFSETS.map((offset) => ({ offset, half: box.height })), { offset: 0, half: text }];
+    return bands.map(({ offset, half }) => ({
       field,
-      quad: cellQuad(box, field, labels, offset, frame.toImage),
+      quad: cellQuad(box, half, field, labels, offset, frame.toImage),
     }));
   });
   if (cells.length === 0) return;
@@ -205,8 +211,13 @@ function acceptable(text: string, field: FieldSpec, valueAt: (key: string) => st
   return normalised.valid && normalised.confidence >= 0.8 && normalised.value !== "";
 }
 
+/**
+ * The strip read for a cell: from the label's end (over its last character, for a number) up to the next label on
+ * the row or the kind's reach, `half` above and below the label's centre line shifted by `offset` times `half`.
+ */
 function cellQuad(
   label: PageBox,
+  half: number,
   field: FieldSpec,
   labels: readonly { key: string; box: PageBox }[],
   offset: number,
@@ -222,7 +233,7 @@ function cellQuad(
     left + height,
     Math.min(left + height * (CELL_REACH[field.kind] ?? 6), ...nextOnRow),
   );
-  const top = label.centerY + height * (offset - 1);
-  const bottom = label.centerY + height * (offset + 1);
+  const top = label.centerY + half * (offset - 1);
+  const bottom = label.centerY + half * (offset + 1);
   return boundsQuad({ left, top, right, bottom }).map(toImage) as unknown as Quad;
 }
