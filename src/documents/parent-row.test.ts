@@ -69,3 +69,32 @@ test("a shared label found once goes to the parent whose rows it lies between", 
   assert.equal(fields.get("motherIdCardNumber")?.text, "");
   assert.equal(fields.get("fatherIdCardNumber")?.text, "430502198302093377");
 });
+
+test("an age and the nationality read as one box over the lost 国籍 label are cut apart", () => {
+  // 32 | 国(籍 lost) 中国: one box from the age's cell to the nationality's, across the label between them.
+  const lines = parentRows(FULL, ["父亲姓名", "年龄", undefined, "民族"]).filter(
+    (line) =>
+      !(line.text === "32" && line.quad[0].y === 250) && !(line.text === "中国" && line.quad[0].y === 250),
+  );
+  lines.push(at("32国中国", 355, 250));
+  assert.deepEqual(row(lines, "father"), ["李强", "32", "中国", "土家族"]);
+});
+
+test("a nationality read with the one character left of its lost label is cut at that character", () => {
+  // The age lost, and the nationality's box reaching back over what is left of 国籍 into the age's cell.
+  const lines = parentRows(FULL, ["父亲姓名", "年龄", undefined, "民族"]).filter(
+    (line) => !(["32", "中国"].includes(line.text) && line.quad[0].y === 250),
+  );
+  lines.push(at("国中国", 400, 250));
+  assert.deepEqual(row(lines, "father"), ["李强", "", "中国", "土家族"]);
+});
+
+test("a box across the whole row, labels misread in it, is cut into its values", () => {
+  // 年龄 read 年静, its 静 left with the age; 国籍 read 国; 民族 read 民成: one box from the age's cell to the
+  // ethnicity's label.
+  const lines = parentRows(FULL, ["父亲姓名", undefined, undefined, undefined]).filter(
+    (line) => !(["32", "中国"].includes(line.text) && line.quad[0].y === 250),
+  );
+  lines.push(at("年静32国中国民成", 300, 250));
+  assert.deepEqual(row(lines, "father"), ["李强", "32", "中国", "土家族"]);
+});

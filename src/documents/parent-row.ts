@@ -2,6 +2,7 @@ import { correctToVocabulary } from "./shared/correct-to-vocabulary.ts";
 import type { PageFrame } from "./shared/page-frame.ts";
 import { lineChars, sliceTextLine } from "./shared/slice-text-line.ts";
 import type { ValuePiece } from "./shared/value-pieces.ts";
+import type { TextLine } from "../types.ts";
 import { VOCABULARIES } from "./shared/vocabularies.ts";
 
 /** The four cells of one parent's first row on the birth certificate, left to right, with their printed labels. */
@@ -40,7 +41,16 @@ export function regroupParentRow(
   if (missing.length === 0 && !misfits(row, assigned)) return;
   if (keys.every((key) => !found.has(key))) return;
   const left = (piece: ValuePiece) => frame.box(piece.line.quad).left;
-  const pieces = keys.flatMap((key) => assigned.get(key) ?? []).sort((a, b) => left(a) - left(b));
+  // Each piece as read, and the line it was cut from (a piece split or cut of a misread label is still that line).
+  const origin = new Map<TextLine, TextLine>();
+  const pieces = keys
+    .flatMap((key) => assigned.get(key) ?? [])
+    .sort((a, b) => left(a) - left(b))
+    .flatMap((piece) => {
+      const parts = splitAcrossCells(piece);
+      for (const part of parts) origin.set(part.line, piece.line);
+      return parts;
+    });
   if (pieces.length === 0) return;
   const cells = new Map<string, ValuePiece[]>(keys.map((key) => [key, []]));
   const nationalities: ValuePiece[] = [];
@@ -54,6 +64,7 @@ export function regroupParentRow(
   for (const [index, original] of pieces.entries()) {
     const piece = index === 0 ? original : withoutMisreadLabel(original, row, found);
     if (piece === undefined) continue;
+    origin.set(piece.line, origin.get(original.line) ?? original.line);
     const text = piece.line.text.replace(/\s+/gu, "");
     const chinese = text.match(CHINESE)?.length ?? 0;
     if (FILLER.test(text)) place(cursor + 1, piece);
@@ -68,7 +79,7 @@ export function regroupParentRow(
   }
   const nationality = nationalities.find((piece) => piece.line.text.includes("国")) ?? nationalities.at(-1);
   if (nationality) cells.get(row.nationality)?.push(nationality);
-  const placed = new Set([...cells.values()].flat().map((piece) => piece.line));
+  const placed = new Set([...cells.values()].flat().map((piece) => origin.get(piece.line) ?? piece.line));
   for (const key of keys) {
     const regrouped = cells.get(key) ?? [];
     // A cell whose label was found keeps what geometry gave it when reading by kind found nothing for it, unless
@@ -100,6 +111,54 @@ function isEthnicity(text: string): boolean {
   return correction.status === "exact" || correction.status === "corrected";
 }
 
+/** A piece beginning with an age (after at most one character: the end of 年龄, misread), and what follows it. */
+const AGE_FIRST = /^(\p{Script=Han}?)(\d{1,3}岁?)(?!\d)/u;
+
+/**
+ * A piece read across the rulings between the row's cells as the values it holds, cut by their characters'
+ * positions: `32国中国` (the age, then 国籍 with its 籍 lost, and the nationality) gives `32` and `国中国`;
+ * `静31国中国民成` gives `31`, `国`, `中国` and `民成`. One character before an age is the end of its label and is
+ * dropped; a nationality of the vocabulary followed by 民 (the ethnicity's label) is cut from it and from what
+ * precedes it. Misread labels left at a part's start are cut later (see {@link withoutMisreadLabel}). Other pieces
+ * are given back as they are.
+ */
+function splitAcrossCells(piece: ValuePiece): ValuePiece[] {
+  const symbols = lineChars(piece.line).map((char) => char.text);
+  const text = symbols.join("");
+  const cuts = new Set<number>();
+  let from = 0;
+  const age = AGE_FIRST.exec(text);
+  if (age !== null) {
+    const lead = Array.from(age[1] ?? "").length;
+    from = lead + Array.from(age[2] ?? "").length;
+    if (from < symbols.length && HAS_CHINESE.test(symbols.slice(from).join(""))) cuts.add(lead).add(from);
+  }
+  const rest = symbols.slice(from).join("");
+  for (const entry of NATIONALITIES) {
+    const at = rest.indexOf(`${entry}民`);
+    if (at < 0) continue;
+    const start = from + Array.from(rest.slice(0, at)).length;
+    cuts.add(start).add(start + Array.from(entry).length);
+    break;
+  }
+  if (cuts.size === 0) return [piece];
+  const bounds = [...new Set([0, ...cuts, symbols.length])].sort((a, b) => a - b);
+  const parts: ValuePiece[] = [];
+  bounds.slice(1).forEach((end, k) => {
+    const start = bounds[k] as number;
+    // The character before the age is its label's end: dropped.
+    if (age !== null && start === 0 && end === Array.from(age[1] ?? "").length) return;
+    const line = end > start ? sliceTextLine(piece.line, start, end) : undefined;
+    if (line !== undefined) parts.push({ ...piece, line });
+  });
+  return parts.length > 0 ? parts : [piece];
+}
+
+/** The nationalities of the vocabulary of two characters or more, longest first. */
+const NATIONALITIES = VOCABULARIES.nationality.entries
+  .filter((entry) => Array.from(entry).length >= 2)
+  .sort((a, b) => Array.from(b).length - Array.from(a).length);
+
 /**
  * The piece without a misread label of this row at its start (`年胞26` → `26`, `国箱` → nothing): two characters
  * whose first is that of a label that was not found. A single character whose first is such (`年`) goes as well.
@@ -112,9 +171,22 @@ function withoutMisreadLabel(
   const symbols = lineChars(piece.line).map((char) => char.text);
   for (const [cell, first] of Object.entries(LABEL_FIRST)) {
     if (found.has(row[cell as keyof typeof LABEL_FIRST]) || symbols[0] !== first) continue;
-    const cut = symbols.length >= 2 && !/\d/u.test(symbols[1] ?? "") ? 2 : 1;
+    const cut = symbols.length >= 2 && !/\d/u.test(symbols[1] ?? "") && !valueFollows(cell, symbols) ? 2 : 1;
     const rest = sliceTextLine(piece.line, cut, symbols.length);
     return rest === undefined ? undefined : { ...piece, line: rest };
   }
   return piece;
+}
+
+/**
+ * Whether a nationality of the vocabulary begins right after the label's first character (`国中国`: the label read
+ * as 国 alone, its 籍 lost), so only that one character is the label's.
+ */
+function valueFollows(cell: string, symbols: readonly string[]): boolean {
+  if (cell !== "nationality") return false;
+  const rest = symbols.slice(1).join("");
+  const afterTwo = symbols.slice(2).join("");
+  const starts = (text: string) =>
+    VOCABULARIES.nationality.entries.some((entry) => Array.from(entry).length >= 2 && text.startsWith(entry));
+  return starts(rest) && !starts(afterTwo);
 }
