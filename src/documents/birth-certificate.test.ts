@@ -2,8 +2,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { TextLine } from "../types.ts";
 import { BIRTH_CERTIFICATE_SPEC, weightFitsGestation } from "./birth-certificate.ts";
+import { matchBirthPlace } from "./birth-place.ts";
 import { readFields } from "./read-fields.ts";
 import { textLineAt as at } from "./shared/make-text-line.ts";
+import { pageFrameOf } from "./shared/page-frame.ts";
 
 /** One printed row: each cell a label at its x and the value read after it (`""`: nothing read). */
 type Row = [label: string, x: number, value: string][];
@@ -121,4 +123,37 @@ test("a weight under 1000 g does not fit 33 weeks or more of gestation", () => {
   assert.equal(weightFitsGestation("3050", weeks("39+2")), true);
   assert.equal(weightFitsGestation("850", weeks("27+4")), true, "a very premature baby");
   assert.equal(weightFitsGestation("850", weeks("")), true, "no gestational age read");
+});
+
+test("a place read poorly in one field is read as the other fields of the page name it", () => {
+  const lines = certificate((rows) => {
+    rows[3] = [["出生地点", 50, "湖南省郴州市嘉禾县"]];
+    rows[4] = [["医疗机构名称", 50, "嘉禾县人民医院"]];
+    // Three characters of the mother's county misread: too far from any place alone, not from the page's.
+    rows[6] = [["住址", 50, "湖南省邢州市路天县珠泉镇解放路306号"]];
+    rows[9] = [["住址", 50, "湖南省长沙市岳麓区桔子洲街道8号"]];
+    rows[11] = [["签发机构", 50, "嘉禾县人民医院"]];
+  });
+  for (const line of lines) {
+    if (!line.text.startsWith("湖南省邢州市")) continue;
+    line.chars = line.chars.map((char) => ({ ...char, confidence: 0.8 }));
+  }
+  const fields = read(lines);
+  assert.equal(fields.get("motherAddress"), "湖南省郴州市嘉禾县珠泉镇解放路306号");
+  assert.equal(fields.get("fatherAddress"), "湖南省长沙市岳麓区桔子洲街道8号", "a place read exactly stays");
+});
+
+test("a birth place read exactly is given without the captions read under its boxes", () => {
+  const field = BIRTH_CERTIFICATE_SPEC.fields.find((candidate) => candidate.key === "birthPlace");
+  if (field === undefined) throw new Error("no birthPlace field");
+  const lines = [
+    at("江西省", 150, 250),
+    at("南昌市", 260, 250),
+    at("进贤县", 370, 250),
+    at("省Pro", 150, 272),
+  ];
+  const pieces = lines.map((line, lineIndex) => ({ line, lineIndex }));
+  const matched = matchBirthPlace(pieces, field, pageFrameOf(lines));
+  assert.equal(matched.pieces.map((piece) => piece.line.text).join(""), "江西省南昌市进贤县");
+  assert.equal(matched.cost, 0);
 });

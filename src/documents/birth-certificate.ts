@@ -1,9 +1,12 @@
-import { placeFromDivisions } from "./birth-place.ts";
+import { matchBirthPlace } from "./birth-place.ts";
 import { splitDateFromNumber } from "./date-number-split.ts";
 import { institutionConsensus } from "./institution-consensus.ts";
 import { fixInstitutionPlace } from "./institution-place.ts";
 import { trimInstitution } from "./institution-name.ts";
 import { fixPiecesPrefix } from "./place-prefix.ts";
+import { type PreferredPlaces, placeForms } from "./shared/divisions.ts";
+import type { PageFrame } from "./shared/page-frame.ts";
+import type { ValuePiece } from "./shared/value-pieces.ts";
 import { withoutOverlapRepeats } from "./shared/overlap-repeats.ts";
 import { regroupParentRow } from "./parent-row.ts";
 import type { DocumentSpec, FieldSpec } from "./shared/field-spec.ts";
@@ -222,17 +225,11 @@ export const BIRTH_CERTIFICATE_SPEC: DocumentSpec = {
       const pieces = assigned.get(key);
       if (pieces && pieces.length > 1) assigned.set(key, withoutOverlapRepeats(pieces, frame));
     }
-    const place = assigned.get("birthPlace");
-    const placeField = BIRTH_CERTIFICATE_SPEC.fields.find((field) => field.key === "birthPlace");
-    if (place && placeField) assigned.set("birthPlace", placeFromDivisions(place, placeField, frame));
     for (const key of ["medicalInstitutions", "issueAuthority"]) {
       const pieces = assigned.get(key);
       if (pieces) assigned.set(key, trimInstitution(pieces, frame));
     }
-    for (const key of ["medicalInstitutions", "issueAuthority", "motherAddress", "fatherAddress"]) {
-      const pieces = assigned.get(key);
-      if (pieces) assigned.set(key, fixPiecesPrefix(pieces, frame));
-    }
+    const preferredFor = fixPagePlaces(assigned, frame);
     // The institution is where the child was born: its name begins with the birth place's county, city or province.
     const birthPlace = (assigned.get("birthPlace") ?? []).map((piece) => piece.line.text).join("");
     for (const key of ["medicalInstitutions", "issueAuthority"]) {
@@ -244,7 +241,60 @@ export const BIRTH_CERTIFICATE_SPEC: DocumentSpec = {
       assigned.get("issueAuthority") ?? [],
       frame,
     );
-    assigned.set("medicalInstitutions", medical);
-    assigned.set("issueAuthority", issuer);
+    // Merged, a name's place may be read right where neither reading was (the other's character an alternative).
+    assigned.set("medicalInstitutions", fixPiecesPrefix(medical, frame, preferredFor("medicalInstitutions")));
+    assigned.set("issueAuthority", fixPiecesPrefix(issuer, frame, preferredFor("issueAuthority")));
   },
 };
+
+/** The fields that begin with a place, besides 出生地点. */
+const PLACED_KEYS = ["medicalInstitutions", "issueAuthority", "motherAddress", "fatherAddress"];
+/** A birth place matched with at most this many edits names the page's place for the other fields. */
+const SURE_BIRTH_PLACE_COST = 1;
+
+/**
+ * The places of the certificate read right: 出生地点 as a place of the divisions (see `matchBirthPlace`) and the
+ * place each address and institution begins with (see `fixPiecesPrefix`), first each on its own, then again with
+ * the places the other fields name preferred — the hospital is where the child was born, and the parents mostly
+ * live nearby, so a place read poorly in one field is often read well in another (綦江区 read 基江区 three times
+ * but once right; 郴州市嘉禾县 read 邢州市路天县 beside a father's address read exactly). Returns the places the
+ * fields other than a given one name.
+ */
+function fixPagePlaces(
+  assigned: Map<string, ValuePiece[]>,
+  frame: PageFrame,
+): (key: string) => PreferredPlaces {
+  const placeField = BIRTH_CERTIFICATE_SPEC.fields.find((field) => field.key === "birthPlace");
+  const birthPieces = assigned.get("birthPlace");
+  const alone = new Map<string, ValuePiece[]>();
+  for (const key of PLACED_KEYS) {
+    const pieces = assigned.get(key);
+    if (pieces) alone.set(key, fixPiecesPrefix(pieces, frame));
+  }
+  const forms = new Map<string, string[]>();
+  const textOf = (pieces: readonly ValuePiece[]) => pieces.map((piece) => piece.line.text).join("");
+  for (const [key, pieces] of alone) forms.set(key, placeForms(textOf(pieces)));
+  if (birthPieces && placeField) {
+    const first = matchBirthPlace(birthPieces, placeField, frame);
+    if (first.cost !== undefined && first.cost <= SURE_BIRTH_PLACE_COST)
+      forms.set("birthPlace", placeForms(textOf(first.pieces)));
+  }
+  const others = (key: string): PreferredPlaces => {
+    const counts = new Map<string, number>();
+    for (const [other, named] of forms)
+      if (other !== key) for (const form of named) counts.set(form, (counts.get(form) ?? 0) + 1);
+    return counts;
+  };
+  if (birthPieces && placeField)
+    assigned.set("birthPlace", matchBirthPlace(birthPieces, placeField, frame, others("birthPlace")).pieces);
+  for (const key of PLACED_KEYS) {
+    const pieces = assigned.get(key);
+    const first = alone.get(key);
+    if (pieces === undefined || first === undefined) continue;
+    // Read again only where the page names places this field does not begin with.
+    const preferred = others(key);
+    const agrees = (forms.get(key) ?? []).some((form) => preferred.has(form));
+    assigned.set(key, preferred.size === 0 || agrees ? first : fixPiecesPrefix(pieces, frame, preferred));
+  }
+  return others;
+}

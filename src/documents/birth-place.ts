@@ -1,5 +1,5 @@
 import { isBoxCaption } from "./shared/box-caption.ts";
-import { matchPlace } from "./shared/divisions.ts";
+import { matchPlace, type PreferredPlaces } from "./shared/divisions.ts";
 import type { FieldSpec } from "./shared/field-spec.ts";
 import type { PageFrame } from "./shared/page-frame.ts";
 import { lineChars } from "./shared/slice-text-line.ts";
@@ -12,28 +12,46 @@ const CONFIDENCE_PER_EDIT = 0.08;
  * The pieces of 出生地点 (province, city and county boxes) as one piece naming a place of the administrative
  * divisions, when the pieces name exactly one closely (see `matchPlace`): a misread character fixed (林洲 → 株洲),
  * a box not read filled in from the others (丹东市 凤城市 → 辽宁省丹东市凤城市), boxes read out of order put in
- * order. The captions under the boxes are left out first. Otherwise the pieces are returned as they are.
+ * order; a place other fields of the page name (`preferred`, see `placeForms`) is likelier. The captions under the
+ * boxes are left out. Otherwise the pieces are returned as they are.
  */
 export function placeFromDivisions(
   pieces: readonly ValuePiece[],
   field: FieldSpec,
   frame: PageFrame,
+  preferred: PreferredPlaces = new Map(),
 ): ValuePiece[] {
+  return matchBirthPlace(pieces, field, frame, preferred).pieces;
+}
+
+/**
+ * {@link placeFromDivisions}, with the edits the place took (0 for one read exactly; `undefined` when the pieces
+ * name no place).
+ */
+export function matchBirthPlace(
+  pieces: readonly ValuePiece[],
+  field: FieldSpec,
+  frame: PageFrame,
+  preferred: PreferredPlaces = new Map(),
+): { pieces: ValuePiece[]; cost: number | undefined } {
   const left = (piece: ValuePiece) => frame.box(piece.line.quad).left;
   const boxes = pieces
     .filter((piece) => !isBoxCaption(piece.line.text, field))
     .sort((a, b) => left(a) - left(b));
   const first = boxes[0];
   const last = boxes[boxes.length - 1];
-  if (first === undefined || last === undefined) return [...pieces];
+  if (first === undefined || last === undefined) return { pieces: [...pieces], cost: undefined };
   const place = matchPlace(
     boxes.map((piece) => ({
       text: piece.line.text,
       confidences: lineChars(piece.line).map((char) => char.confidence),
+      alternatives: lineChars(piece.line).map((char) => char.alternatives),
     })),
+    preferred,
   );
   const read = boxes.map((piece) => piece.line.text.replace(/\s+/gu, "")).join("");
-  if (place === undefined || place.value === read) return [...pieces];
+  if (place === undefined) return { pieces: [...pieces], cost: undefined };
+  if (place.value === read) return { pieces: boxes, cost: 0 };
   const chars = boxes.flatMap((piece) => lineChars(piece.line));
   const mean = chars.reduce((sum, char) => sum + char.confidence, 0) / Math.max(chars.length, 1);
   const confidence = Math.max(0.3, mean * (1 - CONFIDENCE_PER_EDIT * place.cost));
@@ -51,5 +69,10 @@ export function placeFromDivisions(
       alternatives: [{ text, probability: confidence }],
     })),
   };
-  return [{ line: { ...line, quad: [...line.quad] as typeof first.line.quad }, lineIndex: first.lineIndex }];
+  return {
+    pieces: [
+      { line: { ...line, quad: [...line.quad] as typeof first.line.quad }, lineIndex: first.lineIndex },
+    ],
+    cost: place.cost,
+  };
 }

@@ -48,3 +48,13 @@ test("a field not read takes the other's name only when it is an institution's",
   assert.deepEqual(texts([piece("国体", 100)], []), ["国体", ""]);
   assert.deepEqual(texts([], []), ["", ""]);
 });
+
+test("of two different readings of a character, the one not taken is kept among the alternatives", () => {
+  const first = [piece("掇刀区人民医院", 100, { 1: 0.6 })];
+  const second = [piece("摄为区人民医院", 300, { 0: 0.26 })];
+  const frame = pageFrameOf([...first, ...second].map((p) => p.line));
+  const [merged] = institutionConsensus(first, second, frame);
+  const chars = merged[0]?.line.chars ?? [];
+  assert.equal(merged[0]?.line.text, "掇为区人民医院");
+  assert.ok(chars[1]?.alternatives.some((alternative) => alternative.text === "刀"));
+});

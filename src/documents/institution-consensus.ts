@@ -11,7 +11,8 @@ const COPIED_CONFIDENCE = 0.7;
 /**
  * The medical institution (医疗机构名称) and the issuing authority (签发机构) are the same hospital on almost every
  * certificate: read twice, the name can be read better than once. Where the two readings differ by a few characters,
- * they are taken for one name and merged character by character — the surer of two different characters, and a
+ * they are taken for one name and merged character by character — the surer of two different characters (the
+ * other kept among its alternatives, for the place fixed after), and a
  * character one reading lost kept from the other. Where one field was not read at all and the other ends like an
  * institution's name, the name is taken over, with lower confidence. Names that differ more are two institutions
  * and are left as read.
@@ -80,7 +81,7 @@ function align(
       right &&
       here === (cost[i - 1]?.[j - 1] ?? 0) + (left.text === right.text ? 0 : 1)
     ) {
-      chars.unshift(left.confidence >= right.confidence ? left : right);
+      chars.unshift(left.text === right.text ? surer(left, right) : withOther(left, right));
       i--;
       j--;
     } else if (i > 0 && left && here === (cost[i - 1]?.[j] ?? 0) + 1) {
@@ -92,6 +93,22 @@ function align(
     } else break;
   }
   return { cost: cost[a.length]?.[b.length] ?? 0, chars };
+}
+
+function surer(left: RecognizedChar, right: RecognizedChar): RecognizedChar {
+  return left.confidence >= right.confidence ? left : right;
+}
+
+/** The surer of two different readings of one character, with the other among its alternatives. */
+function withOther(left: RecognizedChar, right: RecognizedChar): RecognizedChar {
+  const [chosen, other] = left.confidence >= right.confidence ? [left, right] : [right, left];
+  const alternatives = chosen.alternatives.filter((alternative) => alternative.text !== other.text);
+  return {
+    ...chosen,
+    alternatives: [...alternatives, { text: other.text, probability: other.confidence }].sort(
+      (a, b) => b.probability - a.probability,
+    ),
+  };
 }
 
 /** The field's pieces as one piece holding `chars`, over the box of its first piece (or of `fallback`'s). */

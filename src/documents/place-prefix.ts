@@ -1,6 +1,6 @@
 import type { RecognizedChar } from "../types.ts";
 import { addressDigits } from "./shared/address-digits.ts";
-import { fixPlacePrefix, restoreLostInside, restorePlaceStart } from "./shared/divisions.ts";
+import { fixPlaceStart, type PreferredPlaces, restorePlaceStart } from "./shared/divisions.ts";
 import type { DocumentSpec } from "./shared/field-spec.ts";
 import type { PageFrame } from "./shared/page-frame.ts";
 import { lineChars } from "./shared/slice-text-line.ts";
@@ -10,59 +10,71 @@ import type { ValuePiece } from "./shared/value-pieces.ts";
 const FIXED_CONFIDENCE = 0.6;
 
 /**
- * The pieces of a value that begins with a place (an address, a hospital's name) with that place's misread
- * characters replaced by the divisions' spelling (see `fixPlacePrefix`), across pieces in reading order, after a
- * province's lost first characters are put back or a stray character before it dropped (see `restorePlaceStart`).
+ * The pieces of a value that begins with a place (an address, a hospital's name) with that place read as the
+ * divisions spell it (see `fixPlaceStart`: misread characters replaced, lost ones put back, extra ones dropped),
+ * across pieces in reading order, after a province's lost first characters are put back or a stray character
+ * before it dropped (see `restorePlaceStart`). `preferred` holds the forms of places other fields of the page name.
  * The pieces, their boxes and their order stay.
  */
-export function fixPiecesPrefix(pieces: readonly ValuePiece[], frame: PageFrame): ValuePiece[] {
+export function fixPiecesPrefix(
+  pieces: readonly ValuePiece[],
+  frame: PageFrame,
+  preferred: PreferredPlaces = new Map(),
+): ValuePiece[] {
   const boxed = pieces.map((piece) => ({ piece, box: frame.box(piece.line.quad) }));
   boxed.sort((a, b) => {
     const sameRow = Math.abs(a.box.centerY - b.box.centerY) < Math.min(a.box.height, b.box.height) * 0.5;
     return sameRow ? a.box.left - b.box.left : a.box.centerY - b.box.centerY;
   });
   const ordered = restoreStart(boxed.map(({ piece }) => piece));
+  const owners = ordered.flatMap((piece, index) => lineChars(piece.line).map(() => index));
   const chars = ordered.flatMap((piece) => lineChars(piece.line));
-  const fixed = fixPlacePrefix(
-    chars.map((char) => char.text).join(""),
-    chars.map((char) => char.confidence),
-  );
+  const fixed = fixPlaceStart(chars, preferred);
   if (fixed === undefined) return ordered;
-  const symbols = Array.from(fixed.text);
-  const changed = new Set(fixed.changed);
-  let offset = 0;
-  return ordered.map((piece) => {
-    const own = lineChars(piece.line);
-    const from = offset;
-    offset += own.length;
-    if (!own.some((_, index) => changed.has(from + index))) return piece;
-    const replaced = own.map((char, index) => {
-      if (!changed.has(from + index)) return char;
-      const text = symbols[from + index] ?? char.text;
-      const confidence = Math.min(char.confidence, FIXED_CONFIDENCE);
-      return { ...char, text, confidence, alternatives: [{ text, probability: confidence }] };
-    });
-    const text = replaced.map((char) => char.text).join("");
-    return { ...piece, line: { ...piece.line, text, chars: replaced } };
+  const rebuilt: RecognizedChar[][] = ordered.map(() => []);
+  fixed.symbols.forEach((symbol, index) => {
+    if (symbol.from !== undefined) {
+      const char = chars[symbol.from] as RecognizedChar;
+      (rebuilt[owners[symbol.from] as number] as RecognizedChar[]).push(
+        char.text === symbol.text ? char : replaced(char, symbol.text),
+      );
+      return;
+    }
+    // A character put in goes into the piece of the next character read (the last one's, at the end).
+    const next = fixed.symbols.slice(index + 1).find((later) => later.from !== undefined)?.from;
+    const at = next ?? Math.min(fixed.consumed, chars.length - 1);
+    (rebuilt[owners[at] as number] as RecognizedChar[]).push(...putBack(symbol.text, chars[at]));
+  });
+  chars.forEach((char, index) => {
+    if (index >= fixed.consumed) (rebuilt[owners[index] as number] as RecognizedChar[]).push(char);
+  });
+  return ordered.flatMap((piece, index) => {
+    const own = rebuilt[index] as RecognizedChar[];
+    if (own.length === 0) return [];
+    const before = lineChars(piece.line);
+    if (own.length === before.length && own.every((char, k) => char === before[k])) return [piece];
+    const text = own.map((char) => char.text).join("");
+    return [{ ...piece, line: { ...piece.line, text, chars: own } }];
   });
 }
 
+/** A character read as another of the place's, replaced by the place's with at most {@link FIXED_CONFIDENCE}. */
+function replaced(char: RecognizedChar, text: string): RecognizedChar {
+  const confidence = Math.min(char.confidence, FIXED_CONFIDENCE);
+  return { ...char, text, confidence, alternatives: [{ text, probability: confidence }] };
+}
+
 /**
- * The pieces with the first one's place name put right (see `restorePlaceStart`, `restoreLostInside`): characters
- * put back get {@link FIXED_CONFIDENCE}; as they were when nothing fits.
+ * The pieces with the first one's province start put right (see `restorePlaceStart`): characters put back get
+ * {@link FIXED_CONFIDENCE}; as they were when nothing fits.
  */
 function restoreStart(ordered: ValuePiece[]): ValuePiece[] {
   const [first, ...rest] = ordered;
   if (first === undefined) return ordered;
   const own = lineChars(first.line);
-  const read = own.map((char) => char.text).join("");
-  const start = restorePlaceStart(read);
-  const inside = start === undefined ? restoreLostInside(read) : undefined;
-  let chars: RecognizedChar[];
-  if (start !== undefined) chars = [...putBack(start.added, own[0]), ...own.slice(start.dropped)];
-  else if (inside !== undefined)
-    chars = [...own.slice(0, inside.at), ...putBack(inside.added, own[inside.at]), ...own.slice(inside.at)];
-  else return ordered;
+  const start = restorePlaceStart(own.map((char) => char.text).join(""));
+  if (start === undefined) return ordered;
+  const chars = [...putBack(start.added, own[0]), ...own.slice(start.dropped)];
   const text = chars.map((char) => char.text).join("");
   return [{ ...first, line: { ...first.line, text, chars } }, ...rest];
 }
@@ -82,8 +94,12 @@ function putBack(added: string, next: RecognizedChar | undefined): RecognizedCha
  * The pieces of an address: the place it begins with put right (see {@link fixPiecesPrefix}) and letters read among
  * its numbers taken for the digits they stand for (see `addressDigits`).
  */
-export function fixAddressPieces(pieces: readonly ValuePiece[], frame: PageFrame): ValuePiece[] {
-  return fixPiecesPrefix(pieces, frame).map((piece) => {
+export function fixAddressPieces(
+  pieces: readonly ValuePiece[],
+  frame: PageFrame,
+  preferred: PreferredPlaces = new Map(),
+): ValuePiece[] {
+  return fixPiecesPrefix(pieces, frame, preferred).map((piece) => {
     const own = lineChars(piece.line);
     const chars = addressDigits(own);
     if (chars.every((char, index) => char === own[index])) return piece;

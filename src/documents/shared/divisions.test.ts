@@ -1,8 +1,20 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { fixPlacePrefix, matchPlace, restoreLostInside, restorePlaceStart } from "./divisions.ts";
+import { fixPlaceStart, matchPlace, type PlaceSymbol, placeForms, restorePlaceStart } from "./divisions.ts";
 
 const place = (...texts: string[]) => matchPlace(texts.map((text) => ({ text })))?.value;
+
+/** The text with its start fixed by `fixPlaceStart`, or `undefined` when it is left as read. */
+function startFixed(
+  text: string | PlaceSymbol[],
+  preferred: ReadonlyMap<string, number> = new Map(),
+): { text: string } | undefined {
+  const read = typeof text === "string" ? Array.from(text, (symbol) => ({ text: symbol })) : text;
+  const fixed = fixPlaceStart(read, preferred);
+  if (fixed === undefined) return undefined;
+  const rest = read.slice(fixed.consumed).map((symbol) => symbol.text);
+  return { text: [...fixed.symbols.map((symbol) => symbol.text), ...rest].join("") };
+}
 
 test("the boxes of a birth place read right are kept; misread ones are fixed", () => {
   assert.equal(place("广东省", "云浮市", "云城区"), "广东省云浮市云城区");
@@ -35,17 +47,17 @@ test("a surely read suffix is not changed into another", () => {
   assert.notEqual(sure?.value, "山东省烟台市蓬莱区");
 });
 
-test("the place an address or hospital begins with is spelt as the divisions spell it, by substitution only", () => {
+test("the place an address or hospital begins with is spelt as the divisions spell it", () => {
   assert.equal(
-    fixPlacePrefix("辽宁省丹东市风城市蓝旗镇蓝旗村5组39号")?.text,
+    startFixed("辽宁省丹东市风城市蓝旗镇蓝旗村5组39号")?.text,
     "辽宁省丹东市凤城市蓝旗镇蓝旗村5组39号",
   );
-  assert.equal(fixPlacePrefix("孙只县妇幼保健院")?.text, "孙吴县妇幼保健院");
-  assert.equal(fixPlacePrefix("宜丰具人民医院")?.text, "宜丰县人民医院");
-  assert.equal(fixPlacePrefix("广东省云浮市云城区云城街道"), undefined, "read right");
-  assert.equal(fixPlacePrefix("长沙市岳麓区望月湖街道"), undefined, "no province printed, none added");
-  assert.equal(fixPlacePrefix("湖南省长沙县"), undefined, "a county is not made a city");
-  assert.equal(fixPlacePrefix("北京市第一人民医院"), undefined);
+  assert.equal(startFixed("孙只县妇幼保健院")?.text, "孙吴县妇幼保健院");
+  assert.equal(startFixed("宜丰具人民医院")?.text, "宜丰县人民医院");
+  assert.equal(startFixed("广东省云浮市云城区云城街道"), undefined, "read right");
+  assert.equal(startFixed("长沙市岳麓区望月湖街道"), undefined, "no province printed, none added");
+  assert.equal(startFixed("湖南省长沙县"), undefined, "a county is not made a city");
+  assert.equal(startFixed("北京市第一人民医院"), undefined);
 });
 
 test("a province's lost first characters are put back, and one stray character before a province is dropped", () => {
@@ -76,19 +88,89 @@ test("a text that begins with a place, or with no province's tail and city, is l
   assert.equal(restorePlaceStart("江苏路"), undefined);
 });
 
-test("characters a long place name lost inside it are put back, when only one place fits", () => {
-  assert.deepEqual(restoreLostInside("云南省怒江族自治州福贡县鹿马登乡鹿马登村7组19号"), {
-    text: "云南省怒江傈僳族自治州福贡县鹿马登乡鹿马登村7组19号",
-    added: "傈僳",
-    at: 5,
-  });
-  assert.equal(restoreLostInside("云南省怒江傈僳族自治州福贡县鹿马登乡"), undefined, "read whole");
-  assert.equal(restoreLostInside("湖南省长沙市岳麓区望月湖街道"), undefined, "read whole");
+test("characters a place name lost inside it are put back, when only one place fits", () => {
   assert.equal(
-    restoreLostInside("湖南省长沙岳麓区望月湖街道"),
-    undefined,
-    "a suffix alone may have been left out",
+    startFixed("云南省怒江族自治州福贡县鹿马登乡鹿马登村7组19号")?.text,
+    "云南省怒江傈僳族自治州福贡县鹿马登乡鹿马登村7组19号",
   );
-  assert.equal(restoreLostInside("湖南省攸县"), undefined, "too short to tell");
-  assert.equal(restoreLostInside("怒江族自治州福贡县"), undefined, "no province: not this rule's");
+  assert.equal(
+    startFixed("河北省保定市水县娄村镇娄村村4组31号")?.text,
+    "河北省保定市涞水县娄村镇娄村村4组31号",
+  );
+  assert.equal(startFixed("云南省怒江傈僳族自治州福贡县鹿马登乡"), undefined, "read whole");
+  assert.equal(startFixed("湖南省长沙市岳麓区望月湖街道"), undefined, "read whole");
+  assert.equal(startFixed("湖南省长沙岳麓区望月湖街道"), undefined, "a suffix alone may have been left out");
+  assert.equal(
+    startFixed("怒江族自治州福贡县")?.text,
+    "怒江傈僳族自治州福贡县",
+    "no province printed: none added",
+  );
+  assert.equal(
+    startFixed("河南省驻马店市平奥县高杨店镇")?.text,
+    "河南省驻马店市平舆县高杨店镇",
+    "a misread character is not taken for lost ones",
+  );
+});
+
+test("the recognizer's other readings of a character decide between places one edit away", () => {
+  const read = (text: string, at: number, alternative: string, confidence = 0.86): PlaceSymbol[] =>
+    Array.from(text, (symbol, index) =>
+      index === at
+        ? { text: symbol, confidence, alternatives: [{ text: alternative, probability: 0.12 }] }
+        : { text: symbol, confidence: 0.99 },
+    );
+  // 峰城区 is one edit from both 峄城区 and 薛城区 of 枣庄市; 峰 was read with 峄 as its next reading.
+  assert.equal(startFixed("山东省枣庄市峰城区坛山街道"), undefined, "without alternatives: two places fit");
+  assert.equal(startFixed(read("山东省枣庄市峰城区坛山街道", 6, "峄"))?.text, "山东省枣庄市峄城区坛山街道");
+  assert.equal(startFixed(read("重庆市基江区古南街道", 3, "綦", 0.77))?.text, "重庆市綦江区古南街道");
+});
+
+test("a place another field of the page names may take more edits", () => {
+  const preferred = new Map(placeForms("湖南省郴州市嘉禾县行廊镇解放路116号").map((form) => [form, 1]));
+  assert.ok(preferred.has("湖南省郴州市嘉禾县"));
+  assert.equal(startFixed("湖南省邢州市路天县珠泉镇"), undefined, "too far from any place alone");
+  assert.equal(startFixed("湖南省邢州市路天县珠泉镇", preferred)?.text, "湖南省郴州市嘉禾县珠泉镇");
+  assert.equal(
+    startFixed("湖南省长沙市岳麓区望月湖街道", preferred),
+    undefined,
+    "a place read exactly stays whatever the page names",
+  );
+});
+
+test("the forms of the place a text begins with", () => {
+  assert.deepEqual(placeForms("郴州市妇幼保健院").sort(), ["湖南省郴州市", "郴州市"].sort());
+  assert.deepEqual(placeForms("朝阳区人民医院"), [], "a county name many places share");
+  assert.deepEqual(placeForms("人民医院"), []);
+});
+
+test("a birth place read from its county alone, its other readings, or the page's other places", () => {
+  assert.equal(place("沭阳县"), "江苏省宿迁市沭阳县", "a county named one way only in the country");
+  assert.equal(place("朝阳区"), undefined, "a county name many places share");
+  const boxes = (alternatives: { text: string; probability: number }[]) => [
+    { text: "山东省" },
+    { text: "枣庄市" },
+    { text: "峰城区", confidences: [0.86, 0.99, 0.99], alternatives: [alternatives, [], []] },
+  ];
+  assert.equal(matchPlace(boxes([])), undefined, "峄城区 and 薛城区 are one edit away alike");
+  assert.equal(matchPlace(boxes([{ text: "峄", probability: 0.12 }]))?.value, "山东省枣庄市峄城区");
+  const pieces = ["湖北省", "市C快", "用", "L", "区"].map((text) => ({ text }));
+  assert.equal(matchPlace(pieces), undefined, "too little read to tell");
+  const named = new Map(placeForms("湖北省荆门市掇刀区团林铺镇").map((form) => [form, 2]));
+  assert.equal(matchPlace(pieces, named)?.value, "湖北省荆门市掇刀区", "named by two other fields");
+});
+
+test("a birth place read exactly costs nothing, whatever readings the recognizer lists besides", () => {
+  // The recognizer lists the chosen reading first among a character's alternatives.
+  const text = "四川省雅安市名山区";
+  const exact = matchPlace([
+    {
+      text,
+      confidences: Array.from(text, () => 0.9),
+      alternatives: Array.from(text, (symbol) => [
+        { text: symbol, probability: 0.9 },
+        { text: "口", probability: 0.05 },
+      ]),
+    },
+  ]);
+  assert.deepEqual(exact, { value: text, cost: 0 });
 });

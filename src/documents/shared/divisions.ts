@@ -9,10 +9,18 @@ export interface Place {
   county: string;
 }
 
+/**
+ * The places other fields of a page name, as the forms a text may begin with (see {@link placeForms}), each with how
+ * many fields name it.
+ */
+export type PreferredPlaces = ReadonlyMap<string, number>;
+
 /** A piece of a place as read: its text and, where known, each character's confidence. */
 export interface PlacePiece {
   text: string;
   confidences?: readonly number[];
+  /** Each character's other readings, where known. */
+  alternatives?: readonly (readonly { text: string; probability: number }[])[];
 }
 
 type Divisions = [string, [string, string[]][]][];
@@ -67,28 +75,35 @@ const MAX_ORDERED_PIECES = 4;
  *
  * @example
  * matchPlace([{ text: "丹东市" }, { text: "凤城市" }]); // { value: "辽宁省丹东市凤城市", cost: 1 }
+ *
+ * A place other fields of the page name (`preferred`, its forms: see {@link placeForms}) costs
+ * {@link PREFERRED_PLACE_BONUS} less for each of up to two fields naming it, and may be read with more edits.
  */
-export function matchPlace(pieces: readonly PlacePiece[]): { value: string; cost: number } | undefined {
+export function matchPlace(
+  pieces: readonly PlacePiece[],
+  preferred: PreferredPlaces = new Map(),
+): { value: string; cost: number } | undefined {
   const cleaned = pieces.map(chineseOnly).filter((piece) => piece.symbols.length > 0);
   if (cleaned.length === 0) return undefined;
-  const readings = orderings(cleaned);
+  const edits = formEdits(cleaned);
   let best: { value: string; cost: number; close: boolean } | undefined;
   let second = Number.POSITIVE_INFINITY;
-  for (const place of candidates(cleaned)) {
+  const named = PLACES.filter((place) => isPreferred(place, preferred));
+  for (const place of new Set([...candidates(cleaned), ...named])) {
+    const favoured = named.includes(place);
+    const share = favoured ? PREFERRED_PLACE_SHARE : MAX_COST_SHARE;
     // The cheapest form read closely enough (edits within a share of what it prints), else the cheapest at all.
     let cost = Number.POSITIVE_INFINITY;
     let close = false;
-    for (const { text, extra } of printedForms(place)) {
-      const expected = Array.from(text);
-      let edits = Number.POSITIVE_INFINITY;
-      for (const reading of readings)
-        edits = Math.min(edits, reading.dropped * DROP_COST + distance(expected, reading));
-      const formClose = edits <= Math.max(1, expected.length * MAX_COST_SHARE);
-      if ((formClose && !close) || (formClose === close && extra + edits < cost)) {
-        cost = extra + edits;
+    for (const form of edits(place)) {
+      const formClose = form.edits <= Math.max(1, form.length * share);
+      if ((formClose && !close) || (formClose === close && form.extra + form.edits < cost)) {
+        cost = form.extra + form.edits;
         close = formClose;
       }
     }
+    if (favoured)
+      cost = Math.max(0, cost - PREFERRED_PLACE_BONUS * Math.min(2, supporters(place, preferred)));
     if (best === undefined || cost < best.cost) {
       if (best !== undefined && best.value !== place.text) second = Math.min(second, best.cost);
       best = { value: place.text, cost, close };
@@ -98,12 +113,69 @@ export function matchPlace(pieces: readonly PlacePiece[]): { value: string; cost
   return second - best.cost >= 0.5 ? { value: best.value, cost: best.cost } : undefined;
 }
 
+/** The edits of a place's printed forms from a reading: what {@link matchPlace} weighs, whatever is preferred. */
+interface FormEdit {
+  edits: number;
+  extra: number;
+  length: number;
+}
+
+/** The last few readings' edits by place: a page matches its birth place again once it knows its other places. */
+const EDIT_MEMO: { key: string; edits: Map<Place, FormEdit[]> }[] = [];
+const EDIT_MEMO_SIZE = 4;
+
+/** The edits of each place's forms from the pieces (see {@link printedForms}, {@link orderings}), remembered. */
+function formEdits(cleaned: readonly Symbols[]): (place: Place & { text: string }) => FormEdit[] {
+  const key = JSON.stringify(cleaned);
+  let entry = EDIT_MEMO.find((memo) => memo.key === key);
+  if (entry === undefined) {
+    entry = { key, edits: new Map() };
+    EDIT_MEMO.unshift(entry);
+    EDIT_MEMO.length = Math.min(EDIT_MEMO.length, EDIT_MEMO_SIZE);
+  }
+  const known = entry.edits;
+  let readings: (Symbols & { dropped: number })[] | undefined;
+  return (place) => {
+    const cached = known.get(place);
+    if (cached !== undefined) return cached;
+    readings ??= orderings(cleaned);
+    const forms = printedForms(place).map(({ text, extra }) => {
+      const expected = Array.from(text);
+      let edits = Number.POSITIVE_INFINITY;
+      for (const reading of readings ?? [])
+        edits = Math.min(edits, reading.dropped * DROP_COST + distance(expected, reading));
+      return { edits, extra, length: expected.length };
+    });
+    known.set(place, forms);
+    return forms;
+  };
+}
+
+/** What a place another field of the page names costs less, and the share of its length that may be edits. */
+const PREFERRED_PLACE_BONUS = 0.8;
+const PREFERRED_PLACE_SHARE = 0.5;
+
+/** How many fields name the place in full. */
+function supporters(place: Place & { text: string }, preferred: PreferredPlaces): number {
+  return Math.max(preferred.get(place.text) ?? 0, preferred.get(place.province + place.county) ?? 0);
+}
+
+/** Whether the place is one of the forms in `preferred`, named in full (a municipality's without its city). */
+function isPreferred(place: Place & { text: string }, preferred: PreferredPlaces): boolean {
+  if (preferred.size === 0) return false;
+  return (
+    preferred.has(place.text) ||
+    (place.city === place.province && preferred.has(place.province + place.county))
+  );
+}
+
 /** What a box not read at all (its whole name missing from the reading) costs: one edit, not one per character. */
 const MISSING_BOX_COST = 1;
 
 /**
  * The texts a place may be read as, with what each costs beyond its edits: all three boxes, or one of province and
- * city not read (a box on a guilloche or under a fold is often lost whole, while the others are read).
+ * city not read (a box on a guilloche or under a fold is often lost whole, while the others are read), or both (the
+ * county alone, which names one place only if its name is no other's).
  */
 function printedForms(place: Place & { text: string }): { text: string; extra: number }[] {
   const forms = [{ text: place.text, extra: 0 }];
@@ -111,6 +183,8 @@ function printedForms(place: Place & { text: string }): { text: string; extra: n
   forms.push({ text: place.city + place.county, extra: MISSING_BOX_COST });
   if (place.city !== place.province)
     forms.push({ text: place.province + place.county, extra: MISSING_BOX_COST });
+  // Both lost: only a county's name as long as three characters says which place it is, if any one.
+  if (Array.from(place.county).length >= 3) forms.push({ text: place.county, extra: 2 * MISSING_BOX_COST });
   return forms;
 }
 
@@ -137,15 +211,17 @@ function candidates(pieces: readonly Symbols[]): (Place & { text: string })[] {
 interface Symbols {
   symbols: string[];
   confidences: number[];
+  alternatives: (readonly { text: string; probability: number }[])[];
 }
 
 /** The piece's Chinese characters only: captions' Latin letters and digits are no part of a place. */
 function chineseOnly(piece: PlacePiece): Symbols {
-  const out: Symbols = { symbols: [], confidences: [] };
+  const out: Symbols = { symbols: [], confidences: [], alternatives: [] };
   Array.from(piece.text).forEach((symbol, index) => {
     if (!/[\u4e00-\u9fff]/u.test(symbol)) return;
     out.symbols.push(symbol);
     out.confidences.push(piece.confidences?.[index] ?? 0.9);
+    out.alternatives.push(piece.alternatives?.[index] ?? []);
   });
   return out;
 }
@@ -157,6 +233,7 @@ function orderings(pieces: readonly Symbols[]): (Symbols & { dropped: number })[
     out.push({
       symbols: chosen.flatMap((piece) => piece.symbols),
       confidences: chosen.flatMap((piece) => piece.confidences),
+      alternatives: chosen.flatMap((piece) => piece.alternatives),
       dropped,
     });
   const total = pieces.reduce((sum, piece) => sum + piece.symbols.length, 0);
@@ -184,7 +261,17 @@ function distance(expected: readonly string[], read: Symbols): number {
   for (let i = 1; i <= expected.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      const plain = substitutionCost(expected[i - 1] ?? "", b[j - 1] ?? "");
+      const want = expected[i - 1] ?? "";
+      const alternative =
+        want === b[j - 1]
+          ? undefined
+          : read.alternatives[j - 1]?.find(
+              (other) => other.text === want && other.probability >= MIN_ALTERNATIVE,
+            );
+      const plain =
+        alternative === undefined
+          ? substitutionCost(want, b[j - 1] ?? "")
+          : alternativeCost(read.confidences[j - 1] ?? 0.9, alternative.probability);
       const sure = plain === 1 && (read.confidences[j - 1] ?? 0) >= SURE_CONFIDENCE;
       // A division's own suffix read surely is never changed: an older certificate prints 县 where the divisions
       // now have 区 (a county made a district), and that is what it says.
@@ -208,57 +295,247 @@ const PREFIXES: readonly string[] = [
   ),
 ];
 
+/** The prefixes as arrays of characters, for alignment. */
+const PREFIX_SYMBOLS: readonly string[][] = PREFIXES.map((prefix) => Array.from(prefix));
+const LONGEST_PREFIX = Math.max(...PREFIX_SYMBOLS.map((symbols) => symbols.length));
+/** The prefixes by their first character, and by their second (a place whose first character was misread). */
+const BY_FIRST = groupBy(PREFIX_SYMBOLS, 0);
+const BY_SECOND = groupBy(PREFIX_SYMBOLS, 1);
+
+function groupBy(prefixes: readonly string[][], at: number): Map<string, string[][]> {
+  const groups = new Map<string, string[][]>();
+  for (const prefix of prefixes) {
+    const key = prefix[at] as string;
+    const group = groups.get(key);
+    if (group) group.push(prefix);
+    else groups.set(key, [prefix]);
+  }
+  return groups;
+}
+
+/** A character as read: its text and, where known, its confidence and the recognizer's other readings of it. */
+export interface PlaceSymbol {
+  text: string;
+  confidence?: number;
+  alternatives?: readonly { text: string; probability: number }[];
+}
+
+/** What the place a text begins with was read as: the place's characters, each from the read one it replaces. */
+export interface PlaceStartFix {
+  /** The place's characters; `from` is the read character it keeps or replaces, `undefined` for one put in. */
+  symbols: { text: string; from: number | undefined }[];
+  /** How many read characters the place takes the room of (characters read in it that are no part of it go). */
+  consumed: number;
+  /** The edits it took. */
+  cost: number;
+}
+
+/** An alternative reading below this probability is noise, no evidence. */
+const MIN_ALTERNATIVE = 0.003;
+/** A character the recognizer lost (the place's character not read at all) costs a plain edit; its suffix more. */
+const LOST_COST = 1;
+const LOST_SUFFIX_COST = 2.5;
+/** A place other fields of the page name is likelier: its score gains this per field (two at most), and it may take more edits. */
+const PREFERRED_BONUS = 0.5;
+const PREFERRED_COST_SHARE = 0.34;
+/** How much better the chosen place must fit than any other that reads differently. */
+const MIN_MARGIN = 0.25;
+/** After a place read exactly, what follows may take at most this many edits to be a longer place. */
+const MAX_COST_AFTER_EXACT = 1.2;
+
 /**
- * The text with the place it begins with read right: where its first characters are, but for a few misread ones,
- * the name of a place of the divisions (`湖南省林洲市攸县桃水镇…` → `湖南省株洲市攸县…`, `孙只县妇幼保健院` →
- * `孙吴县…`), those characters are replaced. Only substitutions: nothing is added or left out, so a text printed
- * without its province stays so. Characters read with high confidence, and the divisions' suffixes, are kept unless
- * the rest of the name is plain. Returns the replaced characters' indices with the text, or `undefined` when no
- * place fits one way only.
+ * What reading `read` costs where `expected` is printed: nothing when equal; little when `expected` is among the
+ * recognizer's other readings of it (less the closer its probability is to the chosen one's), or the two are a
+ * known confusion; a plain edit; more for a character read surely; much more for one suffix read as another.
+ */
+function placeSubstitution(expected: string, read: PlaceSymbol): number {
+  if (expected === read.text) return 0;
+  if (SUFFIXES.has(expected) && SUFFIXES.has(read.text)) return SUFFIX_SUBSTITUTION;
+  const confidence = read.confidence ?? 0.9;
+  const alternative = read.alternatives?.find(
+    (candidate) => candidate.text === expected && candidate.probability >= MIN_ALTERNATIVE,
+  );
+  if (alternative !== undefined) return alternativeCost(confidence, alternative.probability);
+  const plain = substitutionCost(expected, read.text);
+  if (plain < 1) return plain;
+  // A suffix where another character was read is as good as one put in: an address may leave it out.
+  if (SUFFIXES.has(expected)) return LOST_SUFFIX_COST;
+  return confidence >= SURE_CONFIDENCE ? SURE_SUBSTITUTION : plain;
+}
+
+/**
+ * What taking a character's other reading costs: the less, the nearer its probability to the chosen one's (from
+ * 0.15 for as likely to 0.8 for a thousandth as likely).
+ */
+function alternativeCost(confidence: number, probability: number): number {
+  const ratio = Math.max(1, confidence / probability);
+  return Math.min(0.8, Math.max(0.15, 0.15 + 0.25 * Math.log10(ratio)));
+}
+
+/**
+ * The cheapest alignment of a place's characters with the start of the reading (any length of it): substitutions
+ * as {@link placeSubstitution}, a place's character lost or a character read in excess as one edit each.
+ */
+function alignPlaceStart(
+  expected: readonly string[],
+  read: readonly PlaceSymbol[],
+): { cost: number; consumed: number; right: number; symbols: { text: string; from: number | undefined }[] } {
+  const columns = Math.min(read.length, expected.length + 2) + 1;
+  const lost = (i: number) => (SUFFIXES.has(expected[i] as string) ? LOST_SUFFIX_COST : LOST_COST);
+  const table: number[][] = [Array.from({ length: columns }, (_, j) => j)];
+  for (let i = 1; i <= expected.length; i++) {
+    const above = table[i - 1] as number[];
+    const row = [(above[0] as number) + lost(i - 1)];
+    for (let j = 1; j < columns; j++) {
+      row.push(
+        Math.min(
+          (above[j - 1] as number) + placeSubstitution(expected[i - 1] as string, read[j - 1] as PlaceSymbol),
+          (above[j] as number) + lost(i - 1),
+          (row[j - 1] as number) + 1,
+        ),
+      );
+    }
+    table.push(row);
+  }
+  const last = table[expected.length] as number[];
+  let consumed = 0;
+  for (let j = 1; j < columns; j++) {
+    const better = (last[j] as number) < (last[consumed] as number) - 1e-9;
+    const asGoodNearer =
+      Math.abs((last[j] as number) - (last[consumed] as number)) < 1e-9 &&
+      Math.abs(j - expected.length) < Math.abs(consumed - expected.length);
+    if (better || asGoodNearer) consumed = j;
+  }
+  const symbols: { text: string; from: number | undefined }[] = [];
+  let right = 0;
+  let i = expected.length;
+  let j = consumed;
+  while (i > 0) {
+    const here = table[i]?.[j] as number;
+    const want = expected[i - 1] as string;
+    if (
+      j > 0 &&
+      Math.abs(
+        here - ((table[i - 1]?.[j - 1] as number) + placeSubstitution(want, read[j - 1] as PlaceSymbol)),
+      ) < 1e-9
+    ) {
+      if (read[j - 1]?.text === want) right++;
+      symbols.unshift({ text: want, from: j - 1 });
+      i--;
+      j--;
+    } else if (Math.abs(here - ((table[i - 1]?.[j] as number) + lost(i - 1))) < 1e-9) {
+      symbols.unshift({ text: want, from: undefined });
+      i--;
+    } else j--;
+  }
+  return { cost: last[consumed] as number, consumed, right, symbols };
+}
+
+/**
+ * The place a text begins with, read right: where its first characters are, but for a few misread, lost or extra
+ * ones, the name of a place of the divisions (`湖南省林洲市攸县…` → `湖南省株洲市攸县…`, `孙只县妇幼保健院` →
+ * `孙吴县…`, `河北省保定市水县` → `…涞水县`, `峰城区` with `峄` among its other readings → `峄城区`). A character
+ * read surely, and the divisions' suffixes, are kept unless the rest of the name is plain; a suffix alone is never
+ * put in (an address may leave it out), nor a province before a text printed without one. A place that other fields
+ * of the page name (`preferred`: its forms, see {@link placeForms}) is likelier and may take more edits. Returns
+ * `undefined` when no place fits one way only, or the text already begins with a place as long as the fit.
  *
  * @example
- * fixPlacePrefix("孙只县妇幼保健院"); // { text: "孙吴县妇幼保健院", changed: [1] }
+ * fixPlaceStart(Array.from("孙只县妇幼保健院", (text) => ({ text })))?.symbols.map((s) => s.text).join(""); // "孙吴县"
  */
-export function fixPlacePrefix(
-  text: string,
-  confidences: readonly number[] = [],
-): { text: string; changed: number[] } | undefined {
-  const read = Array.from(text);
-  const scored: { prefix: string[]; score: number; changed: number[] }[] = [];
-  for (const candidate of PREFIXES) {
-    const prefix = Array.from(candidate);
-    if (prefix.length > read.length) continue;
-    let cost = 0;
-    const changed: number[] = [];
-    for (let index = 0; index < prefix.length && cost <= 2; index++) {
-      const expected = prefix[index] as string;
-      const symbol = read[index] as string;
-      if (expected === symbol) continue;
-      const sure = (confidences[index] ?? 0.9) >= SURE_CONFIDENCE;
-      // One suffix for another (县 for 区) is what was printed, not a misreading: an older name, or another place.
-      if (SUFFIXES.has(symbol) && SUFFIXES.has(expected)) cost += SUFFIX_SUBSTITUTION;
-      else cost += sure ? SURE_SUBSTITUTION : substitutionCost(expected, symbol);
-      changed.push(index);
-    }
-    const right = prefix.length - changed.length;
-    // At most one edit in three characters and two in all; three characters right, or two and a suffix not read as
-    // another suffix.
-    const last = prefix.length - 1;
-    const anchored =
-      right >= 3 || (right === 2 && (!changed.includes(last) || !SUFFIXES.has(read[last] ?? "")));
-    if (changed.length === 0 || cost > Math.min(2, prefix.length / 3) || !anchored) continue;
-    scored.push({ prefix, score: prefix.length - cost, changed });
+export function fixPlaceStart(
+  read: readonly PlaceSymbol[],
+  preferred: PreferredPlaces = new Map(),
+): PlaceStartFix | undefined {
+  if (read.length === 0) return undefined;
+  const text = read.map((symbol) => symbol.text).join("");
+  let exact = 0;
+  for (const prefix of BY_FIRST.get(read[0]?.text ?? "") ?? [])
+    if (prefix.length > exact && prefix.every((symbol, index) => read[index]?.text === symbol))
+      exact = prefix.length;
+  const readings = read.map((symbol) => [
+    symbol.text,
+    ...(symbol.alternatives ?? [])
+      .filter((alternative) => alternative.probability >= MIN_ALTERNATIVE)
+      .map((alternative) => alternative.text),
+  ]);
+  const seen = new Set(readings.slice(0, LONGEST_PREFIX + 2).flat());
+  // A place begins at the start: its first character is read first or second (one before it lost or extra), or
+  // its second, second or third.
+  const worth = new Set<string[]>();
+  for (const texts of readings.slice(0, 2))
+    for (const text of texts) for (const prefix of BY_FIRST.get(text) ?? []) worth.add(prefix);
+  for (const texts of readings.slice(0, 3))
+    for (const text of texts) for (const prefix of BY_SECOND.get(text) ?? []) worth.add(prefix);
+  const fits: { prefix: string; score: number; fit: ReturnType<typeof alignPlaceStart> }[] = [];
+  for (const prefix of worth) {
+    const n = prefix.length;
+    if (n > read.length + 2) continue;
+    let missing = 0;
+    for (const symbol of prefix) if (!seen.has(symbol)) missing++;
+    if (missing > 3) continue;
+    const fit = alignPlaceStart(prefix, read);
+    if (fit.cost > n * PREFERRED_COST_SHARE + 0.5) continue;
+    const name = prefix.join("");
+    const bonus = PREFERRED_BONUS * Math.min(2, preferred.get(name) ?? 0);
+    fits.push({ prefix: name, score: n - fit.cost + bonus, fit });
   }
-  const top = Math.max(...scored.map(({ score }) => score));
-  const best = scored.filter(({ score }) => score === top);
-  const only = best[0];
-  if (only === undefined || new Set(best.map(({ prefix }) => prefix.join(""))).size > 1) return undefined;
-  // A place read exactly at the start, as long as the fix, says the text was right as read.
-  const length = only.prefix.length;
-  if (PREFIXES.some((candidate) => text.startsWith(candidate) && Array.from(candidate).length >= length)) {
-    return undefined;
-  }
-  return { text: [...only.prefix, ...read.slice(length)].join(""), changed: only.changed };
+  const acceptable = fits.filter(({ prefix, fit }) => {
+    const n = Array.from(prefix).length;
+    const allowed = preferred.has(prefix)
+      ? n * PREFERRED_COST_SHARE
+      : Math.min(exact > 0 ? MAX_COST_AFTER_EXACT : 2, n / 3);
+    // A character put in needs the rest of the name read right round it (本市 is no 本溪市 that lost 溪).
+    // A suffix is never put in, though the page names the place with it: the address may leave it out.
+    if (fit.symbols.some((symbol) => symbol.from === undefined && SUFFIXES.has(symbol.text))) return false;
+    const putIn = fit.symbols.some((symbol) => symbol.from === undefined);
+    const right = putIn ? Math.max(3, n - 2) : Math.min(3, n - 1);
+    return fit.cost <= allowed && fit.right >= right && fit.right >= n / 2;
+  });
+  const best = acceptable.reduce<(typeof fits)[number] | undefined>(
+    (top, candidate) => (top === undefined || candidate.score > top.score ? candidate : top),
+    undefined,
+  );
+  if (best === undefined || best.fit.cost === 0) return undefined;
+  const rival = fits.some(
+    ({ prefix, score }) =>
+      !best.prefix.startsWith(prefix) && !prefix.startsWith(best.prefix) && best.score - score < MIN_MARGIN,
+  );
+  if (rival || exact >= best.fit.consumed) return undefined;
+  return { symbols: best.fit.symbols, consumed: best.fit.consumed, cost: best.fit.cost };
+}
+
+/**
+ * The forms of the place a text begins with (its longest place prefix), for {@link fixPlaceStart}'s `preferred`:
+ * for a county-level place named one way only, its province, city and county in every form an address or hospital
+ * may begin with; for a city named one way only, its own forms. Empty when the text begins with no place, or with
+ * one that many places share (a county name alone).
+ *
+ * @example
+ * placeForms("郴州市妇幼保健院"); // ["湖南省郴州市", "郴州市"]
+ */
+export function placeForms(text: string): string[] {
+  const compact = text.replace(/\s+/gu, "");
+  const whole = PLACES.find((place) => place.text === compact);
+  if (whole !== undefined) return formsOf(whole);
+  const prefix = PREFIXES.filter((candidate) => compact.startsWith(candidate)).reduce(
+    (longest, candidate) => (candidate.length > longest.length ? candidate : longest),
+    "",
+  );
+  if (prefix === "") return [];
+  const holding = PLACES.filter((place) => formsOf(place).includes(prefix));
+  const counties = new Set(holding.map((place) => place.text));
+  if (counties.size === 1 && holding[0] !== undefined) return formsOf(holding[0]);
+  const cities = new Set(holding.map((place) => place.province + place.city));
+  const first = holding[0];
+  if (cities.size !== 1 || first === undefined) return [];
+  return formsOf({ ...first, county: "" });
+}
+
+/** A place's forms that texts may begin with (those of {@link PREFIXES}). */
+function formsOf({ province, city, county }: Place): string[] {
+  const own = city === province ? [province + county] : [province + city + county, province + city];
+  return [...new Set([...own, city + county, city, county])].filter((form) => Array.from(form).length >= 3);
 }
 
 /** The ways a text may begin with a province named in full: its city (its county, for a municipality) after it. */
@@ -308,46 +585,4 @@ export function restorePlaceStart(
     return { text: after, added: "", dropped: 1 };
   }
   return undefined;
-}
-
-/** The longest run of characters a place's name may have lost inside it (傈僳 of 怒江傈僳族自治州). */
-const MAX_LOST_INSIDE = 2;
-/** Only places at least this long are restored so: a short name with characters missing is too like another. */
-const MIN_RESTORED_LENGTH = 8;
-
-/**
- * The text with characters put back that its place name lost inside it (`云南省怒江族自治州福贡县…` →
- * `云南省怒江傈僳族自治州福贡县…`, rare characters the recogniser dropped): when the text begins with a place of the
- * divisions (province, city and county) but for one run of one or two characters missing after its province, and
- * with no other place fitting so. Never for a text that already begins with a place as long. `at` is where the
- * characters were put in.
- *
- * @example
- * restoreLostInside("云南省怒江族自治州福贡县鹿马登乡"); // { text: "云南省怒江傈僳族自治州福贡县鹿马登乡", added: "傈僳", at: 5 }
- */
-export function restoreLostInside(text: string): { text: string; added: string; at: number } | undefined {
-  const found = new Map<string, { text: string; added: string; at: number; matched: number }>();
-  for (const { province, city, county } of PLACES) {
-    if (!text.startsWith(province)) continue;
-    const name = Array.from(city === province ? province + county : province + city + county);
-    if (name.length < MIN_RESTORED_LENGTH) continue;
-    for (let lost = 1; lost <= MAX_LOST_INSIDE; lost++) {
-      for (let at = Array.from(province).length; at + lost <= name.length; at++) {
-        const shortened = [...name.slice(0, at), ...name.slice(at + lost)].join("");
-        if (!text.startsWith(shortened)) continue;
-        const restored = name.join("") + text.slice(shortened.length);
-        const added = name.slice(at, at + lost).join("");
-        // A suffix alone (长沙岳麓区) may have been left out by whoever wrote the address: it is not put back.
-        if (Array.from(added).every((symbol) => SUFFIXES.has(symbol))) continue;
-        found.set(restored, { text: restored, added, at, matched: Array.from(shortened).length });
-      }
-    }
-  }
-  const [only, ...others] = found.values();
-  if (only === undefined || others.length > 0) return undefined;
-  // A text that already begins with a place as long as what was matched is read right.
-  if (PREFIXES.some((prefix) => text.startsWith(prefix) && Array.from(prefix).length >= only.matched)) {
-    return undefined;
-  }
-  return { text: only.text, added: only.added, at: only.at };
 }

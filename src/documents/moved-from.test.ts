@@ -1,0 +1,58 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { TextLine } from "../types.ts";
+import { fixMovedFrom } from "./moved-from.ts";
+import { placeForms } from "./shared/divisions.ts";
+import { textLineAt as at } from "./shared/make-text-line.ts";
+import { pageFrameOf } from "./shared/page-frame.ts";
+import type { ValuePiece } from "./shared/value-pieces.ts";
+
+function moved(lines: TextLine[], preferred: ReadonlyMap<string, number> = new Map()): string {
+  const pieces: ValuePiece[] = lines.map((line, lineIndex) => ({ line, lineIndex }));
+  return fixMovedFrom(pieces, pageFrameOf(lines), preferred)
+    .map((piece) => piece.line.text)
+    .join("");
+}
+
+test("the place moved from is spelt as the divisions spell it, and the ending read as 迁来", () => {
+  assert.equal(
+    moved([at("2022年10月由吉林省白城市通榆县适离盐山", 100, 100)]),
+    "2022年10月由吉林省白城市通榆县迁来",
+  );
+  assert.equal(
+    moved([at("2014年04月由海南省海口市琼山区任来", 100, 100)]),
+    "2014年04月由海南省海口市琼山区迁来",
+  );
+  assert.equal(
+    moved([at("1993年01月由湖南省怀化市辰溪县迂来", 100, 100)]),
+    "1993年01月由湖南省怀化市辰溪县迁来",
+  );
+  assert.equal(
+    moved([at("2018年03月由山东省枣庄市薛城区迁来", 100, 100)]),
+    "2018年03月由山东省枣庄市薛城区迁来",
+  );
+});
+
+test("what was read before the date or after the ending is left out", () => {
+  assert.equal(moved([at("局池2020年06月由上海市杨浦区迁来具分", 100, 100)]), "2020年06月由上海市杨浦区迁来");
+  assert.equal(
+    moved([at("2011年06月由内蒙古自治区呼和浩特市武川县迁来国银河儿程", 100, 100)]),
+    "2011年06月由内蒙古自治区呼和浩特市武川县迁来",
+  );
+});
+
+test("a place the page names elsewhere is preferred", () => {
+  const preferred = new Map(placeForms("湖南省郴州市嘉禾县").map((form) => [form, 1]));
+  assert.equal(
+    moved([at("2001年02月由湖南省邢州市路天县迁来", 100, 100, { confidence: 0.9 })], preferred),
+    "2001年02月由湖南省郴州市嘉禾县迁来",
+  );
+});
+
+test("other wordings, and values with no place after 由, are left as read", () => {
+  assert.equal(moved([at("出生", 100, 100)]), "出生");
+  assert.equal(moved([at("2004年07月由本市迁来", 100, 100)]), "2004年07月由本市迁来");
+  assert.equal(moved([at("2004年07月由本市迁来县分", 100, 100)]), "2004年07月由本市迁来县分");
+  assert.equal(moved([at("婚迁", 100, 100)]), "婚迁");
+  assert.equal(moved([at("2010年05月由江苏路", 100, 100)]), "2010年05月由江苏路");
+});

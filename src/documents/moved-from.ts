@@ -1,0 +1,134 @@
+import type { RecognizedChar, TextLine } from "../types.ts";
+import { inReadingOrder } from "./institution-name.ts";
+import { areConfusable } from "./shared/confusable-chars.ts";
+import { fixPlaceStart, type PreferredPlaces, placeForms } from "./shared/divisions.ts";
+import type { PageFrame } from "./shared/page-frame.ts";
+import { lineChars } from "./shared/slice-text-line.ts";
+import type { ValuePiece } from "./shared/value-pieces.ts";
+
+/** What a character put in from the divisions or the wording keeps of its confidence. */
+const FIXED_CONFIDENCE = 0.6;
+/** A date (year and month) and 由 before the place the person moved from. */
+const DATE_THEN_FROM = /^(\D{0,3}?)(\d{4}年\d{1,2}月)由/u;
+/** How the value ends after its place. */
+const ENDING = Array.from("迁来");
+/** The most the ending may be misread by (one character misread, and one confused with a look-alike). */
+const MAX_ENDING_COST = 1.4;
+/** What an ending character costs when the recognizer had it among its other readings, or read a look-alike. */
+const ALTERNATIVE_COST = 0.3;
+const CONFUSION_COST = 0.4;
+
+/**
+ * The pieces of a resident page's 何时由何地迁来本市（县）/本址 written as the register writes it, `<year>年<month>月由
+ * <place>迁来` (`2022年10月由吉林省白城市通榆县迁来`), with that structure read right: the place after 由 spelt as
+ * the divisions spell it (see `fixPlaceStart`; `preferred`: places other fields of the page name), the ending read
+ * as 迁来 where it is one misread character from it (`任来`, `适离`), and what was read after the ending or before
+ * the date (a seal's or a label's characters, `分局`, `县分`) left out. Only where the value holds the date and 由
+ * and a place of the divisions follows it; otherwise, and for other wordings (出生, 由本市迁来), as they are.
+ */
+export function fixMovedFrom(
+  pieces: readonly ValuePiece[],
+  frame: PageFrame,
+  preferred: PreferredPlaces = new Map(),
+): ValuePiece[] {
+  if (pieces.length === 0) return [...pieces];
+  const ordered = inReadingOrder(pieces, frame);
+  const owned = ordered.flatMap((piece, index) =>
+    lineChars(piece.line)
+      .filter((char) => char.text.trim() !== "")
+      .map((char) => ({ char, index })),
+  );
+  const chars = owned.map(({ char }) => char);
+  const text = chars.map((char) => char.text).join("");
+  const match = DATE_THEN_FROM.exec(text);
+  if (match === null) return [...pieces];
+  const lead = Array.from(match[1] ?? "").length;
+  const from = Array.from(match[0]).length;
+  const after = chars.slice(from);
+  const fixed = fixPlaceStart(after, preferred);
+  let place: RecognizedChar[];
+  let rest: RecognizedChar[];
+  if (fixed !== undefined) {
+    place = fixed.symbols.map((symbol) => {
+      const char = symbol.from === undefined ? undefined : after[symbol.from];
+      return char !== undefined && char.text === symbol.text ? char : putIn(symbol.text, char ?? after[0]);
+    });
+    rest = after.slice(fixed.consumed);
+  } else {
+    const exact = placeLength(after.map((char) => char.text).join(""));
+    if (exact === 0) return [...pieces];
+    place = after.slice(0, exact);
+    rest = after.slice(exact);
+  }
+  const ending = endingOf(rest);
+  if (fixed === undefined && lead === 0 && ending === undefined) return [...pieces];
+  const result = [...chars.slice(lead, from), ...place, ...(ending ?? rest)];
+  if (result.map((char) => char.text).join("") === text) return [...pieces];
+  // The pieces the value keeps characters of give its box: what was left out (a seal's remnant) is elsewhere.
+  const kept = [
+    ...new Set(result.flatMap((char) => owned.filter((own) => own.char === char).map((own) => own.index))),
+  ]
+    .sort((a, b) => a - b)
+    .map((index) => ordered[index] as ValuePiece);
+  const boxed = kept.length > 0 ? kept : ordered;
+  return [{ line: lineOf(result, boxed, frame), lineIndex: (boxed[0] as ValuePiece).lineIndex }];
+}
+
+/** How many characters of the text are the longest place it begins with, 0 for none. */
+function placeLength(text: string): number {
+  const forms = placeForms(text).filter((form) => text.startsWith(form));
+  return Math.max(0, ...forms.map((form) => Array.from(form).length));
+}
+
+/**
+ * The ending 迁来 from what follows the place: read as it is or one misread character from it (what follows it
+ * left out), else `undefined`.
+ */
+function endingOf(rest: readonly RecognizedChar[]): RecognizedChar[] | undefined {
+  if (rest.length < ENDING.length) return undefined;
+  let cost = 0;
+  const chars = ENDING.map((want, index) => {
+    const char = rest[index] as RecognizedChar;
+    if (char.text === want) return char;
+    const alternative = char.alternatives.some((other) => other.text === want && other.probability >= 0.003);
+    cost += alternative ? ALTERNATIVE_COST : areConfusable(want, char.text) ? CONFUSION_COST : 1;
+    return putIn(want, char);
+  });
+  return cost <= MAX_ENDING_COST ? chars : undefined;
+}
+
+function putIn(text: string, near: RecognizedChar | undefined): RecognizedChar {
+  const confidence = Math.min(near?.confidence ?? FIXED_CONFIDENCE, FIXED_CONFIDENCE);
+  return {
+    text,
+    confidence,
+    start: near?.start ?? 0,
+    end: near?.end ?? 0,
+    alternatives: [{ text, probability: confidence }],
+  };
+}
+
+/** One line holding `chars` over the pieces' box (their row's, when they are on one row; else the first's). */
+function lineOf(
+  chars: readonly RecognizedChar[],
+  ordered: readonly ValuePiece[],
+  frame: PageFrame,
+): TextLine {
+  const first = ordered[0] as ValuePiece;
+  const last = ordered[ordered.length - 1] as ValuePiece;
+  const top = frame.box(first.line.quad);
+  const sameRow = ordered.every(
+    (piece) => Math.abs(frame.box(piece.line.quad).centerY - top.centerY) < top.height * 0.5,
+  );
+  const count = chars.length;
+  const spread = chars.map((char, index) => ({ ...char, start: index / count, end: (index + 1) / count }));
+  return {
+    text: spread.map((char) => char.text).join(""),
+    confidence: spread.reduce((sum, char) => sum + char.confidence, 0) / Math.max(1, count),
+    quad: sameRow
+      ? [first.line.quad[0], last.line.quad[1], last.line.quad[2], first.line.quad[3]]
+      : first.line.quad,
+    detectionScore: first.line.detectionScore,
+    chars: spread,
+  };
+}
