@@ -146,6 +146,7 @@ export const BIRTH_CERTIFICATE_SPEC: DocumentSpec = {
       english: ["Date of Issue"],
       kind: "date",
       parts: ["年", "月", "日"],
+      notBefore: "birthTime",
     },
     {
       key: "certificateNumber",

@@ -19,6 +19,7 @@ import { documentGeometry } from "./document-geometry.ts";
 import { extendValueLines } from "./extend-value-lines.ts";
 import { findTextInEmptyCells } from "./find-text-in-empty-cells.ts";
 import { matchesDocumentType } from "./match-document-type.ts";
+import { readDatesByUnits } from "./read-dates-by-units.ts";
 import { readNameStamp } from "./read-name-stamp.ts";
 import { rereadDateBoxes } from "./reread-date-boxes.ts";
 import { rereadEmptyCells } from "./reread-empty-cells.ts";
@@ -110,6 +111,8 @@ export class DocumentRecognizer {
     fillStruckCells(clean, reading, spec);
     // Boxed dates that lost digits or units on their boxes' rulings are read again with the boxes painted out.
     await rereadDateBoxes(clean, reading, spec, this.#engine);
+    // Boxed dates still doubtful are read box by box, each box placed by its printed unit and cut out on its own.
+    await readDatesByUnits(clean, reading, spec, this.#engine, lines.lines);
     // ID numbers not read surely valid (or born where the page says not) are read again stretched and before seal
     // whitening, and the readings vote.
     await rereadIdNumbers(clean, work, reading, spec, this.#engine, idBirthWindows(spec, reading));

@@ -1,6 +1,6 @@
 import type { DocumentReading, FieldReading } from "../documents/read-fields.ts";
+import { DATE_UNITS, digitsBeforeUnits } from "../documents/shared/date-box-choice.ts";
 import type { DocumentSpec, FieldSpec } from "../documents/shared/field-spec.ts";
-import { cleanDigits } from "../documents/shared/dates.ts";
 import { boxesConfidence, valueFromBoxes } from "../documents/shared/join-boxes.ts";
 import { lineChars } from "../documents/shared/slice-text-line.ts";
 import type { RawImage } from "../image/raw-image.ts";
@@ -9,6 +9,8 @@ import { LINE_HEIGHT, lineCropWidth } from "../stages/text-recognition/preproces
 import { withoutBoxRulings } from "../stages/text-recognition/remove-box-rulings.ts";
 import type { Point, Quad, TextLine } from "../types.ts";
 import type { TextEngine } from "./text-engine.ts";
+
+export { digitsBeforeUnits };
 
 /** How far the strip reaches past the pieces read, in their heights: a last unit (分) lost, a first digit cut. */
 const REACH_BEFORE = 0.3;
@@ -54,32 +56,6 @@ export async function rereadDateBoxes(
   }
 }
 
-const UNITS = { "birth-time": ["年", "月", "日", "时", "分"], date: ["年", "月", "日"] } as const;
-const UNIT_OF: Readonly<Record<string, string>> = { 曰: "日", 時: "时", 点: "时" };
-
-/** Each printed unit read, with the digits read last before it (since the unit before), in reading order. */
-export function digitsBeforeUnits(text: string): Map<string, string> {
-  const found = new Map<string, string>();
-  // The runs of digits since the last unit: the longest is the box's (a box read twice, `09;9月`, or with a
-  // stray after it, `0阳日`).
-  let runs: string[] = [""];
-  for (const char of cleanDigits(text)) {
-    if (/\d/u.test(char)) {
-      runs[runs.length - 1] += char;
-      continue;
-    }
-    const unit = UNIT_OF[char] ?? char;
-    if (!/[年月日时分]/u.test(unit)) {
-      runs.push("");
-      continue;
-    }
-    const longest = runs.reduce((best, run) => (run.length > best.length ? run : best), "");
-    if (longest !== "" && !found.has(unit)) found.set(unit, longest);
-    runs = [""];
-  }
-  return found;
-}
-
 /**
  * Joins two readings of a value's boxes box by box, the boxes placed by the units read after them: where one box
  * reads as the other with digits more (`2` and `12`, `9` and `09`), the longer; where they differ otherwise, the
@@ -96,7 +72,7 @@ export function joinReadings(
   const two = digitsBeforeUnits(again);
   let doubtful = false;
   const boxes: string[] = [];
-  for (const unit of UNITS[field.kind]) {
+  for (const unit of DATE_UNITS[field.kind]) {
     const a = one.get(unit);
     const b = two.get(unit);
     if (a === undefined && b === undefined) return undefined;

@@ -48,6 +48,11 @@ export interface FieldSpec {
    * `valueAt(key)` as normalised (a newborn's weight with the weeks of gestation); one that does not is doubted.
    */
   plausibleWith?: (value: string, valueAt: (key: string) => string) => boolean;
+  /**
+   * For dates: the key of the page's date this one cannot precede (a certificate is issued on or after the birth).
+   * Used to choose between readings of a date's boxes.
+   */
+  notBefore?: string;
   /** Preprinted units that follow each box of a value printed in several boxes (出生时间: 年 月 日 时 分). */
   parts?: readonly string[];
   /** Printed only by some provinces or editions: absent is normal, not a failed read. */

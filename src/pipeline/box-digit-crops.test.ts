@@ -1,0 +1,100 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { makePageFrame } from "../documents/shared/page-frame.ts";
+import type { RawImage } from "../image/raw-image.ts";
+import type { Quad, TextLine } from "../types.ts";
+import { cropBoxDigits, readCropsAtOnce, withoutRulings } from "./box-digit-crops.ts";
+import type { TextEngine } from "./text-engine.ts";
+
+const PAPER = 230;
+const INK = 50;
+
+function page(width: number, height: number): RawImage {
+  return { width, height, channels: 1, data: new Uint8Array(width * height).fill(PAPER) };
+}
+
+function fill(image: RawImage, left: number, top: number, right: number, bottom: number, grey = INK): void {
+  for (let y = top; y < bottom; y++)
+    for (let x = left; x < right; x++) image.data[y * image.width + x] = grey;
+}
+
+function inkAt(image: RawImage | { grey: Uint8Array; width: number }, x: number, y: number): boolean {
+  const data = "data" in image ? image.data : image.grey;
+  return (data[y * image.width + x] as number) < 150;
+}
+
+test("a box's edges and an underline are painted out, a digit's stroke crossing them kept", () => {
+  const crop = page(100, 90);
+  // A box 10–80 × 30–62, its sides 2 px; a faint underline through the digits at y 44.
+  fill(crop, 10, 30, 81, 32);
+  fill(crop, 10, 61, 81, 63);
+  fill(crop, 10, 30, 12, 63);
+  fill(crop, 79, 30, 81, 63);
+  fill(crop, 0, 44, 100, 45, 140);
+  // A digit's stem (shorter than a pitch, 32 px) crossing the box's top edge and the underline.
+  fill(crop, 40, 20, 43, 48);
+  const cleaned = withoutRulings(crop);
+  assert.ok(cleaned);
+  const out = { grey: cleaned.grey, width: 100 };
+  assert.ok(!inkAt(out, 20, 30) && !inkAt(out, 20, 61) && !inkAt(out, 10, 45) && !inkAt(out, 80, 45));
+  assert.ok(!inkAt(out, 60, 44));
+  for (const y of [20, 30, 31, 40, 44, 47]) assert.ok(inkAt(out, 41, y), `stem kept at y ${y}`);
+  assert.equal(withoutRulings(page(40, 40)), undefined);
+});
+
+test("a box's digits are cut out where they stand, above the row, up to the end of the box's unit", () => {
+  // The row: pitch 20 px, centred at y 100; the unit 年 at x 200–220, the digits printed 15 px high at y 78–93.
+  const image = page(400, 200);
+  fill(image, 150, 78, 153, 93);
+  fill(image, 160, 78, 170, 80);
+  fill(image, 175, 78, 178, 93);
+  // The unit, on the row.
+  fill(image, 202, 92, 218, 94);
+  fill(image, 209, 90, 211, 110);
+  const row = { start: 140, end: 600, centerY: 100, pitch: 20 };
+  const crop = cropBoxDigits(image, makePageFrame(0), row, row.start, {
+    unit: "年",
+    left: 200,
+    right: 220,
+    centerY: 100,
+  });
+  assert.ok(crop);
+  // At 32 px a pitch: the band of the digits (15 px high, so 24 px) with its margins, and no more.
+  assert.ok(crop.height <= 48, `height ${crop.height}`);
+  // The digits' top row is inside the crop and the crop's darkest pixels are ink.
+  assert.ok(crop.data.some((value) => value < 100));
+  const blank = cropBoxDigits(page(400, 200), makePageFrame(0), row, row.start, {
+    unit: "年",
+    left: 200,
+    right: 220,
+    centerY: 100,
+  });
+  assert.equal(blank, undefined);
+});
+
+test("crops are read in one call, one line each in order", async () => {
+  const calls: { image: RawImage; quads: readonly Quad[] }[] = [];
+  const engine: TextEngine = {
+    detect: async () => [],
+    recognize: async (image, quads) => {
+      calls.push({ image, quads });
+      return quads.map((quad, i) => ({ text: String(i), confidence: 1, quad, detectionScore: 1, chars: [] }));
+    },
+    dispose: async () => {},
+  };
+  const a = page(30, 40);
+  const b = page(50, 44);
+  fill(b, 10, 10, 20, 20);
+  const lines: TextLine[] = await readCropsAtOnce(engine, [a, b]);
+  assert.equal(calls.length, 1);
+  assert.deepEqual(
+    lines.map((line) => line.text),
+    ["0", "1"],
+  );
+  const [, second] = calls[0]?.quads ?? [];
+  assert.ok(second);
+  // The second crop lies where its quad says: its ink at (10, 10) inside it.
+  const mosaic = calls[0]?.image as RawImage;
+  assert.ok(inkAt(mosaic, second[0].x + 12, second[0].y + 12));
+  assert.ok(!inkAt(mosaic, second[0].x + 30, second[0].y + 30));
+});

@@ -1,0 +1,239 @@
+import type { PageFrame } from "../documents/shared/page-frame.ts";
+import type { RawImage } from "../image/raw-image.ts";
+import { warpImage } from "../image/warp-image.ts";
+import type { Quad, TextLine } from "../types.ts";
+import type { DateRow, UnitMark } from "./date-units.ts";
+import type { TextEngine } from "./text-engine.ts";
+
+/** A glyph's pitch in the crops' pixels. */
+const PITCH_PX = 32;
+/** How far above and below the row's centre a box's digits may stand, in pitches (printed off their boxes). */
+const REACH = 1.4;
+
+/**
+ * Cuts out the digits of one box of a boxed date: the strip from `from` (the end of the unit before, or of the
+ * label) to the end of the box's own `unit`, along the row, {@link REACH} pitches above and below it; paints out
+ * the boxes' edges and underlines ({@link withoutRulings}); and keeps the band one pitch high that holds the most
+ * ink left of the unit (the digits, wherever the printer put them), trimmed to its ink, in grey. `undefined` when
+ * the box holds no ink.
+ */
+export function cropBoxDigits(
+  image: RawImage,
+  frame: PageFrame,
+  row: DateRow,
+  from: number,
+  unit: UnitMark,
+): RawImage | undefined {
+  const to = unit.left;
+  const left = from - row.pitch * 0.15;
+  const right = unit.right + row.pitch * 0.15;
+  if (right - left < row.pitch * 0.5) return undefined;
+  const top = row.centerY - REACH * row.pitch;
+  const bottom = row.centerY + REACH * row.pitch;
+  const quad = [
+    frame.toImage({ x: left, y: top }),
+    frame.toImage({ x: right, y: top }),
+    frame.toImage({ x: right, y: bottom }),
+    frame.toImage({ x: left, y: bottom }),
+  ] as const satisfies Quad;
+  const scale = PITCH_PX / row.pitch;
+  const width = Math.max(8, Math.round((right - left) * scale));
+  const height = Math.round(2 * REACH * PITCH_PX);
+  const crop = toGrey(warpImage(image, quad, width, height));
+  const cleaned = withoutRulings(crop);
+  if (cleaned === undefined) return undefined;
+  const { grey, ink } = cleaned;
+  // The band of the digits: the window one pitch high holding the most ink.
+  const rows = new Float64Array(height);
+  const digitsEnd = Math.min(width, Math.round((to - left) * scale));
+  for (let y = 0; y < height; y++) {
+    let sum = 0;
+    for (let x = 0; x < digitsEnd; x++) sum += ink[y * width + x] as number;
+    rows[y] = sum;
+  }
+  const band = PITCH_PX;
+  let best = -1;
+  let bestAt = 0;
+  for (let y = 0; y + band <= height; y++) {
+    let sum = 0;
+    for (let t = y; t < y + band; t++) sum += rows[t] as number;
+    if (sum > best) {
+      best = sum;
+      bestAt = y;
+    }
+  }
+  if (best < PITCH_PX * 0.5) return undefined;
+  const pad = Math.round(PITCH_PX * 0.25);
+  const y0 = Math.max(0, bestAt - pad);
+  const y1 = Math.min(height, bestAt + band + pad);
+  let x0 = width;
+  let x1 = -1;
+  for (let y = bestAt; y < bestAt + band; y++)
+    for (let x = 0; x < width; x++)
+      if (ink[y * width + x]) {
+        x0 = Math.min(x0, x);
+        x1 = Math.max(x1, x);
+      }
+  if (x1 < x0) return undefined;
+  x0 = Math.max(0, x0 - pad);
+  x1 = Math.min(width - 1, x1 + pad);
+  const w = x1 - x0 + 1;
+  const h = y1 - y0;
+  const data = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++)
+    data.set(grey.subarray((y0 + y) * width + x0, (y0 + y) * width + x0 + w), y * w);
+  return { width: w, height: h, channels: 1, data };
+}
+
+function toGrey(image: RawImage): RawImage {
+  if (image.channels === 1) return image;
+  const data = new Uint8Array(image.width * image.height);
+  const c = image.channels;
+  for (let p = 0; p < data.length; p++) {
+    data[p] = Math.round(
+      ((image.data[p * c] as number) +
+        (image.data[p * c + 1] as number) +
+        (image.data[p * c + 2] as number)) /
+        3,
+    );
+  }
+  return { width: image.width, height: image.height, channels: 1, data };
+}
+
+/**
+ * Paints out, with the paper's grey, the boxes' edges and the underlines of a crop at {@link PITCH_PX}: runs of
+ * ink at least a pitch long across (0.95 down), followed through a pixel's step where a ruling lies askew, painted
+ * only where no thicker than a ruling, so a digit's stroke crossing one is kept. Returns the grey pixels and the
+ * ink left (1 where ink); `undefined` when the crop holds no contrast worth reading.
+ */
+export function withoutRulings(crop: RawImage): { grey: Uint8Array; ink: Uint8Array } | undefined {
+  const { width, height } = crop;
+  const grey = crop.data.slice();
+  const sorted = Uint8Array.from(grey).sort();
+  const paper = sorted[Math.floor(sorted.length * 0.9)] as number;
+  const dark = sorted[Math.floor(sorted.length * 0.005)] as number;
+  if (paper - dark < MIN_CONTRAST) return undefined;
+  const threshold = paper - INK_SHARE * (paper - dark);
+  const ink = new Uint8Array(width * height);
+  for (let p = 0; p < ink.length; p++) ink[p] = (grey[p] as number) < threshold ? 1 : 0;
+  const faint = paper - RULING_INK_SHARE * (paper - dark);
+  const line = new Uint8Array(width * height);
+  for (let p = 0; p < line.length; p++) line[p] = (grey[p] as number) < faint ? 1 : 0;
+  // A ruling a little askew steps a pixel up or down: runs are followed through the rows next to them.
+  const near = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const p = y * width + x;
+      near[p] =
+        line[p] === 1 || (y > 0 && line[p - width] === 1) || (y + 1 < height && line[p + width] === 1)
+          ? 1
+          : 0;
+    }
+  }
+  const nearColumns = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const p = y * width + x;
+      nearColumns[p] =
+        line[p] === 1 || (x > 0 && line[p - 1] === 1) || (x + 1 < width && line[p + 1] === 1) ? 1 : 0;
+    }
+  }
+  const ruling = new Uint8Array(width * height);
+  // A ruling's pixel is painted only where the ink across it is no thicker than a ruling: a digit's stroke crossing
+  // it is kept.
+  const thickness = Math.round(PITCH_PX * MAX_RULING_THICKNESS);
+  const across = (x: number, y: number, dx: number, dy: number): number => {
+    let run = 1;
+    for (const sign of [-1, 1]) {
+      let u = x + sign * dx;
+      let v = y + sign * dy;
+      while (u >= 0 && v >= 0 && u < width && v < height && line[v * width + u] === 1 && run <= thickness) {
+        run++;
+        u += sign * dx;
+        v += sign * dy;
+      }
+    }
+    return run;
+  };
+  const markRuns = (
+    count: number,
+    length: number,
+    minimum: number,
+    at: (i: number, t: number) => number,
+    mark: number,
+    mask: Uint8Array,
+  ) => {
+    for (let i = 0; i < count; i++) {
+      let start = -1;
+      for (let t = 0; t <= length; t++) {
+        const on = t < length && mask[at(i, t)] === 1;
+        if (on && start === -1) start = t;
+        if (!on && start !== -1) {
+          if (t - start >= minimum) {
+            for (let s = start; s < t; s++) {
+              const p = at(i, s);
+              if (line[p] === 1) ruling[p] = (ruling[p] as number) | mark;
+            }
+          }
+          start = -1;
+        }
+      }
+    }
+  };
+  markRuns(height, width, Math.round(PITCH_PX * 1.0), (y, x) => y * width + x, HORIZONTAL, near);
+  markRuns(width, height, Math.round(PITCH_PX * 0.95), (x, y) => y * width + x, VERTICAL, nearColumns);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const p = y * width + x;
+      if (!ruling[p]) continue;
+      // Along a horizontal ruling, the ink runs up and down no more than its thickness; along a vertical, across.
+      const kind = ruling[p] as number;
+      const thin =
+        ((kind & HORIZONTAL) !== 0 && across(x, y, 0, 1) <= thickness) ||
+        ((kind & VERTICAL) !== 0 && across(x, y, 1, 0) <= thickness);
+      if (!thin) ruling[p] = 0;
+    }
+  }
+  for (let p = 0; p < ruling.length; p++) {
+    if (!ruling[p]) continue;
+    ink[p] = 0;
+    grey[p] = paper;
+  }
+  return { grey, ink };
+}
+
+/** Below this contrast (grey levels) a crop holds no ink worth reading. */
+const MIN_CONTRAST = 40;
+/** A pixel darker than the paper by this share of the paper-to-ink contrast is ink (faint print included). */
+const INK_SHARE = 0.3;
+/** Rulings, thin and often fainter than the digits, are followed at this lighter share. */
+const RULING_INK_SHARE = 0.2;
+const HORIZONTAL = 1;
+const VERTICAL = 2;
+/** A ruling is at most this many pitches thick. */
+const MAX_RULING_THICKNESS = 0.25;
+
+/**
+ * Reads grey crops in one recogniser call: laid out apart, one under the other, on one image. One line per crop,
+ * in order.
+ */
+export async function readCropsAtOnce(engine: TextEngine, crops: readonly RawImage[]): Promise<TextLine[]> {
+  const gap = 16;
+  const width = Math.max(...crops.map((crop) => crop.width)) + 2 * gap;
+  const height = crops.reduce((sum, crop) => sum + crop.height + gap, gap);
+  const data = new Uint8Array(width * height).fill(255);
+  const quads: Quad[] = [];
+  let top = gap;
+  for (const crop of crops) {
+    for (let y = 0; y < crop.height; y++)
+      data.set(crop.data.subarray(y * crop.width, (y + 1) * crop.width), (top + y) * width + gap);
+    quads.push([
+      { x: gap, y: top },
+      { x: gap + crop.width, y: top },
+      { x: gap + crop.width, y: top + crop.height },
+      { x: gap, y: top + crop.height },
+    ]);
+    top += crop.height + gap;
+  }
+  return engine.recognize({ width, height, channels: 1, data }, quads);
+}
