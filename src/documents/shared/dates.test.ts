@@ -63,7 +63,7 @@ test("cleanDigits maps look-alikes only next to digits", () => {
   assert.equal(cleanDigits("l98O 年 Of"), "1980年Of");
 });
 
-test("repairDate finds the one date in noise, or a year that lost its first digit", () => {
+test("repairDate finds the one date in noise, a year that lost its first digit, a month that lost its unit", () => {
   const latest = { year: 2026, month: 1, day: 1 };
   const cases: [string, string | undefined][] = [
     ["102006年11月27日", "2006年11月27日"],
@@ -73,6 +73,8 @@ test("repairDate finds the one date in noise, or a year that lost its first digi
     ["004年04月04日", "2004年04月04日"],
     ["990.06.07", "1990年06月07日"],
     ["2012年10129日", undefined],
+    ["2003年0712日", "2003年07月12日"],
+    ["2003年1312日", undefined],
     ["20111年6月23日", undefined],
     ["198年08月09日", undefined],
     ["2001年01月01日至2002年02月02日", undefined],

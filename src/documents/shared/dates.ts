@@ -63,12 +63,14 @@ export interface RepairedDate {
   date: CalendarDate;
   /**
    * `embedded`: the date is part of the text, with noise before or after it (a seal's edge read as `10`, a 日 read as
-   * 用); `century`: the year was read with three digits, its first (1 or 2) lost on a ruling line.
+   * 用); `century`: the year was read with three digits, its first (1 or 2) lost on a ruling line; `merged`: the
+   * month's unit was lost between month and day, each of two digits (`2003年0712日`).
    */
-  repair: "embedded" | "century";
+  repair: "embedded" | "century" | "merged";
 }
 
 const EMBEDDED = new RegExp(`^(\\d{4})${SEPARATOR}+(\\d{1,2})${SEPARATOR}+(\\d{1,2})(?!\\d)`, "u");
+const MERGED_MONTH_DAY = /^(\d{4})[年牛午](\d{2})(\d{2})[日曰目]$/u;
 const THREE_DIGIT_YEAR = new RegExp(
   `^(\\d{3})${SEPARATOR}+(\\d{1,2})${SEPARATOR}+(\\d{1,2})[日曰目由白旦.．。]?$`,
   "u",
@@ -77,7 +79,8 @@ const THREE_DIGIT_YEAR = new RegExp(
 /**
  * Finds the one date a text that is not a date by itself holds: a plausible year-month-day written with separators
  * inside noise (`102006年11月27日`, `2005年08月18用`), or a date whose year lost its first digit (`993年05月08日` →
- * 1993, `004年04月04日` → 2004: years on these documents are 19xx or 20xx).
+ * 1993, `004年04月04日` → 2004: years on these documents are 19xx or 20xx), or a date whose month's unit was lost
+ * between two-digit month and day (`2003年0712日`).
  * `undefined` when none, or more than one plausible date, is found.
  *
  * @example
@@ -85,6 +88,12 @@ const THREE_DIGIT_YEAR = new RegExp(
  */
 export function repairDate(text: string, latest?: CalendarDate): RepairedDate | undefined {
   const cleaned = cleanDigits(text);
+  const merged = MERGED_MONTH_DAY.exec(cleaned);
+  if (merged !== null) {
+    const date = { year: Number(merged[1]), month: Number(merged[2]), day: Number(merged[3]) };
+    const real = isRealDate(date.year, date.month, date.day) && isPlausibleDate(date, undefined, latest);
+    return real ? { date, repair: "merged" } : undefined;
+  }
   const short = THREE_DIGIT_YEAR.exec(cleaned);
   if (short !== null) {
     // The 1 of 19xx or the 2 of 20xx was lost.
