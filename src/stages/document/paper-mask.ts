@@ -70,21 +70,18 @@ class Morphology {
       const start = y * width;
       for (let x = 0; x < width; x++) counts[x] = (counts[x] as number) + (rows[start + x] as number);
     }
+    // One pass per row: the row entering the window is added, the one leaving it taken away, the pixel set.
     for (let y = 0; y < height; y++) {
       const start = y * width;
-      if (y + radius < height) {
-        const entering = (y + radius) * width;
-        for (let x = 0; x < width; x++) counts[x] = (counts[x] as number) + (rows[entering + x] as number);
-      }
-      if (y > radius) {
-        const leaving = (y - radius - 1) * width;
-        for (let x = 0; x < width; x++) counts[x] = (counts[x] as number) - (rows[leaving + x] as number);
-      }
-      if (kind === DILATE) {
-        for (let x = 0; x < width; x++) mask[start + x] = (counts[x] as number) > 0 ? 1 : 0;
-      } else {
-        const size = Math.min(y + radius, height - 1) - Math.max(y - radius, 0) + 1;
-        for (let x = 0; x < width; x++) mask[start + x] = counts[x] === size ? 1 : 0;
+      const entering = y + radius < height ? (y + radius) * width : -1;
+      const leaving = y > radius ? (y - radius - 1) * width : -1;
+      const size = Math.min(y + radius, height - 1) - Math.max(y - radius, 0) + 1;
+      for (let x = 0; x < width; x++) {
+        let count = counts[x] as number;
+        if (entering >= 0) count += rows[entering + x] as number;
+        if (leaving >= 0) count -= rows[leaving + x] as number;
+        counts[x] = count;
+        mask[start + x] = (kind === DILATE ? count > 0 : count === size) ? 1 : 0;
       }
     }
   }

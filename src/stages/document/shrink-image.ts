@@ -19,6 +19,24 @@ export function shrinkImage(image: RawImage, factor: number): RawImage {
     sums.fill(0);
     for (let dy = 0; dy < k; dy++) {
       const row = (y * k + dy) * image.width * channels;
+      if (channels === 3) {
+        // The pipeline's images: the three channels of a block's row in one sweep.
+        for (let x = 0, at = row; x < width; x++) {
+          let red = 0;
+          let green = 0;
+          let blue = 0;
+          for (let end = at + run; at < end; at += 3) {
+            red += data[at] as number;
+            green += data[at + 1] as number;
+            blue += data[at + 2] as number;
+          }
+          const to = x * 3;
+          sums[to] = (sums[to] as number) + red;
+          sums[to + 1] = (sums[to + 1] as number) + green;
+          sums[to + 2] = (sums[to + 2] as number) + blue;
+        }
+        continue;
+      }
       for (let c = 0; c < channels; c++) {
         for (let x = 0, at = row + c; x < width; x++) {
           let sum = 0;

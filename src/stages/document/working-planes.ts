@@ -49,17 +49,35 @@ export function makeWorkingPlanes(image: RawImage, longSide: number): WorkingPla
   for (let y = 0; y < image.height; y++) {
     const rowBase = (rowCell[y] as number) * width;
     let source = y * image.width * channels;
+    // A cell's sums are carried while the row stays in it (columns map to cells in order): the same additions in
+    // the same order as adding into the arrays pixel by pixel.
+    let cell = rowBase + (columnCell[0] as number);
+    let luma = lumaSum[cell] as number;
+    let white = whiteSum[cell] as number;
+    let chroma = chromaSum[cell] as number;
     for (let x = 0; x < image.width; x++, source += channels) {
+      const at = rowBase + (columnCell[x] as number);
+      if (at !== cell) {
+        lumaSum[cell] = luma;
+        whiteSum[cell] = white;
+        chromaSum[cell] = chroma;
+        cell = at;
+        luma = lumaSum[cell] as number;
+        white = whiteSum[cell] as number;
+        chroma = chromaSum[cell] as number;
+      }
       const r = data[source] as number;
       const g = data[source + colourOffset] as number;
       const b = data[source + 2 * colourOffset] as number;
-      const cell = rowBase + (columnCell[x] as number);
       const low = r < g ? (r < b ? r : b) : g < b ? g : b;
       const high = r > g ? (r > b ? r : b) : g > b ? g : b;
-      lumaSum[cell] = (lumaSum[cell] as number) + 0.299 * r + 0.587 * g + 0.114 * b;
-      whiteSum[cell] = (whiteSum[cell] as number) + low;
-      chromaSum[cell] = (chromaSum[cell] as number) + high - low;
+      luma = luma + 0.299 * r + 0.587 * g + 0.114 * b;
+      white += low;
+      chroma += high - low;
     }
+    lumaSum[cell] = luma;
+    whiteSum[cell] = white;
+    chromaSum[cell] = chroma;
   }
   const columnCount = cellCounts(columnCell, width);
   const rowCount = cellCounts(rowCell, height);
