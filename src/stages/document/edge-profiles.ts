@@ -81,6 +81,8 @@ export function edgeProfiles(
   const columnRanges = outsideOf(interior?.columns, width);
   const rowRanges = outsideOf(interior?.rows, height);
   const rowShifts = new Int32Array(width);
+  // Where a slanted row's pixel lies relative to its row's start: shift · width + x.
+  const rowOffsets = new Int32Array(width);
   for (const slope of slopes) {
     for (let x = columnStart; x < columnEnd; x++) rowShifts[x] = Math.round(slope * (x + 0.5 - columnMiddle));
     // Colourfulness tells cream paper from a white scanner bed, where nothing lies askew: straight only.
@@ -103,13 +105,28 @@ export function edgeProfiles(
         }
       }
       rowSums.fill(0);
+      let lowest = 0;
+      let highest = 0;
+      for (let x = columnStart; x < columnEnd; x++) {
+        const shift = rowShifts[x] as number;
+        rowOffsets[x] = shift * width + x;
+        if (shift < lowest) lowest = shift;
+        if (shift > highest) highest = shift;
+      }
       for (const [from, to] of rowRanges) {
         for (let y = from; y < to; y++) {
           let sum = 0;
-          for (let x = columnStart; x < columnEnd; x++) {
-            const row = y + (rowShifts[x] as number);
-            const source = row < 0 ? 0 : row > height - 1 ? height - 1 : row;
-            sum += plane[source * width + x] as number;
+          if (y + lowest >= 0 && y + highest <= height - 1) {
+            // The slanted row stays inside the image: no clamping, the same pixels added in the same order.
+            const base = y * width;
+            for (let x = columnStart; x < columnEnd; x++)
+              sum += plane[base + (rowOffsets[x] as number)] as number;
+          } else {
+            for (let x = columnStart; x < columnEnd; x++) {
+              const row = y + (rowShifts[x] as number);
+              const source = row < 0 ? 0 : row > height - 1 ? height - 1 : row;
+              sum += plane[source * width + x] as number;
+            }
           }
           rowSums[y] = sum;
         }

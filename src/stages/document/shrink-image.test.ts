@@ -20,7 +20,7 @@ function blockMeans(image: RawImage, k: number): number[] {
   return out;
 }
 
-function noise(width: number, height: number, channels: number): RawImage {
+function noise(width: number, height: number, channels: RawImage["channels"]): RawImage {
   const data = new Uint8Array(width * height * channels);
   let seed = 7;
   for (let i = 0; i < data.length; i++) {
@@ -31,7 +31,7 @@ function noise(width: number, height: number, channels: number): RawImage {
 }
 
 test("each block is averaged, channel by channel, partial blocks at the edges dropped", () => {
-  for (const channels of [1, 3, 4]) {
+  for (const channels of [1, 3, 4] as const) {
     for (const k of [2, 3, 5]) {
       const image = noise(23, 17, channels);
       const small = shrinkImage(image, k);
