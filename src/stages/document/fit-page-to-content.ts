@@ -6,6 +6,7 @@ import { warpImage } from "../../image/warp-image.ts";
 import type { Point, Quad } from "../../types.ts";
 import { orderForDirection } from "../orientation/reading-direction.ts";
 import { type EdgeProfiles, edgeProfiles } from "./edge-profiles.ts";
+import { extendOverMargins, paperTone } from "./extend-over-margins.ts";
 import type { DocumentLocation } from "./locate-document.ts";
 import { refineCorners } from "./refine-corners.ts";
 import { shrinkImage } from "./shrink-image.ts";
@@ -68,7 +69,8 @@ interface Candidate {
  * gutters, the counterfoil's perforation, a printed frame's outer side), at a slight slant where the edge runs so,
  * with paper on their inner side; and the outline's side itself. Of the combinations whose shape (perspective
  * undone) matches the document's printed shape, the one with the strongest, straightest edges is kept, the
- * outermost of equals. When what was read runs out of the outline, the outline is dropped and the whole picture
+ * outermost of equals; a side of it along a printed frame is then moved out over the blank margin beyond, to where
+ * the paper visibly ends. When what was read runs out of the outline, the outline is dropped and the whole picture
  * searched. Returns the corners upright (top-left of the document first), in image pixels; the outline itself,
  * upright, when the content says nothing better.
  */
@@ -167,8 +169,17 @@ export function fitPageToContent(image: RawImage, location: DocumentLocation, co
   const found = corners.map((p) => applyHomography(toImage, p.x, p.y)) as unknown as Quad;
   const cut = [best.left, best.right, best.top, best.bottom].some((side) => Number.isFinite(side.strength));
   // A cut was placed along the edge found on the working copy; it is fitted to the edge at full resolution.
-  return cut ? refineCorners(image, found, REFINE_RADIUS / shrink) : found;
+  const fitted = cut ? refineCorners(image, found, REFINE_RADIUS / shrink) : found;
+  // A side at a printed frame moves out over the blank margin around it to the paper's own edge.
+  const inPage = fitted.map((p) => applyHomography(toWorking, p.x, p.y)) as unknown as Quad;
+  const reachOut = MARGIN_REACH * Math.max(width, height);
+  const extended = extendOverMargins(page, inPage, paperTone(page, extent), reachOut);
+  if (extended === inPage) return fitted;
+  return extended.map((p) => applyHomography(toImage, p.x, p.y)) as unknown as Quad;
 }
+
+/** Widest blank margin (share of the outline's long side) a side moves across to the paper's edge. */
+const MARGIN_REACH = 0.05;
 
 /**
  * Slants an edge may run at across the straightened outline (pixels across per pixel along): a booklet's facing
