@@ -8,7 +8,12 @@ import type { Quad, TextLine } from "../types.ts";
 export interface TextEngine {
   /** `longSide`: the size the detector reads the image at, instead of its configured one. */
   detect(image: RawImage, options?: { longSide?: number }): Promise<Quad[]>;
-  recognize(image: RawImage, quads: readonly Quad[]): Promise<TextLine[]>;
+  /** `withoutRulings`: the form's ruling lines are painted out of each crop before it is read. */
+  recognize(
+    image: RawImage,
+    quads: readonly Quad[],
+    options?: { withoutRulings?: boolean },
+  ): Promise<TextLine[]>;
   /**
    * Reads again, widened past it, each given line that ends at a vertical ruling, keeping a character printed
    * across the ruling that the wider read adds; answers one line per given line, in order, as given or completed.

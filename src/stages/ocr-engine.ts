@@ -104,10 +104,15 @@ export class OcrEngine {
 
   /**
    * Only the recognition half: reads the given quads (listed from their reading direction), one line per quad in
-   * the order given, empty ones included. The boxes came from the caller, so `detectionScore` is 1.
+   * the order given, empty ones included. The boxes came from the caller, so `detectionScore` is 1. With
+   * `withoutRulings`, the form's ruling lines (leaning ones too) are painted out of each crop first.
    */
-  async recognize(image: RawImage, quads: readonly Quad[]): Promise<TextLine[]> {
-    const { lines } = await this.#recognizer.recognize(image, quads);
+  async recognize(
+    image: RawImage,
+    quads: readonly Quad[],
+    options: { withoutRulings?: boolean } = {},
+  ): Promise<TextLine[]> {
+    const { lines } = await this.#recognizer.recognize(image, quads, options.withoutRulings ?? false);
     return lines.map((line, i) => ({ ...line, quad: quads[i] as Quad, detectionScore: 1 }));
   }
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { RawImage } from "../../image/raw-image.ts";
-import { withoutRulingLines } from "./remove-rulings.ts";
+import { verticalRulingColumns, withoutRulingLines } from "./remove-rulings.ts";
 
 const PAPER = 235;
 const INK = 30;
@@ -62,6 +62,36 @@ test("一 and other strokes no longer than a character are not rulings", () => {
   fill(crop, 200, 20, 290, 24); // a dash "——", two characters wide (< 2 crop heights)
   const out = withoutRulingLines(crop);
   assert.equal(out, crop, "nothing is found, the crop comes back as it was");
+});
+
+/** A ruling 2 px thick from column `top` on the first row to `bottom` on the last, leaning in between. */
+function leaning(image: RawImage, top: number, bottom: number): void {
+  for (let y = 0; y < image.height; y++) {
+    const x = Math.round(top + ((bottom - top) * y) / (image.height - 1));
+    fill(image, x, y, x + 2, y + 1);
+  }
+}
+
+test("a vertical ruling leaning a few degrees is found and removed, a stroke crossing it is kept", () => {
+  const crop = paper(200);
+  leaning(crop, 150, 154); // about 5° off upright: no single column holds it from top to bottom
+  fill(crop, 130, 24, 170, 27); // a stroke across it
+  assert.deepEqual(verticalRulingColumns(crop), [], "only upright rulings unless asked");
+  const columns = verticalRulingColumns(crop, { leaning: true });
+  assert.ok(columns.length > 0 && columns[0] === 150 && (columns.at(-1) as number) <= 156, `${columns}`);
+  const out = withoutRulingLines(crop, { leaning: true });
+  assert.equal(at(out, 150, 2), PAPER);
+  assert.equal(at(out, 154, 46), PAPER);
+  assert.equal(at(out, 152, 25), INK, "the stroke crossing the ruling keeps its pixels on it");
+  assert.equal(at(out, 140, 25), INK);
+});
+
+test("a ruling leaning further than a frame line photographed at an angle, or a diagonal stroke, is not a ruling", () => {
+  const crop = paper(200);
+  leaning(crop, 40, 70); // 30 px over 48: a stroke of 丿 or a slash, not a ruling
+  fill(crop, 100, 6, 103, 42); // 丨 inside the margins
+  assert.deepEqual(verticalRulingColumns(crop, { leaning: true }), []);
+  assert.equal(withoutRulingLines(crop, { leaning: true }), crop);
 });
 
 test("a thick dark block reaching top and bottom is not a ruling", () => {

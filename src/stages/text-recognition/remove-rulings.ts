@@ -6,6 +6,8 @@ const HORIZONTAL_RUN = 2;
 const VERTICAL_COVER = 0.94;
 /** Vertical rulings are at most this share of the crop's height thick (a character's stroke may be bolder). */
 const MAX_THICKNESS = 0.16;
+/** A vertical ruling may lean this far from upright (horizontal px per px of height: about 6°). */
+const MAX_LEAN = 0.1;
 /** Breaks in a ruling up to this many px are bridged (a faint or dotted print). */
 const BRIDGE = 2;
 /** A pixel darker than the paper by this share of the paper-to-ink contrast is ink. */
@@ -17,6 +19,15 @@ const DARK_QUANTILE = 0.005;
 /** Below this contrast (grey levels between paper and ink) a crop holds no ink worth cleaning. */
 const MIN_CONTRAST = 48;
 
+/** Options of the ruling finders. */
+export interface RulingOptions {
+  /**
+   * Also find vertical rulings leaning up to about 6° (a frame line photographed at an angle to the text). Off by
+   * default: on a blurred line a character's slanted strokes can pass for one.
+   */
+  leaning?: boolean;
+}
+
 /**
  * Removes the form's ruling lines from a line crop before it is read: a value printed across a ruled line
  * (a dot-matrix print shifted off its cell) otherwise loses the character on the line, or gains 一/丨/1 from it.
@@ -26,7 +37,7 @@ const MIN_CONTRAST = 48;
  * ruling (ink continues on both sides of it), so characters keep their strokes. A character lying on no ruling
  * (一 included) is untouched. Returns the crop itself when nothing was found.
  */
-export function withoutRulingLines(crop: RawImage): RawImage {
+export function withoutRulingLines(crop: RawImage, options: RulingOptions = {}): RawImage {
   const { width, height, channels } = crop;
   if (width < 2 || height < 8) return crop;
   const grey = greyLevels(crop);
@@ -39,7 +50,7 @@ export function withoutRulingLines(crop: RawImage): RawImage {
   const ruling = new Uint8Array(width * height);
   const found =
     markHorizontal(ink, width, height, Math.round(HORIZONTAL_RUN * height), ruling) +
-    markVertical(ink, width, height, ruling);
+    markVertical(ink, width, height, ruling, options.leaning === true);
   if (found === 0) return crop;
   widenToFringe(ruling, grey, ink, width, height, paper - FRINGE_SHARE * (paper - dark));
   const data = crop.data.slice();
@@ -59,7 +70,7 @@ export function withoutRulingLines(crop: RawImage): RawImage {
 /**
  * The columns of a line crop that hold a vertical ruling (a thin column of ink from the crop's top to its bottom).
  */
-export function verticalRulingColumns(crop: RawImage): number[] {
+export function verticalRulingColumns(crop: RawImage, options: RulingOptions = {}): number[] {
   const { width, height } = crop;
   if (width < 2 || height < 8) return [];
   const grey = greyLevels(crop);
@@ -69,7 +80,7 @@ export function verticalRulingColumns(crop: RawImage): number[] {
   const ink = new Uint8Array(width * height);
   for (let p = 0; p < ink.length; p++) ink[p] = (grey[p] as number) < threshold ? 1 : 0;
   const ruling = new Uint8Array(width * height);
-  if (markVertical(ink, width, height, ruling) === 0) return [];
+  if (markVertical(ink, width, height, ruling, options.leaning === true) === 0) return [];
   const columns: number[] = [];
   for (let x = 0; x < width; x++) {
     for (let y = 0; y < height; y++) {
@@ -189,45 +200,84 @@ function markHorizontal(
 }
 
 /**
- * Marks thin vertical rulings: groups of adjacent columns whose ink covers nearly the whole height, at most
- * {@link MAX_THICKNESS} of the height wide. Returns how many columns were marked.
+ * Marks thin vertical rulings, upright or (with `leaning`) leaning up to {@link MAX_LEAN} (a photographed page's
+ * frame is rarely square to a line of its text): for each lean, the paths from top to bottom whose ink covers nearly the whole
+ * height, grouped where adjacent, each group at most {@link MAX_THICKNESS} of the height wide. Returns how many
+ * paths were marked.
  */
-function markVertical(ink: Uint8Array, width: number, height: number, ruling: Uint8Array): number {
-  const full = new Uint8Array(width);
-  for (let x = 0; x < width; x++) {
-    let longest = 0;
-    let begin = -1;
-    let last = -1;
-    for (let y = 0; y <= height; y++) {
-      if (y < height && ink[y * width + x]) {
-        if (begin < 0) begin = y;
-        last = y;
+function markVertical(
+  ink: Uint8Array,
+  width: number,
+  height: number,
+  ruling: Uint8Array,
+  leaning: boolean,
+): number {
+  const cover = Math.ceil(VERTICAL_COVER * height);
+  const maxThickness = Math.max(2, Math.round(MAX_THICKNESS * height));
+  const columnInk = new Uint16Array(width);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) if (ink[y * width + x]) columnInk[x] = (columnInk[x] as number) + 1;
+  }
+  // Column sums: a path can only cover the height where the columns it crosses hold that much ink together.
+  const prefix = new Uint32Array(width + 1);
+  for (let x = 0; x < width; x++) prefix[x + 1] = (prefix[x] as number) + (columnInk[x] as number);
+  const inkBetween = (from: number, to: number) =>
+    (prefix[Math.min(width, Math.max(0, to + 1))] as number) -
+    (prefix[Math.min(width, Math.max(0, from))] as number);
+  const maxShift = leaning ? Math.round(MAX_LEAN * height) : 0;
+  const shiftAt = new Int32Array(height);
+  let paths = 0;
+  for (let shift = -maxShift; shift <= maxShift; shift++) {
+    for (let y = 0; y < height; y++) shiftAt[y] = Math.round((shift * y) / Math.max(1, height - 1));
+    const low = Math.min(0, shift);
+    const high = Math.max(0, shift);
+    // full[x0 - first]: whether the path starting at column x0 on the top row covers the height.
+    const first = -high;
+    const full = new Uint8Array(width + high - low);
+    for (let x0 = first; x0 < width - low; x0++) {
+      if (inkBetween(x0 + low, x0 + high) < cover) continue;
+      full[x0 - first] = longestRun(ink, width, height, x0, shiftAt) >= cover ? 1 : 0;
+    }
+    for (let k = 0; k < full.length; ) {
+      if (!full[k]) {
+        k++;
         continue;
       }
-      if (begin < 0 || (y < height && y - last <= BRIDGE)) continue;
-      longest = Math.max(longest, last + 1 - begin);
-      begin = -1;
+      let end = k;
+      while (end + 1 < full.length && full[end + 1]) end++;
+      if (end + 1 - k <= maxThickness) {
+        for (let x0 = k + first; x0 <= end + first; x0++) {
+          for (let y = 0; y < height; y++) {
+            const x = x0 + (shiftAt[y] as number);
+            if (x >= 0 && x < width && ink[y * width + x]) ruling[y * width + x] = 1;
+          }
+        }
+        paths += end + 1 - k;
+      }
+      k = end + 1;
     }
-    full[x] = longest >= VERTICAL_COVER * height ? 1 : 0;
   }
-  const maxThickness = Math.max(2, Math.round(MAX_THICKNESS * height));
-  let columns = 0;
-  for (let x = 0; x < width; ) {
-    if (!full[x]) {
-      x++;
+  return paths;
+}
+
+/** The longest run of ink along a path from top to bottom (column `x0` on the top row, shifted by `shiftAt`), breaks
+ * of {@link BRIDGE} px bridged. */
+function longestRun(ink: Uint8Array, width: number, height: number, x0: number, shiftAt: Int32Array): number {
+  let longest = 0;
+  let begin = -1;
+  let last = -1;
+  for (let y = 0; y <= height; y++) {
+    const x = y < height ? x0 + (shiftAt[y] as number) : -1;
+    if (y < height && x >= 0 && x < width && ink[y * width + x]) {
+      if (begin < 0) begin = y;
+      last = y;
       continue;
     }
-    let end = x;
-    while (end + 1 < width && full[end + 1]) end++;
-    if (end + 1 - x <= maxThickness) {
-      for (let k = x; k <= end; k++) {
-        for (let y = 0; y < height; y++) if (ink[y * width + k]) ruling[y * width + k] = 1;
-      }
-      columns += end + 1 - x;
-    }
-    x = end + 1;
+    if (begin < 0 || (y < height && y - last <= BRIDGE)) continue;
+    longest = Math.max(longest, last + 1 - begin);
+    begin = -1;
   }
-  return columns;
+  return longest;
 }
 
 /**

@@ -5,7 +5,7 @@ import { OnnxModel, type OnnxModelOptions } from "../../inference/onnx-model.ts"
 import type { Quad } from "../../types.ts";
 import { ctcLabels, type DecodedLine, decodeCtc } from "./decode.ts";
 import { FRAME_WIDTH, LINE_HEIGHT, lineCropWidth, toRecognitionBatch } from "./preprocess.ts";
-import { withoutRulingLines } from "./remove-rulings.ts";
+import { type RulingOptions, withoutRulingLines } from "./remove-rulings.ts";
 import {
   betterCleanRead,
   betterWidenedRead,
@@ -63,15 +63,17 @@ export class TextRecognizer {
 
   /**
    * Reads each quad (corners listed from its reading direction); results come back in the order of `quads`.
-   * A degenerate quad reads as an empty line.
+   * A degenerate quad reads as an empty line. With `withoutRulings`, the form's ruling lines are painted out of each
+   * crop first.
    */
   async recognize(
     image: RawImage,
     quads: readonly Quad[],
+    withoutRulings = false,
   ): Promise<{ lines: DecodedLine[]; timings: RecognitionTimings }> {
     const timings: RecognitionTimings = { preprocess: 0, inference: 0, postprocess: 0 };
     const lines = quads.map(emptyLine);
-    await this.#read(image, quads, lines, timings, false);
+    await this.#read(image, quads, lines, timings, withoutRulings ? LEANING : undefined);
     return { lines, timings };
   }
 
@@ -106,7 +108,7 @@ export class TextRecognizer {
         crossed.map((i) => quads[i] as Quad),
         again,
         timings,
-        true,
+        UPRIGHT,
       );
       crossed.forEach((i, k) => {
         const better = betterCleanRead(completed[i] as DecodedLine, again[k] as DecodedLine);
@@ -122,7 +124,7 @@ export class TextRecognizer {
       widened.map((w) => w.quad),
       again,
       timings,
-      true,
+      UPRIGHT,
     );
     indexes.forEach((i, k) => {
       const better = betterWidenedRead(
@@ -145,7 +147,7 @@ export class TextRecognizer {
     quads: readonly Quad[],
     lines: DecodedLine[],
     timings: RecognitionTimings,
-    clean: boolean,
+    clean: RulingOptions | undefined,
   ): Promise<void> {
     const widths = quads.map(lineCropWidth);
     const order = quads.map((_, i) => i).filter((i) => (widths[i] as number) > 0);
@@ -156,7 +158,7 @@ export class TextRecognizer {
       const started = performance.now();
       const crops = batch.map((i) => {
         const crop = warpImage(image, quads[i] as Quad, widths[i] as number, LINE_HEIGHT);
-        return clean ? withoutRulingLines(crop) : crop;
+        return clean ? withoutRulingLines(crop, clean) : crop;
       });
       const input = toRecognitionBatch(crops);
       const inferenceStarted = performance.now();
@@ -195,6 +197,11 @@ export class TextRecognizer {
     return this.#model.dispose();
   }
 }
+
+/** Rulings removed before a widened read: upright ones only (a line's own strokes may lean). */
+const UPRIGHT: RulingOptions = { leaning: false };
+/** Rulings removed when asked for: leaning ones too (a frame line photographed at an angle to the text). */
+const LEANING: RulingOptions = { leaning: true };
 
 /** The read of a line with nothing on it. */
 function emptyLine(): DecodedLine {
