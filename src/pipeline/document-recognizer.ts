@@ -16,6 +16,7 @@ import type { DocumentType, Quad, RecognitionResult, TextLine } from "../types.t
 import { assembleFields } from "./assemble-fields.ts";
 import { captionBoxes } from "./caption-boxes.ts";
 import { documentGeometry } from "./document-geometry.ts";
+import { completeValueEnds } from "./complete-value-ends.ts";
 import { extendValueLines } from "./extend-value-lines.ts";
 import { findTextInEmptyCells } from "./find-text-in-empty-cells.ts";
 import { matchesDocumentType } from "./match-document-type.ts";
@@ -94,6 +95,9 @@ export class DocumentRecognizer {
     reading = await this.#completeValuesAtRulings(clean, lines, reading, spec);
     // A free-text value or a name whose detection stopped short of its ink is read again as one line.
     if (await extendValueLines(clean, lines.lines, reading, spec, this.#engine, new Set(STAMPED_KEYS)))
+      reading = readFields(lines.lines, spec);
+    // A free-text value's last character printed across the ruling at its end is read in a few crops past it.
+    if (await completeValueEnds(clean, lines.lines, reading, spec, this.#engine))
       reading = readFields(lines.lines, spec);
     // A number printed over its label's end lost its first digit to the label's character: read it again.
     await rereadOverLabelEnds(clean, lines.lines, reading, spec, this.#engine);

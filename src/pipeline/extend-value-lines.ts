@@ -137,7 +137,7 @@ export async function extendValueLines(
  * Which field each line holds a value piece of (by key), or the label of (`label:` and the key); lines of no field
  * are left out.
  */
-function lineOwners(lines: readonly TextLine[], reading: DocumentReading): Map<number, string> {
+export function lineOwners(lines: readonly TextLine[], reading: DocumentReading): Map<number, string> {
   const owner = new Map<number, string>();
   for (const field of reading.fields.values()) {
     const centres = field.quads.map(centreOf);
@@ -156,7 +156,8 @@ function lineOwners(lines: readonly TextLine[], reading: DocumentReading): Map<n
   return owner;
 }
 
-function sameRow(a: PageBox, b: PageBox): boolean {
+/** Whether two boxes of the page share a row (they overlap over most of the lower one's height). */
+export function sameRow(a: PageBox, b: PageBox): boolean {
   const overlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
   return overlap >= SAME_ROW * Math.min(a.bottom - a.top, b.bottom - b.top);
 }

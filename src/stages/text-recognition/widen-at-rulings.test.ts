@@ -48,6 +48,12 @@ test("a ruling misread as 1 at the widened end is replaced by the character acro
   assert.equal(better?.text, "441826199707119453");
 });
 
+test("a real 1 at the end, read again one character in by the wider read, is kept with the character added", () => {
+  const span = widenAtRulings(BOX, { left: false, right: true });
+  const better = betterWidenedRead(line("工业路40号3门781"), line("工业路40号3门781号"), span);
+  assert.equal(better?.text, "工业路40号3门781号");
+});
+
 test("a character wholly beyond the ruling (the next cell's label) is not added", () => {
   // The box is 400 px wide and 40 high: a character is 0.1 of its width. The ruling lies at the box's right end.
   const span = widenAtRulings(BOX, { left: false, right: true, rightAt: 1 });

@@ -4,14 +4,14 @@ import type { RawImage } from "../../image/raw-image.ts";
 import { warpImage } from "../../image/warp-image.ts";
 import type { DecodedLine } from "./decode.ts";
 import { LINE_HEIGHT, lineCropWidth } from "./preprocess.ts";
-import { verticalRulingColumns } from "./remove-rulings.ts";
+import { type RulingOptions, verticalRulingColumns } from "./remove-rulings.ts";
 
 /** How far (in line heights) a line ending at a ruling is widened: past the ruling by most of a character. */
 const WIDEN_BY = 0.6;
 /** A ruling this far inside a line's box (in line heights) may cut its end character too. */
 const INSIDE_REACH = 0.3;
 /** A character the widened read adds must be at least this sure. */
-const MIN_ADDED_CONFIDENCE = 0.6;
+export const MIN_ADDED_CONFIDENCE = 0.6;
 /** The widened read must agree with the first on this share of the first's characters. */
 const MIN_AGREEMENT = 0.7;
 /** The widened read may be this much less sure overall than the first. */
@@ -47,16 +47,16 @@ export interface RulingEnds {
 }
 
 /**
- * Widens a line's quad (corners from its reading direction) by 0.6 of its height at the ends where a vertical
- * ruling was found: the detected box often stops at a ruling while a character printed across it continues.
+ * Widens a line's quad (corners from its reading direction) by 0.6 of its height (or `widenBy`) at the ends where a
+ * vertical ruling was found: the detected box often stops at a ruling while a character printed across it continues.
  */
-export function widenAtRulings(quad: Quad, ends: RulingEnds): WidenedQuad {
+export function widenAtRulings(quad: Quad, ends: RulingEnds, widenBy = WIDEN_BY): WidenedQuad {
   const { width, height } = quadSize(quad);
   const [tl, tr, br, bl] = quad;
   const length = Math.hypot(tr.x - tl.x, tr.y - tl.y) || 1;
   const ux = (tr.x - tl.x) / length;
   const uy = (tr.y - tl.y) / length;
-  const by = WIDEN_BY * height;
+  const by = widenBy * height;
   const shift = (p: Point, k: number): Point => ({ x: p.x + ux * k, y: p.y + uy * k });
   const before = ends.left ? by : 0;
   const after = ends.right ? by : 0;
@@ -76,13 +76,13 @@ export function widenAtRulings(quad: Quad, ends: RulingEnds): WidenedQuad {
 /**
  * Which ends of a line (corners from its reading direction) have a vertical ruling near them: within 0.3 of the
  * line's height inside its box or 0.6 outside it. The detected box tends to stop at such a ruling, or just short
- * of it, while a character printed across the ruling continues beyond.
+ * of it, while a character printed across the ruling continues beyond. `options.leaning` also finds leaning rulings.
  */
-export function rulingsNearEnds(image: RawImage, quad: Quad): RulingEnds {
+export function rulingsNearEnds(image: RawImage, quad: Quad, options: RulingOptions = {}): RulingEnds {
   const wide = widenAtRulings(quad, { left: true, right: true });
   const width = lineCropWidth(wide.quad);
   if (width === 0) return { left: false, right: false };
-  const columns = verticalRulingColumns(warpImage(image, wide.quad, width, LINE_HEIGHT));
+  const columns = verticalRulingColumns(warpImage(image, wide.quad, width, LINE_HEIGHT), options);
   const from = wide.from * width;
   const to = wide.to * width;
   const inside = INSIDE_REACH * LINE_HEIGHT;
@@ -158,9 +158,18 @@ function matchedInOrder(a: readonly RecognizedChar[], b: readonly RecognizedChar
   return pairs;
 }
 
+/** How sure {@link betterWidenedRead} wants the wider read: its added character, and overall against the first. */
+export interface WidenedReadLimits {
+  /** The least confidence of an added character (default 0.6). */
+  minAdded?: number;
+  /** How much less sure overall than the first read the wider one may be (default 0.05). */
+  confidenceSlack?: number;
+}
+
 /**
  * The first read completed by the widened one when that adds a character lost at a ruling: the widened read
- * holds the first's characters in order (less a ruling misread as 一/丨/1 at a widened end; at least
+ * holds the first's characters in order (less a ruling misread as 一/丨/1 at a widened end, unless the wider read
+ * holds it too, one character in: a real 1 before the character across the ruling, …781号; at least
  * {@link MIN_AGREEMENT} of them, so a character the two read differently, or one only one of them read, does not
  * stop it), holds one character more than the first at a widened end, read surely and across the ruling, and is
  * about as sure overall. Each end is judged alone: a stroke of the left ruling misread does not cost the character
@@ -171,15 +180,19 @@ export function betterWidenedRead(
   first: DecodedLine,
   widened: DecodedLine,
   span: WidenedQuad,
+  { minAdded = MIN_ADDED_CONFIDENCE, confidenceSlack = CONFIDENCE_SLACK }: WidenedReadLimits = {},
 ): DecodedLine | undefined {
   if (widened.chars.length === 0 || widened.text === first.text) return undefined;
-  if (widened.confidence < first.confidence - CONFIDENCE_SLACK) return undefined;
+  if (widened.confidence < first.confidence - confidenceSlack) return undefined;
+  const chars = onOriginalQuad(widened, span).chars;
+  // A look-alike at a widened end is the ruling misread, unless the wider read holds it too, one character in (a
+  // real 1 before the character across the ruling: …781号).
   let core = [...first.chars];
-  if (span.left && core.length > 0 && RULING_LOOKALIKES.has(core[0]?.text ?? "")) core = core.slice(1);
-  if (span.right && core.length > 0 && RULING_LOOKALIKES.has(core.at(-1)?.text ?? ""))
+  const lookalike = (c: RecognizedChar | undefined) => RULING_LOOKALIKES.has(c?.text ?? "");
+  if (span.left && lookalike(core[0]) && chars[1]?.text !== core[0]?.text) core = core.slice(1);
+  if (span.right && lookalike(core.at(-1)) && chars.at(-2)?.text !== core.at(-1)?.text)
     core = core.slice(0, -1);
   if (core.length === 0) return undefined;
-  const chars = onOriginalQuad(widened, span).chars;
   // Matched as early as possible, what is left over at the end is the most; matched as late as possible (the
   // reads reversed), what is left over at the start.
   const pairs = matchedInOrder(core, chars);
@@ -194,7 +207,7 @@ export function betterWidenedRead(
   // One character more than the first read holds beyond the characters both read, at each end.
   const addable = (c: RecognizedChar | undefined, at: number | undefined): c is RecognizedChar =>
     c !== undefined &&
-    c.confidence >= MIN_ADDED_CONFIDENCE &&
+    c.confidence >= minAdded &&
     !RULING_LOOKALIKES.has(c.text) &&
     // An added character must lie across its ruling: one wholly beyond it is the next cell's (a label).
     acrossRuling(c, at, span.charWidth);
