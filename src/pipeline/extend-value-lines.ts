@@ -110,13 +110,19 @@ export async function extendValueLines(
     image,
     candidates.map((candidate) => candidate.quad),
   );
+  const labelStarts = new Set(
+    spec.fields.flatMap((field) => field.labels.map((label) => Array.from(label)[0] ?? "")),
+  );
   const removed = new Set<number>();
   let changed = false;
   candidates.forEach((candidate, k) => {
     const longer = withoutEndStrokes(read[k]);
     const pieces = candidate.indices.map((i) => lines[i] as TextLine);
     if (longer === undefined) return;
-    if (!(candidate.name ? isLongerName(pieces, longer) : isBetterReading(pieces, longer, candidate))) return;
+    const better = candidate.name
+      ? isLongerName(pieces, longer, labelStarts)
+      : isBetterReading(pieces, longer, candidate);
+    if (!better) return;
     const [head, ...rest] = candidate.indices;
     lines[head as number] = {
       ...longer,

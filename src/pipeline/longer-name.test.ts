@@ -17,4 +17,8 @@ test("a name read longer gets back the last character its box left out", () => {
   assert.ok(!isLongerName(box, makeTextLine("达婷婷")), "the box's characters read otherwise");
   assert.ok(!isLongerName(box, makeTextLine("冯婷1")), "not Chinese");
   assert.ok(!isLongerName([makeTextLine("欧阳晓燕")], makeTextLine("欧阳晓燕燕")), "too long");
+  assert.ok(
+    !isLongerName([makeTextLine("陈晓燕")], makeTextLine("陈晓燕年"), new Set(["年"])),
+    "the next cell's label (年龄) begun",
+  );
 });
