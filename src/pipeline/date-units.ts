@@ -1,19 +1,9 @@
 import type { FieldReading } from "../documents/read-fields.ts";
+import { DATE_UNIT_OF } from "../documents/shared/join-boxes.ts";
 import type { PageFrame } from "../documents/shared/page-frame.ts";
 import { lineChars } from "../documents/shared/slice-text-line.ts";
 import { subQuad } from "../geometry/quad.ts";
 import type { TextLine } from "../types.ts";
-
-/** Variants the recogniser reads for the printed units. */
-const UNIT_OF: Readonly<Record<string, string>> = {
-  年: "年",
-  月: "月",
-  日: "日",
-  曰: "日",
-  时: "时",
-  時: "时",
-  分: "分",
-};
 
 /** A printed unit found on a date's row, in page coordinates. */
 export interface UnitMark {
@@ -66,7 +56,7 @@ export function findUnits(
     const lineBox = frame.box(line.quad);
     if (Math.abs(lineBox.centerY - row.centerY) > row.pitch * 1.2) continue;
     for (const char of lineChars(line)) {
-      const unit = UNIT_OF[char.text];
+      const unit = DATE_UNIT_OF[char.text];
       if (unit === undefined || !units.includes(unit)) continue;
       const box = frame.box(subQuad(line.quad, char.start, char.end));
       const centre = (box.left + box.right) / 2;

@@ -7,7 +7,8 @@ interface BoxNumber {
   unit?: string;
 }
 
-const UNIT_OF: Readonly<Record<string, string>> = {
+/** The printed date and time units (年 月 日 时 分) as the recogniser may read them, each to its unit. */
+export const DATE_UNIT_OF: Readonly<Record<string, string>> = {
   年: "年",
   月: "月",
   日: "日",
@@ -86,7 +87,7 @@ function isStrayPrint(piece: string): boolean {
 
 function boxNumbers(piece: string): BoxNumber[] {
   return [...cleanDigits(piece).matchAll(/(\d+)\s*([年月日曰时時点分])?/gu)].map(([, digits = "", unit]) => {
-    const slot = unit === undefined ? undefined : UNIT_OF[unit];
+    const slot = unit === undefined ? undefined : DATE_UNIT_OF[unit];
     return slot === undefined ? { digits } : { digits, unit: slot };
   });
 }

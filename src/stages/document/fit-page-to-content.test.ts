@@ -1,43 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { cornerError } from "../../../test/support/document-scene.ts";
+import { type Colour, canvas, fill, rect } from "../../../test/support/flat-image.ts";
 import type { RawImage } from "../../image/raw-image.ts";
 import type { Quad } from "../../types.ts";
 import { edgeProfiles } from "./edge-profiles.ts";
 import { cutAskewByFrame, fitPageToContent } from "./fit-page-to-content.ts";
 import type { DocumentLocation } from "./locate-document.ts";
 import { shrinkImage } from "./shrink-image.ts";
-
-type Colour = [number, number, number];
-
-function canvas(width: number, height: number, colour: Colour): RawImage {
-  const data = new Uint8Array(width * height * 3);
-  for (let i = 0; i < width * height; i++) data.set(colour, i * 3);
-  return { width, height, channels: 3, data };
-}
-
-function fill(
-  image: RawImage,
-  left: number,
-  top: number,
-  right: number,
-  bottom: number,
-  colour: Colour,
-): void {
-  for (let y = Math.max(0, top); y < Math.min(image.height, bottom); y++) {
-    for (let x = Math.max(0, left); x < Math.min(image.width, right); x++)
-      image.data.set(colour, (y * image.width + x) * 3);
-  }
-}
-
-function rect(left: number, top: number, right: number, bottom: number): Quad {
-  return [
-    { x: left, y: top },
-    { x: right, y: top },
-    { x: right, y: bottom },
-    { x: left, y: bottom },
-  ];
-}
 
 /** Text-like dark boxes in rows across [left, right) × [top, bottom): the labels and values read. */
 function printRows(image: RawImage, left: number, top: number, right: number, bottom: number): Quad[] {
