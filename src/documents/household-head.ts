@@ -1,3 +1,4 @@
+import { valueAfterNumber } from "./address-cell.ts";
 import { fixPlaceFields } from "./place-prefix.ts";
 import type { DocumentSpec } from "./shared/field-spec.ts";
 import { dropCaptionsFromNames, dropNumbersFromNames, sealCaptions } from "./shared/name-pieces.ts";
@@ -40,8 +41,9 @@ export const HOUSEHOLD_HEAD_SPEC: DocumentSpec = {
   ],
   columns: [["householdType", "householdNumber"]],
   // The address begins with its province, city and county, spelt as the divisions spell them; names hold no numbers
-  // nor a seal's caption, and a value holds no stray marks.
+  // nor a seal's caption, and a value holds no stray marks. An address whose 住址 went unread is not the 户号's.
   regroup: (assigned, found, frame) => {
+    valueAfterNumber("householdNumber", "address")(assigned, found, frame);
     dropStrayMarks(assigned, ["address", "householderCommunity"]);
     fixPlaceFields(["address"])(assigned, found, frame);
     dropNumbersFromNames(assigned);

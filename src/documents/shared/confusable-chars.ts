@@ -31,6 +31,7 @@ const GROUPS: readonly string[] = [
   "畲畬",
   "仫么",
   "县具",
+  "住注",
   "籍箱",
   "0OoＯ〇D",
   "1lI|丨",
