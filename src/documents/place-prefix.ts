@@ -1,11 +1,20 @@
 import type { RecognizedChar } from "../types.ts";
 import { addressDigits } from "./shared/address-digits.ts";
-import { fixPlaceStart, type PreferredPlaces, restorePlaceStart } from "./shared/divisions.ts";
+import {
+  countyAtStart,
+  fixPlaceStart,
+  type PlaceStartFix,
+  type PreferredPlaces,
+  restorePlaceStart,
+} from "./shared/divisions.ts";
 import type { DocumentSpec } from "./shared/field-spec.ts";
 import type { PageFrame } from "./shared/page-frame.ts";
 import { lineChars } from "./shared/slice-text-line.ts";
+import { fixTownshipStart, townshipsOf } from "./shared/townships.ts";
 import type { ValuePiece } from "./shared/value-pieces.ts";
 
+/** What a character's confidence is taken as where its reading is weighed as not sure. */
+const UNSURE_CONFIDENCE = 0.9;
 /** What a character replaced by the divisions' spelling keeps of its confidence. */
 const FIXED_CONFIDENCE = 0.6;
 
@@ -13,8 +22,10 @@ const FIXED_CONFIDENCE = 0.6;
  * The pieces of a value that begins with a place (an address, a hospital's name) with that place read as the
  * divisions spell it (see `fixPlaceStart`: misread characters replaced, lost ones put back, extra ones dropped),
  * across pieces in reading order, after a province's lost first characters are put back or a stray character
- * before it dropped (see `restorePlaceStart`). `preferred` holds the forms of places other fields of the page name.
- * The pieces, their boxes and their order stay.
+ * before it dropped (see `restorePlaceStart`); a county read surely but wrong put right where its own township
+ * follows (see {@link countyByTownship}); then the township after the county read as the divisions spell it (see
+ * `fixTownshipStart`). `preferred` holds the forms of places other fields of the page name. The pieces, their boxes
+ * and their order stay.
  */
 export function fixPiecesPrefix(
   pieces: readonly ValuePiece[],
@@ -27,26 +38,72 @@ export function fixPiecesPrefix(
     return sameRow ? a.box.left - b.box.left : a.box.centerY - b.box.centerY;
   });
   const ordered = restoreStart(boxed.map(({ piece }) => piece));
+  const chars = ordered.flatMap((piece) => lineChars(piece.line));
+  const placed = applyFix(ordered, fixPlaceStart(chars, preferred) ?? countyByTownship(chars, preferred), 0);
+  const township = fixTownship(placed);
+  return applyFix(placed, township?.fixed, township?.at ?? 0);
+}
+
+/**
+ * The county a reading begins with, read as the divisions spell it though a character of it was read surely (殷都区
+ * read 股都区, 淮南市 read 准南市, the print's 鄠 not in the recognizer's dictionary and read 鄂): only where the reading
+ * names no county as read, and the place that fits once its characters are not taken as sure (see `fixPlaceStart`)
+ * is followed by one of its own townships read exactly, which says which county it is.
+ */
+function countyByTownship(
+  chars: readonly RecognizedChar[],
+  preferred: PreferredPlaces,
+): PlaceStartFix | undefined {
+  if (countyAtStart(chars.map((char) => char.text).join("")) !== undefined) return undefined;
+  const unsure = chars.map((char) => ({ ...char, confidence: Math.min(char.confidence, UNSURE_CONFIDENCE) }));
+  const fixed = fixPlaceStart(unsure, preferred);
+  if (fixed === undefined) return undefined;
+  const text = [...fixed.symbols, ...chars.slice(fixed.consumed)].map((symbol) => symbol.text);
+  const county = countyAtStart(text.join(""));
+  if (county === undefined || county.length < fixed.symbols.length) return undefined;
+  const after = text.slice(county.length).join("");
+  return townshipsOf(county.codes).some((name) => after.startsWith(name)) ? fixed : undefined;
+}
+
+/**
+ * The township after the county the pieces begin with, read as the divisions spell it (see `countyAtStart`,
+ * `fixTownshipStart`), with where it begins; `undefined` when the pieces name no county or the township fits as read.
+ */
+function fixTownship(pieces: readonly ValuePiece[]): { fixed: PlaceStartFix; at: number } | undefined {
+  const chars = pieces.flatMap((piece) => lineChars(piece.line));
+  const county = countyAtStart(chars.map((char) => char.text).join(""));
+  if (county === undefined) return undefined;
+  const fixed = fixTownshipStart(chars.slice(county.length), townshipsOf(county.codes));
+  return fixed === undefined ? undefined : { fixed, at: county.length };
+}
+
+/**
+ * The pieces with the characters from `offset` on that `fixed` covers replaced by its symbols:
+ * characters read as others replaced, lost ones put back, extra ones dropped. The pieces, boxes and order stay.
+ */
+function applyFix(ordered: ValuePiece[], fixed: PlaceStartFix | undefined, offset: number): ValuePiece[] {
+  if (fixed === undefined) return ordered;
   const owners = ordered.flatMap((piece, index) => lineChars(piece.line).map(() => index));
   const chars = ordered.flatMap((piece) => lineChars(piece.line));
-  const fixed = fixPlaceStart(chars, preferred);
-  if (fixed === undefined) return ordered;
   const rebuilt: RecognizedChar[][] = ordered.map(() => []);
+  chars.forEach((char, index) => {
+    if (index < offset) (rebuilt[owners[index] as number] as RecognizedChar[]).push(char);
+  });
   fixed.symbols.forEach((symbol, index) => {
     if (symbol.from !== undefined) {
-      const char = chars[symbol.from] as RecognizedChar;
-      (rebuilt[owners[symbol.from] as number] as RecognizedChar[]).push(
+      const char = chars[offset + symbol.from] as RecognizedChar;
+      (rebuilt[owners[offset + symbol.from] as number] as RecognizedChar[]).push(
         char.text === symbol.text ? char : replaced(char, symbol.text),
       );
       return;
     }
     // A character put in goes into the piece of the next character read (the last one's, at the end).
     const next = fixed.symbols.slice(index + 1).find((later) => later.from !== undefined)?.from;
-    const at = next ?? Math.min(fixed.consumed, chars.length - 1);
+    const at = offset + (next ?? Math.min(fixed.consumed, chars.length - offset - 1));
     (rebuilt[owners[at] as number] as RecognizedChar[]).push(...putBack(symbol.text, chars[at]));
   });
   chars.forEach((char, index) => {
-    if (index >= fixed.consumed) (rebuilt[owners[index] as number] as RecognizedChar[]).push(char);
+    if (index >= offset + fixed.consumed) (rebuilt[owners[index] as number] as RecognizedChar[]).push(char);
   });
   return ordered.flatMap((piece, index) => {
     const own = rebuilt[index] as RecognizedChar[];

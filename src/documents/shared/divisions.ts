@@ -43,6 +43,52 @@ const PLACES: readonly (Place & { text: string })[] = (
 );
 
 /**
+ * The 6-digit codes of the county-level places, in the order of {@link PLACES} (both built from the same list by
+ * scripts/build-divisions.ts; a prefecture without counties has its own code and 00).
+ */
+const PLACE_CODES: readonly string[] = JSON.parse(
+  readFileSync(new URL("./data/county-codes.json", import.meta.url), "utf8"),
+) as string[];
+if (PLACE_CODES.length !== PLACES.length) throw new Error("county-codes.json does not match divisions.json");
+
+/**
+ * The codes of the county-level places by each form a text may begin with that ends with the county (its city, for
+ * a city without counties): province, city and county, city and county, the county alone if as long as three.
+ */
+const COUNTY_FORMS: ReadonlyMap<string, readonly string[]> = (() => {
+  const forms = new Map<string, string[]>();
+  PLACES.forEach(({ province, city, county }, index) => {
+    const own = county === "" ? [province + city, city] : [province + city + county, city + county, county];
+    if (city === province) own.push(province + county);
+    for (const form of new Set(own)) {
+      if (Array.from(form).length < 3 || form === province) continue;
+      const codes = forms.get(form);
+      if (codes) codes.push(PLACE_CODES[index] as string);
+      else forms.set(form, [PLACE_CODES[index] as string]);
+    }
+  });
+  return forms;
+})();
+const LONGEST_COUNTY_FORM = Math.max(...[...COUNTY_FORMS.keys()].map((form) => Array.from(form).length));
+
+/**
+ * The county-level place a text begins with, named down to its county (`湖南省株洲市渌口区…`, `渌口区…`, `广东省东莞市…`):
+ * how many characters name it and its codes (more than one for a county name many places share). `undefined` when
+ * the text begins with no county, or names its city only.
+ *
+ * @example
+ * countyAtStart("湖南省株洲市渌口区渌口镇"); // { length: 9, codes: ["430212"] }
+ */
+export function countyAtStart(text: string): { length: number; codes: readonly string[] } | undefined {
+  const symbols = Array.from(text);
+  for (let length = Math.min(symbols.length, LONGEST_COUNTY_FORM); length >= 3; length--) {
+    const codes = COUNTY_FORMS.get(symbols.slice(0, length).join(""));
+    if (codes !== undefined) return { length, codes };
+  }
+  return undefined;
+}
+
+/**
  * The place of the divisions whose three boxes read exactly `text` (`湖南省株洲市攸县`, `北京市北京市丰台区`), if any.
  *
  * @example
@@ -331,7 +377,7 @@ export interface PlaceStartFix {
 }
 
 /** An alternative reading below this probability is noise, no evidence. */
-const MIN_ALTERNATIVE = 0.003;
+export const MIN_ALTERNATIVE = 0.003;
 /** A character the recognizer lost (the place's character not read at all) costs a plain edit; its suffix more. */
 const LOST_COST = 1;
 const LOST_SUFFIX_COST = 2.5;
@@ -367,7 +413,7 @@ function placeSubstitution(expected: string, read: PlaceSymbol): number {
  * What taking a character's other reading costs: the less, the nearer its probability to the chosen one's (from
  * 0.15 for as likely to 0.8 for a thousandth as likely).
  */
-function alternativeCost(confidence: number, probability: number): number {
+export function alternativeCost(confidence: number, probability: number): number {
   const ratio = Math.max(1, confidence / probability);
   return Math.min(0.8, Math.max(0.15, 0.15 + 0.25 * Math.log10(ratio)));
 }

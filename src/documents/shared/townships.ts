@@ -1,0 +1,176 @@
+import { readFileSync } from "node:fs";
+import { substitutionCost } from "./confusable-chars.ts";
+import { alternativeCost, MIN_ALTERNATIVE, type PlaceStartFix, type PlaceSymbol } from "./divisions.ts";
+
+/**
+ * The township-level names (乡, 镇, 街道, 苏木, …) of each county-level place by its 6-digit code (NBS 2023
+ * 统计用区划代码, public data; `data/townships.json`, built by scripts/build-townships.ts), read when first needed.
+ */
+let townships: Readonly<Record<string, string>> | undefined;
+/** The names of the counties looked up so far, split. */
+const split = new Map<string, readonly string[]>();
+
+/**
+ * The township names of the county-level places with these codes (one place, or the places a county name shared by
+ * several may be), each once.
+ *
+ * @example
+ * townshipsOf(["430212"]); // ["渌口镇", "南洲镇", …]
+ */
+export function townshipsOf(codes: readonly string[]): string[] {
+  townships ??= JSON.parse(readFileSync(new URL("./data/townships.json", import.meta.url), "utf8")) as Record<
+    string,
+    string
+  >;
+  const names = new Set<string>();
+  for (const code of codes) {
+    let own = split.get(code);
+    if (own === undefined) {
+      own = (townships[code] ?? "").split(",").filter((name) => name !== "");
+      split.set(code, own);
+    }
+    for (const name of own) names.add(name);
+  }
+  return [...names];
+}
+
+/** A character read in this confidence or more is sure: replacing it costs more than a plain edit. */
+const SURE_CONFIDENCE = 0.97;
+const SURE_SUBSTITUTION = 1.6;
+/**
+ * The most a township's fit may cost: one plain edit; or two edits, at least one of them among the recognizer's
+ * other readings or a known confusion, in a name of {@link LONG_NAME} characters or more.
+ */
+const MAX_COST = 1;
+const MAX_COST_TWO_EDITS = 1.6;
+const LONG_NAME = 3;
+/** How much better the chosen township must fit than any other. */
+const MIN_MARGIN = 0.5;
+
+/** What reading `read` where `expected` is printed costs (see {@link fixTownshipStart}). */
+function substitution(expected: string, read: PlaceSymbol): number {
+  if (expected === read.text) return 0;
+  const confidence = read.confidence ?? 0.9;
+  const alternative = read.alternatives?.find(
+    (candidate) => candidate.text === expected && candidate.probability >= MIN_ALTERNATIVE,
+  );
+  if (alternative !== undefined) return alternativeCost(confidence, alternative.probability);
+  const plain = substitutionCost(expected, read.text);
+  if (plain < 1) return plain;
+  return confidence >= SURE_CONFIDENCE ? SURE_SUBSTITUTION : plain;
+}
+
+/** An other reading of a name's last character this likely anchors the name as well as the character itself. */
+const MIN_ANCHOR_ALTERNATIVE = 0.02;
+
+/** Whether the character read may be the last of a name: read as it, or with it among its likelier other readings. */
+function endsName(read: PlaceSymbol | undefined, last: string): boolean {
+  if (read === undefined) return false;
+  if (read.text === last) return true;
+  return (read.alternatives ?? []).some(
+    (alternative) => alternative.text === last && alternative.probability >= MIN_ANCHOR_ALTERNATIVE,
+  );
+}
+
+interface TownshipFit {
+  name: string;
+  cost: number;
+  /** Characters not read as printed: changed, lost or extra. */
+  edits: number;
+  consumed: number;
+  symbols: { text: string; from: number | undefined }[];
+}
+
+/**
+ * The cheapest alignment of a township's name with the start of the reading, its last character read as printed
+ * or among its likelier other readings (the suffix 镇, 乡, 道 anchors it: a misread name keeps its place in the
+ * address), or `undefined`.
+ */
+function align(name: readonly string[], read: readonly PlaceSymbol[]): TownshipFit | undefined {
+  const n = name.length;
+  const columns = Math.min(read.length, n + 2) + 1;
+  const table: number[][] = [Array.from({ length: columns }, (_, j) => j)];
+  for (let i = 1; i <= n; i++) {
+    const above = table[i - 1] as number[];
+    const row = [(above[0] as number) + 1];
+    for (let j = 1; j < columns; j++)
+      row.push(
+        Math.min(
+          (above[j - 1] as number) + substitution(name[i - 1] as string, read[j - 1] as PlaceSymbol),
+          (above[j] as number) + 1,
+          (row[j - 1] as number) + 1,
+        ),
+      );
+    table.push(row);
+  }
+  // The name ends where its last character is read as printed.
+  let best: TownshipFit | undefined;
+  for (let consumed = 1; consumed < columns; consumed++) {
+    if (!endsName(read[consumed - 1], name[n - 1] as string)) continue;
+    const cost = (table[n]?.[consumed] as number) ?? Number.POSITIVE_INFINITY;
+    if (best !== undefined && cost >= best.cost - 1e-9) continue;
+    const symbols: { text: string; from: number | undefined }[] = [];
+    let edits = 0;
+    let i = n;
+    let j = consumed;
+    while (i > 0) {
+      const here = table[i]?.[j] as number;
+      const want = name[i - 1] as string;
+      const step = j > 0 ? substitution(want, read[j - 1] as PlaceSymbol) : Number.POSITIVE_INFINITY;
+      if (j > 0 && Math.abs(here - ((table[i - 1]?.[j - 1] as number) + step)) < 1e-9) {
+        if (step > 0) edits++;
+        symbols.unshift({ text: want, from: j - 1 });
+        i--;
+        j--;
+      } else if (Math.abs(here - ((table[i - 1]?.[j] as number) + 1)) < 1e-9) {
+        edits++;
+        symbols.unshift({ text: want, from: undefined });
+        i--;
+      } else {
+        edits++;
+        j--;
+      }
+    }
+    edits += j;
+    best = { name: name.join(""), cost, edits, consumed, symbols };
+  }
+  return best;
+}
+
+/** Whether a fit is close enough to take: one plain edit, or two with one of them as good as read (see {@link MAX_COST}). */
+function fits(fit: TownshipFit): boolean {
+  const n = Array.from(fit.name).length;
+  if (fit.edits <= 1) return fit.cost <= MAX_COST + 1e-9;
+  return fit.edits === 2 && n >= LONG_NAME && fit.cost <= MAX_COST_TWO_EDITS + 1e-9;
+}
+
+/**
+ * The township a reading begins with (the characters after its county), read as the divisions spell it: one of
+ * `names` (the county's townships, see {@link townshipsOf}) within one lost, extra or changed character of the start
+ * of the reading, or two in a name of three or more where one is among the recognizer's other readings (a character
+ * among them, or a known confusion, costs less; one read surely costs more); its last character (镇, 乡, 道) read
+ * as printed or among its likelier other readings. `undefined` when the reading already begins with one of the
+ * names, when none fits, or when another fits about as well: a township that is not there is never put in.
+ *
+ * @example
+ * fixTownshipStart(Array.from("龙镇东风路", (text) => ({ text })), ["廻龙镇", "佗城镇"])?.symbols.map((s) => s.text).join(""); // "廻龙镇"
+ */
+export function fixTownshipStart(
+  read: readonly PlaceSymbol[],
+  names: readonly string[],
+): PlaceStartFix | undefined {
+  if (read.length === 0 || names.length === 0) return undefined;
+  const text = read.map((symbol) => symbol.text).join("");
+  if (names.some((name) => text.startsWith(name))) return undefined;
+  const all: TownshipFit[] = [];
+  for (const name of names) {
+    const fit = align(Array.from(name), read);
+    if (fit !== undefined) all.push(fit);
+  }
+  const taken = all.filter(fits).sort((a, b) => a.cost - b.cost);
+  const best = taken[0];
+  if (best === undefined) return undefined;
+  if (all.some((other) => other !== best && other.name !== best.name && other.cost - best.cost < MIN_MARGIN))
+    return undefined;
+  return { symbols: best.symbols, consumed: best.consumed, cost: best.cost };
+}
