@@ -10,7 +10,7 @@ import {
 import type { DocumentSpec } from "./shared/field-spec.ts";
 import type { PageFrame } from "./shared/page-frame.ts";
 import { lineChars } from "./shared/slice-text-line.ts";
-import { fixTownshipStart, townshipsOf } from "./shared/townships.ts";
+import { fixTownshipStart, namesTownship, townshipsOf } from "./shared/townships.ts";
 import type { ValuePiece } from "./shared/value-pieces.ts";
 
 /** What a character's confidence is taken as where its reading is weighed as not sure. */
@@ -54,7 +54,8 @@ function countyByTownship(
   chars: readonly RecognizedChar[],
   preferred: PreferredPlaces,
 ): PlaceStartFix | undefined {
-  if (countyAtStart(chars.map((char) => char.text).join("")) !== undefined) return undefined;
+  const read = chars.map((char) => char.text).join("");
+  if (countyAtStart(read) !== undefined || !namesTownship(read)) return undefined;
   const unsure = chars.map((char) => ({ ...char, confidence: Math.min(char.confidence, UNSURE_CONFIDENCE) }));
   const fixed = fixPlaceStart(unsure, preferred);
   if (fixed === undefined) return undefined;

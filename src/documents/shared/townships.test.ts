@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { countyAtStart, type PlaceSymbol } from "./divisions.ts";
-import { fixTownshipStart, townshipsOf } from "./townships.ts";
+import { fixTownshipStart, namesTownship, townshipsOf } from "./townships.ts";
 
 /** The address with the township after its county read as the divisions spell it, or `undefined` when left as read. */
 function townFixed(text: string | PlaceSymbol[]): string | undefined {
@@ -104,4 +104,10 @@ test("a name's last character among its likelier other readings anchors it too",
     "浙江省台州市天台县赤城街道胜利北路",
   );
   assert.equal(townFixed(readAs("浙江省台州市天台县赤城街进胜利北路", 0.6)), undefined);
+});
+
+test("a township of any county is found after a text's start, and nowhere in a text without one", () => {
+  assert.equal(namesTownship("河南省安阳市股都区铁西路街道工业路100号"), true);
+  assert.equal(namesTownship("郴州市妇幼保健院"), false);
+  assert.equal(namesTownship("渌口镇"), false, "not at the very start");
 });

@@ -34,6 +34,35 @@ export function townshipsOf(codes: readonly string[]): string[] {
   return [...names];
 }
 
+/** Every township name of the divisions, and the most characters one has, built when first needed. */
+let allNames: { names: ReadonlySet<string>; longest: number } | undefined;
+/** How far into a text a township may begin: after a province, prefecture and county named in full. */
+const MAX_TOWNSHIP_START = 24;
+
+/**
+ * Whether a township name of the divisions (of any county) begins in the text after its first two characters, as
+ * it does after a county's name: a cheap test before looking for which county a reading names.
+ *
+ * @example
+ * namesTownship("河南省安阳市股都区铁西路街道工业路"); // true: 铁西路街道
+ */
+export function namesTownship(text: string): boolean {
+  if (allNames === undefined) {
+    townshipsOf([]);
+    const names = new Set<string>();
+    for (const joined of Object.values(townships ?? {}))
+      for (const name of joined.split(",")) names.add(name);
+    let longest = 0;
+    for (const name of names) longest = Math.max(longest, Array.from(name).length);
+    allNames = { names, longest };
+  }
+  const symbols = Array.from(text);
+  for (let start = 2; start < Math.min(symbols.length - 1, MAX_TOWNSHIP_START); start++)
+    for (let end = start + 2; end <= Math.min(symbols.length, start + allNames.longest); end++)
+      if (allNames.names.has(symbols.slice(start, end).join(""))) return true;
+  return false;
+}
+
 /** A character read in this confidence or more is sure: replacing it costs more than a plain edit. */
 const SURE_CONFIDENCE = 0.97;
 const SURE_SUBSTITUTION = 1.6;
