@@ -5,6 +5,39 @@ import type { DocumentSpec } from "./shared/field-spec.ts";
 /** How a move's note ends (2005年07月由湖南省长沙县迁来, 购房迁入; domain.md §1.4). */
 const MOVED_IN = ["迁来", "迁入"] as const;
 
+/**
+ * Occupations as registers print them (domain.md §3.8): the common short words, the simple public list and the
+ * GB/T 6565 major groups.
+ */
+const OCCUPATIONS = [
+  "学生",
+  "农民",
+  "工人",
+  "职员",
+  "干部",
+  "教师",
+  "医生",
+  "护士",
+  "个体",
+  "待业",
+  "无业",
+  "退休",
+  "军人",
+  "工作员",
+  "工程师",
+  "人民警察",
+  "国家公务员",
+  "专业技术人员",
+  "企业管理人员",
+  "现役军人",
+  "自由职业者",
+  "个人经营者",
+  "无业人员",
+  "办事人员和有关人员",
+  "商业、服务业人员",
+  "不便分类的其他从业人员",
+] as const;
+
 /** The resident page's fields in api.md §4 order, with the older and newer wordings of their labels. */
 const FIELDS: DocumentSpec["fields"] = [
   { key: "name", labels: ["姓名"], kind: "name" },
@@ -40,7 +73,7 @@ const FIELDS: DocumentSpec["fields"] = [
     vocabulary: "military",
   },
   { key: "employer", labels: ["服务处所"], kind: "text", runsFromLabel: true },
-  { key: "occupation", labels: ["职业"], kind: "text", runsFromLabel: true },
+  { key: "occupation", labels: ["职业"], kind: "text", runsFromLabel: true, commonWords: OCCUPATIONS },
   {
     key: "immigratedToCityInfo",
     labels: ["何时由何地迁来本市（县）", "何时由何地迁来本市(县)", "何时由何地迁来本市"],

@@ -74,6 +74,11 @@ export interface FieldSpec {
    * where one of their characters was read as a known look-alike (适来, 迁米).
    */
   endings?: readonly string[];
+  /**
+   * For free text: words such a value often is, whole (职业: 工人, 干部, 退休); a reading one unsure or look-alike
+   * character away from exactly one of them is taken for it (see `normaliseValue`).
+   */
+  commonWords?: readonly string[];
 }
 
 /** The declarative description of one document type. */

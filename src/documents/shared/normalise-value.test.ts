@@ -274,3 +274,32 @@ test("an ID number read on into the next cell, or with an old number's digit los
   // Neither end valid: left as read, doubted.
   assert.equal(normaliseValue("5227261985041031629高", field("id-number")).valid, false);
 });
+
+test("free text one unsure or look-alike character off one of its field's common words is taken for it", () => {
+  const occupation = field("text", { commonWords: ["干部", "工人", "退休", "学生", "工程师"] });
+  const read = (text: string, confidences: Record<number, number>) =>
+    normaliseValue(text, occupation, makeTextLine(text, { confidences }).chars);
+  assert.equal(read("开部", { 0: 0.77 }).value, "干部", "an unsure character");
+  assert.equal(read("千部", { 0: 0.99 }).value, "干部", "a known look-alike, however sure");
+  assert.equal(read("退体", { 1: 0.85 }).value, "退休");
+  assert.equal(read("牛程师", { 0: 0.6 }).value, "工程师");
+  const sureAlternative = normaliseValue(
+    "退体",
+    occupation,
+    makeTextLine("退体", { alternatives: { 1: [{ text: "休", probability: 0.02 }] } }).chars,
+  );
+  assert.equal(sureAlternative.value, "退休", "the word's character among the alternatives");
+  assert.ok(sureAlternative.confidence < 1);
+});
+
+test("free text read surely, far from the common words, or near several stays as read", () => {
+  const occupation = field("text", { commonWords: ["干部", "工人", "退休", "工长", "工头"] });
+  const read = (text: string, confidences: Record<number, number> = {}) =>
+    normaliseValue(text, occupation, makeTextLine(text, { confidences }).chars).value;
+  assert.equal(read("退体"), "退体", "the differing character read surely, and no look-alike");
+  assert.equal(read("干部"), "干部");
+  assert.equal(read("厨师"), "厨师");
+  assert.equal(read("工匠", { 1: 0.5 }), "工匠", "near 工人, 工长 and 工头 alike");
+  assert.equal(read("医生"), "医生");
+  assert.equal(value("开部", field("text")), "开部", "a field without common words");
+});

@@ -237,9 +237,11 @@ const DIGIT_AS_LETTER: Readonly<Record<string, string>> = { "5": "S", "2": "Z", 
  * Free text as printed; a set phrase it ends with (see `FieldSpec.endings`) read with one character swapped for a
  * known look-alike (由湖南省长沙县适来) is put back, the value doubted a little.
  */
-function normaliseText(text: string, field: FieldSpec): NormalisedValue {
+function normaliseText(text: string, field: FieldSpec, chars?: readonly RecognizedChar[]): NormalisedValue {
   const trimmed = trimSeparators(text);
   const symbols = Array.from(trimmed);
+  const common = commonWordFor(trimmed, field.commonWords ?? [], trimmed === text ? chars : undefined);
+  if (common !== undefined) return { value: common, confidence: COMMON_WORD_CONFIDENCE, valid: true };
   for (const ending of field.endings ?? []) {
     const word = Array.from(ending);
     const tail = symbols.slice(-word.length);
@@ -250,6 +252,42 @@ function normaliseText(text: string, field: FieldSpec): NormalisedValue {
     return { value: symbols.slice(0, -word.length).join("") + ending, confidence: 0.9, valid: true };
   }
   return ACCEPTED(trimmed);
+}
+
+/** What a free-text value put right to one of its field's common words keeps of its confidence. */
+const COMMON_WORD_CONFIDENCE = 0.85;
+/** A character read less surely than this may be a common word's character misread. */
+const UNSURE_CHAR = 0.9;
+/** An alternative this probable at a character's place counts as evidence for the word that has it there. */
+const ALTERNATIVE_EVIDENCE = 0.01;
+
+/**
+ * The one common word of a free-text field (职业: 干部, 工人, 退休) that a reading misses by one character only, where
+ * that character was read unsurely, is a known look-alike of the word's, or had the word's among its alternatives
+ * (开部, 千部 for 干部; 退体 for 退休). A reading that is a common word, or near none or several, stays as read.
+ */
+function commonWordFor(
+  read: string,
+  words: readonly string[],
+  chars: readonly RecognizedChar[] | undefined,
+): string | undefined {
+  if (words.length === 0 || words.includes(read)) return undefined;
+  const symbols = Array.from(read);
+  const aligned = chars !== undefined && chars.length === symbols.length ? chars : undefined;
+  const near = words.filter((word) => {
+    const target = Array.from(word);
+    if (target.length !== symbols.length || target.length < 2) return false;
+    const differing = target.flatMap((char, index) => (char === symbols[index] ? [] : [index]));
+    const at = differing[0];
+    if (differing.length !== 1 || at === undefined) return false;
+    const wanted = target[at] as string;
+    const char = aligned?.[at];
+    if (areConfusable(wanted, symbols[at] ?? "")) return true;
+    if (char === undefined) return false;
+    const alternative = char.alternatives.find((option) => option.text === wanted)?.probability ?? 0;
+    return char.confidence < UNSURE_CHAR || alternative >= ALTERNATIVE_EVIDENCE;
+  });
+  return near.length === 1 ? near[0] : undefined;
 }
 
 /**
