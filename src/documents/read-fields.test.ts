@@ -137,3 +137,14 @@ test("a label's wording inside a value is not cut from it", () => {
   assert.equal(fields.get("immigratedToCityInfo")?.text, "出生");
   assert.equal(fields.get("birthPlace")?.text, "湖南省长沙县");
 });
+
+test("a label lost with its value is placed by the grid, for its cell to be read on its own", () => {
+  const lines = residentCard(0, 0).filter((line) => line.text !== "性别" && line.text !== "男");
+  const reading = readFields(lines, HOUSEHOLD_RESIDENT_SPEC);
+  assert.equal(reading.fields.get("sex")?.label, undefined);
+  const placed = reading.placedLabels?.get("sex");
+  assert.ok(placed !== undefined, "the grid places 性别");
+  assert.ok(Math.abs(placed.left - 420) < 10, `in its column: ${placed.left}`);
+  assert.ok(Math.abs(placed.centerY - 160) < 10, `on its row: ${placed.centerY}`);
+  assert.equal(reading.placedLabels?.has("relation") ?? false, false, "a label found is not placed");
+});

@@ -5,7 +5,7 @@ import { dropDistantPieces } from "./shared/drop-distant-pieces.ts";
 import { type DocumentSpec, labelSpecsOf } from "./shared/field-spec.ts";
 import { inferMissingLabels } from "./shared/infer-missing-labels.ts";
 import { findLabels, type LabelMatch, type LabelSpec } from "./shared/label-matcher.ts";
-import { type PageFrame, pageFrameOf } from "./shared/page-frame.ts";
+import { type PageBox, type PageFrame, pageFrameOf } from "./shared/page-frame.ts";
 import { resolveLabels, valueLikeMatches } from "./shared/resolve-labels.ts";
 import { lineChars, sliceTextLine } from "./shared/slice-text-line.ts";
 import { stackWrappedLabels } from "./shared/stack-wrapped-labels.ts";
@@ -34,6 +34,11 @@ export interface DocumentReading {
   /** How many of the document's labels were found (read, or read garbled where the grid puts them). */
   labelsFound: number;
   frame: PageFrame;
+  /**
+   * Where the grid places the labels not found and read nowhere (see `inferMissingLabels`), by key: the cells of
+   * such fields can still be cut out and read on their own.
+   */
+  placedLabels?: ReadonlyMap<string, PageBox>;
   /** Set when the page is a form never filled in (see `DocumentSpec.blankBelow`): every field was emptied. */
   blank?: boolean;
 }
@@ -89,7 +94,15 @@ export function readFields(recognised: readonly TextLine[], spec: DocumentSpec):
   }
   recoverByPattern(spec, lines, fields);
   const blank = isBlankForm(spec, fields);
-  return { fields, labelsFound, frame, ...(blank ? { blank } : {}) };
+  const placed = inferred.anchors.filter(({ key }) => !resolved.has(key));
+  const placedLabels = new Map(placed.map(({ key, box }) => [key, box]));
+  return {
+    fields,
+    labelsFound,
+    frame,
+    ...(placedLabels.size > 0 ? { placedLabels } : {}),
+    ...(blank ? { blank } : {}),
+  };
 }
 
 /**

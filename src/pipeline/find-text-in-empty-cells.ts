@@ -8,54 +8,12 @@ import { lineChars } from "../documents/shared/slice-text-line.ts";
 import { isCommonSurname, isCompoundSurname } from "../documents/shared/surnames.ts";
 import { boundsQuad, quadBounds } from "../geometry/quad.ts";
 import type { RawImage } from "../image/raw-image.ts";
-import type { DocumentType, Point, Quad, RecognizedChar, TextLine } from "../types.ts";
+import type { Point, Quad, RecognizedChar, TextLine } from "../types.ts";
 import { cellMosaic, type MosaicTile } from "./cell-mosaic.ts";
 import { glyphSize, glyphSizes } from "./label-glyphs.ts";
-import { CELL_REACH, labelBox } from "./reread-empty-cells.ts";
+import { ALWAYS_FILLED } from "./always-filled.ts";
+import { CELL_REACH, labelBox, placedLabels } from "./reread-empty-cells.ts";
 import type { TextEngine } from "./text-engine.ts";
-
-/**
- * The fields every filled-in page of a type holds a value in (a printed form leaves none of them blank): only
- * these are searched, so an optional cell left blank on purpose (曾用名, 宗教信仰) is never given a value. The
- * officers' name seals are read by `readNameStamp`, and 新生儿姓名 may be blank (a child not yet named).
- */
-const ALWAYS_FILLED: Readonly<Record<DocumentType, readonly string[]>> = {
-  "household-head": ["householdType", "householderName", "householdNumber", "address", "issueDate"],
-  "household-resident": [
-    "name",
-    "relation",
-    "sex",
-    "birthPlace",
-    "ethnicity",
-    "nativePlace",
-    "birthDate",
-    "idCardNumber",
-    "registrationDate",
-  ],
-  "birth-certificate": [
-    "sex",
-    "birthTime",
-    "gestationalAge",
-    "birthWeight",
-    "birthLength",
-    "birthPlace",
-    "medicalInstitutions",
-    "motherName",
-    "motherAge",
-    "motherNationality",
-    "motherEthnicity",
-    "motherAddress",
-    "motherIdCardNumber",
-    "fatherName",
-    "fatherAge",
-    "fatherNationality",
-    "fatherEthnicity",
-    "fatherAddress",
-    "fatherIdCardNumber",
-    "issueAuthority",
-    "issueDate",
-  ],
-};
 
 /**
  * A page is searched only when this many, and this share, of its always-filled fields were read: a form never
@@ -262,6 +220,7 @@ export function emptyCells(reading: DocumentReading, spec: DocumentSpec, lines: 
   const labels = [...reading.fields.values()].flatMap((field) =>
     field.label && !field.label.english ? [{ key: field.key, box: frame.box(field.label.quad) }] : [],
   );
+  const placed = placedLabels(reading);
   const glyphs = glyphSizes(reading);
   const always = new Set(ALWAYS_FILLED[spec.type]);
   const filled = spec.fields.filter((field) => {
@@ -274,6 +233,7 @@ export function emptyCells(reading: DocumentReading, spec: DocumentSpec, lines: 
     if (!always.has(field.key) || read === undefined || !readsEmpty(field, read)) return [];
     const found =
       labelBox(spec, field, labels) ??
+      placed.get(field.key) ??
       placeRowLabel(spec, field, labels, otherPrintOf(spec, field, lines, frame));
     // Else after the value of the field before it on its row: the cell then holds the lost label too.
     const after = found === undefined ? placeAfterMate(spec, field, labels, reading) : undefined;

@@ -143,3 +143,100 @@ test("under a label box that took in its caption, the cell is read again as high
   await rereadEmptyCells(IMAGE, reading, BIRTH_CERTIFICATE_SPEC, engine);
   assert.equal(reading.fields.get("sex")?.text, "女");
 });
+
+/** Like {@link engineReading}, but reading `clean` in the cell only when the rulings are painted out, else `plain`. */
+function engineReadingClean(
+  plain: string,
+  clean: string,
+  where: { x: number; y: number },
+  calls: { quads: Quad[]; withoutRulings: boolean }[] = [],
+): TextEngine {
+  return {
+    detect: async () => [],
+    recognize: async (_image, quads, options) => {
+      const withoutRulings = options?.withoutRulings === true;
+      calls.push({ quads: [...quads], withoutRulings });
+      return quads.map((quad) => {
+        const x = (quad[0].x + quad[2].x) / 2;
+        const y = (quad[0].y + quad[2].y) / 2;
+        const near = Math.abs(y - where.y) < 30 && x > where.x - 60 && x < where.x + 60;
+        return makeTextLine(near ? (withoutRulings ? clean : plain) : "", { quad });
+      });
+    },
+    dispose: async () => {},
+  };
+}
+
+test("a word printed across a ruling is read again with the rulings painted out, only for cells that need it", async () => {
+  const reading = readFields(page(true), BIRTH_CERTIFICATE_SPEC);
+  const calls: { quads: Quad[]; withoutRulings: boolean }[] = [];
+  await rereadEmptyCells(
+    IMAGE,
+    reading,
+    BIRTH_CERTIFICATE_SPEC,
+    engineReadingClean("1888", "女", { x: 520, y: 50 }, calls),
+  );
+  assert.equal(reading.fields.get("sex")?.text, "女");
+  assert.deepEqual(
+    calls.map((call) => call.withoutRulings),
+    [false, true],
+    "read plainly first, then once more without rulings",
+  );
+  const plainCount = calls[0]?.quads.length ?? 0;
+  const cleanCount = calls[1]?.quads.length ?? 0;
+  assert.ok(
+    cleanCount > 0 && cleanCount % 2 === 0,
+    "two bands a cell: at the page's values' shift, and the characters' height",
+  );
+  assert.ok(
+    cleanCount < plainCount,
+    "not the cells of fields that are not vocabularies, nor optional blank ones",
+  );
+});
+
+test("a word read plainly is kept, whatever a read without rulings says", async () => {
+  const reading = readFields(page(true), BIRTH_CERTIFICATE_SPEC);
+  const calls: { quads: Quad[]; withoutRulings: boolean }[] = [];
+  await rereadEmptyCells(
+    IMAGE,
+    reading,
+    BIRTH_CERTIFICATE_SPEC,
+    engineReadingClean("女", "男", { x: 520, y: 50 }, calls),
+  );
+  assert.equal(reading.fields.get("sex")?.text, "女");
+  const sexCell = (quad: Quad) => Math.abs((quad[0].y + quad[2].y) / 2 - 50) < 30 && quad[0].x > 400;
+  const again = calls.filter((call) => call.withoutRulings).flatMap((call) => call.quads);
+  assert.equal(again.filter(sexCell).length, 0, "the sex cell is not read again");
+});
+
+test("an unsure character read at a word's end (its label's last one) is left out when the rest is sure", async () => {
+  const reading = readFields(page(true), BIRTH_CERTIFICATE_SPEC);
+  const engine: TextEngine = {
+    detect: async () => [],
+    recognize: async (_image, quads) =>
+      quads.map((quad) => {
+        const y = (quad[0].y + quad[2].y) / 2;
+        const near = Math.abs(y - 50) < 30 && quad[0].x > 400;
+        return makeTextLine(near ? "别女" : "", { quad, confidences: { 0: 0.3, 1: 0.97 } });
+      }),
+    dispose: async () => {},
+  };
+  await rereadEmptyCells(IMAGE, reading, BIRTH_CERTIFICATE_SPEC, engine);
+  assert.equal(reading.fields.get("sex")?.text, "女");
+});
+
+test("a word whose rest is unsure too is not taken", async () => {
+  const reading = readFields(page(true), BIRTH_CERTIFICATE_SPEC);
+  const engine: TextEngine = {
+    detect: async () => [],
+    recognize: async (_image, quads) =>
+      quads.map((quad) => {
+        const y = (quad[0].y + quad[2].y) / 2;
+        const near = Math.abs(y - 50) < 30 && quad[0].x > 400;
+        return makeTextLine(near ? "别女" : "", { quad, confidences: { 0: 0.3, 1: 0.6 } });
+      }),
+    dispose: async () => {},
+  };
+  await rereadEmptyCells(IMAGE, reading, BIRTH_CERTIFICATE_SPEC, engine);
+  assert.equal(reading.fields.get("sex")?.text, "");
+});

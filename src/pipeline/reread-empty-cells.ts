@@ -7,7 +7,8 @@ import type { PageBox, PageFrame } from "../documents/shared/page-frame.ts";
 import { lineChars } from "../documents/shared/slice-text-line.ts";
 import type { RawImage } from "../image/raw-image.ts";
 import { boundsQuad } from "../geometry/quad.ts";
-import type { Point, Quad } from "../types.ts";
+import type { Point, Quad, RecognizedChar, TextLine } from "../types.ts";
+import { ALWAYS_FILLED } from "./always-filled.ts";
 import { glyphSize, glyphSizes } from "./label-glyphs.ts";
 import type { TextEngine } from "./text-engine.ts";
 
@@ -43,6 +44,13 @@ const DIGIT = /[\d０-９]/u;
 /** What may follow a number in its cell: its unit, or the days of a gestational age. */
 const UNIT_END = /[周天+⁺＋]/u;
 const AGAIN_WHEN_INVALID = new Set(["date", "birth-time", "number", "gestational-age", "vocabulary"]);
+/** A character read less surely than this at either end of a vocabulary word read alone may be left out… */
+const UNSURE_END = 0.5;
+/** …when every character left is read at least this surely. */
+const SURE_REST = 0.8;
+const HAN = /\p{Script=Han}/u;
+/** A Chinese character read at least this surely in a cell says the cell holds print (guilloche reads less so). */
+const SEEN = 0.5;
 /** What a value read on its own keeps of its confidence: it was not seen by the detector. */
 const REREAD_FACTOR = 0.9;
 
@@ -66,6 +74,7 @@ export async function rereadEmptyCells(
   const labels = [...reading.fields.values()].flatMap((field) =>
     field.label && !field.label.english ? [{ key: field.key, box: wholeLabelBox(field.label, frame) }] : [],
   );
+  const placed = placedLabels(reading);
   const valueAt = (key: string): string => {
     const field = spec.fields.find((other) => other.key === key);
     const text = reading.fields.get(key)?.text ?? "";
@@ -74,40 +83,32 @@ export async function rereadEmptyCells(
   const wanted = spec.fields.filter((field) => needsReread(field, reading.fields.get(field.key), valueAt));
   const glyphs = glyphSizes(reading);
   const cells = wanted.flatMap((field) => {
-    const box = labelBox(spec, field, labels);
+    const box = labelBox(spec, field, labels) ?? placed.get(field.key);
     if (box === undefined) return [];
     // Last, a strip as high as the label's characters: a lone character in a strip cut by a label box that took
     // in its caption (twice the text's height) is read too small.
     const text = glyphSize(glyphs, field.key, box.height);
     const bands = [...OFFSETS.map((offset) => ({ offset, half: box.height })), { offset: 0, half: text }];
-    return bands.map(({ offset, half }) => ({
+    return bands.map(({ offset, half }, band) => ({
       field,
+      band,
       quad: cellQuad(box, half, field, labels, offset, frame.toImage),
     }));
   });
   if (cells.length === 0) return;
-  const lines = await engine.recognize(
+  const plain = await engine.recognize(
     image,
     cells.map((cell) => cell.quad),
   );
   const done = new Set<string>();
-  cells.forEach(({ field, quad }, index) => {
-    const line = lines[index];
+  const seen = new Set<string>();
+  const take = (cell: { field: FieldSpec; quad: Quad }, line: TextLine | undefined) => {
+    const { field, quad } = cell;
     const read = reading.fields.get(field.key);
     if (done.has(field.key) || line === undefined || read === undefined) return;
-    const all = lineChars(line);
-    let start = 0;
-    let end = all.length;
-    while (start < end && RULING.test(all[start]?.text ?? "")) start++;
-    while (end > start && RULING.test(all[end - 1]?.text ?? "")) end--;
-    if (NUMBER_KINDS.has(field.kind)) {
-      // The label's last character read before the number (`龄32`), and the next label's first after it (`32国`).
-      while (start < end && !DIGIT.test(all[start]?.text ?? "")) start++;
-      while (end > start && !DIGIT.test(all[end - 1]?.text ?? "") && !UNIT_END.test(all[end - 1]?.text ?? ""))
-        end--;
-    }
-    const kept = all.slice(start, end);
-    const text = kept.map((char) => char.text).join("");
+    const kept = valueChars(lineChars(line), field, valueAt);
+    if (lineChars(line).some((char) => HAN.test(char.text) && char.confidence >= SEEN)) seen.add(field.key);
+    const text = joined(kept);
     if (!acceptable(text, field, valueAt)) return;
     done.add(field.key);
     reading.fields.set(field.key, {
@@ -118,7 +119,99 @@ export async function rereadEmptyCells(
       quads: [quad],
       confidence: line.confidence * REREAD_FACTOR,
     });
+  };
+  cells.forEach((cell, index) => {
+    take(cell, plain[index]);
   });
+  // A word printed across a ruling (a misaligned print: 女 over its cell's left edge) is read again with the
+  // rulings painted out: for a vocabulary field the page must fill, one read as something else, or one whose
+  // cell showed a Chinese character. A blank optional cell shows none, and costs nothing more.
+  const always = new Set(ALWAYS_FILLED[spec.type]);
+  const bands = new Set([nearestOffsetBand(reading, labels), OFFSETS.length]);
+  const again = cells.filter(
+    ({ field, band }) =>
+      bands.has(band) &&
+      field.kind === "vocabulary" &&
+      !done.has(field.key) &&
+      (always.has(field.key) ||
+        seen.has(field.key) ||
+        (reading.fields.get(field.key)?.text.trim() ?? "") !== ""),
+  );
+  if (again.length === 0) return;
+  const clean = await engine.recognize(
+    image,
+    again.map((cell) => cell.quad),
+    { withoutRulings: true },
+  );
+  again.forEach((cell, index) => {
+    take(cell, clean[index]);
+  });
+}
+
+/**
+ * The band of {@link OFFSETS} nearest to where the page's values sit against their labels (the median shift of the
+ * values read, in label heights): a printer's misregistration moves every value of a page alike.
+ */
+function nearestOffsetBand(
+  reading: DocumentReading,
+  labels: readonly { key: string; box: PageBox }[],
+): number {
+  const shifts = labels.flatMap(({ key, box }) => {
+    const quads = reading.fields.get(key)?.quads ?? [];
+    const first = quads[0];
+    if (first === undefined || quads.length !== 1 || !(box.height > 0)) return [];
+    return [(reading.frame.box(first).centerY - box.centerY) / box.height];
+  });
+  shifts.sort((a, b) => a - b);
+  const shift = shifts[shifts.length >> 1] ?? 0;
+  let best = 0;
+  OFFSETS.forEach((offset, band) => {
+    if (Math.abs(offset - shift) < Math.abs((OFFSETS[best] as number) - shift)) best = band;
+  });
+  return best;
+}
+
+/**
+ * What of a cell's reading may be its value: without rulings read at its ends, a number without the label's or
+ * the next label's character beside it, and a vocabulary word without an unsure character at an end.
+ */
+function valueChars(
+  all: readonly RecognizedChar[],
+  field: FieldSpec,
+  valueAt: (key: string) => string,
+): RecognizedChar[] {
+  let start = 0;
+  let end = all.length;
+  while (start < end && RULING.test(all[start]?.text ?? "")) start++;
+  while (end > start && RULING.test(all[end - 1]?.text ?? "")) end--;
+  if (NUMBER_KINDS.has(field.kind)) {
+    // The label's last character read before the number (`龄32`), and the next label's first after it (`32国`).
+    while (start < end && !DIGIT.test(all[start]?.text ?? "")) start++;
+    while (end > start && !DIGIT.test(all[end - 1]?.text ?? "") && !UNIT_END.test(all[end - 1]?.text ?? ""))
+      end--;
+  }
+  const kept = all.slice(start, end);
+  if (field.kind !== "vocabulary" || acceptable(joined(kept), field, valueAt)) return kept;
+  return withoutUnsureEnds(kept);
+}
+
+function joined(chars: readonly RecognizedChar[]): string {
+  return chars.map((char) => char.text).join("");
+}
+
+/**
+ * A word read with an unsure character at either end, the end of its label (族 read 疾) or a stroke of the next
+ * ruling, left without them when what remains is read surely; otherwise nothing. The cell's crop starts right
+ * after its label and ends at the next, so a piece of either is read with a lone value as often as not.
+ */
+function withoutUnsureEnds(chars: readonly RecognizedChar[]): RecognizedChar[] {
+  let start = 0;
+  let end = chars.length;
+  while (start < end && (chars[start]?.confidence ?? 0) < UNSURE_END) start++;
+  while (end > start && (chars[end - 1]?.confidence ?? 0) < UNSURE_END) end--;
+  const rest = chars.slice(start, end);
+  if (rest.length === chars.length || rest.some((char) => char.confidence < SURE_REST)) return [];
+  return rest;
 }
 
 /**
@@ -134,6 +227,17 @@ function wholeLabelBox(label: LabelMatch, frame: PageFrame): PageBox {
   if (lost <= 0 || read <= 0 || last === wording[wording.length - 1]) return box;
   const right = box.right + (lost * (box.right - box.left)) / read;
   return { ...box, right, centerX: (box.left + right) / 2 };
+}
+
+/**
+ * The labels of fields that were neither found nor read, where the grid places them (a label lost with its value:
+ * 性别 and `女` both missed by the detector), by key: only that field's own cell is placed by one, never another
+ * field's (a placed label does not end the cell before it).
+ */
+export function placedLabels(reading: DocumentReading): Map<string, PageBox> {
+  return new Map(
+    [...(reading.placedLabels ?? [])].filter(([key]) => reading.fields.get(key)?.label === undefined),
+  );
 }
 
 /**
