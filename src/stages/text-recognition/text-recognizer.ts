@@ -134,6 +134,37 @@ export class TextRecognizer {
       );
       if (better) completed[i] = better;
     });
+    // A first character printed across a ruling that leans a little (a photographed page): a short value (a name)
+    // that starts at a ruling and was not completed is read once more with leaning rulings painted out too.
+    const leaning = indexes.flatMap((i, k) =>
+      completed[i] === lines[i] &&
+      atRuling.get(i)?.left === true &&
+      (lines[i]?.chars.length ?? 0) <= LEANING_RETRY_CHARS
+        ? [k]
+        : [],
+    );
+    if (leaning.length === 0) return { lines: completed, timings };
+    const leftOnly = leaning.map((k) => {
+      const i = indexes[k] as number;
+      return widenAtRulings(quads[i] as Quad, { ...(atRuling.get(i) as RulingEnds), right: false });
+    });
+    const third = leftOnly.map(emptyLine);
+    await this.#read(
+      image,
+      leftOnly.map((w) => w.quad),
+      third,
+      timings,
+      LEANING,
+    );
+    leaning.forEach((k, n) => {
+      const i = indexes[k] as number;
+      const better = betterWidenedRead(
+        completed[i] as DecodedLine,
+        third[n] as DecodedLine,
+        leftOnly[n] as WidenedQuad,
+      );
+      if (better) completed[i] = better;
+    });
     return { lines: completed, timings };
   }
 
@@ -200,6 +231,8 @@ export class TextRecognizer {
 
 /** Rulings removed before a widened read: upright ones only (a line's own strokes may lean). */
 const UPRIGHT: RulingOptions = { leaning: false };
+/** Lines of at most this many characters (names, short words) get the read with leaning rulings painted out. */
+const LEANING_RETRY_CHARS = 4;
 /** Rulings removed when asked for: leaning ones too (a frame line photographed at an angle to the text). */
 const LEANING: RulingOptions = { leaning: true };
 
