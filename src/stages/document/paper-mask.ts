@@ -24,10 +24,10 @@ export function segmentPaper(plane: Plane, threshold: number, radius: number): P
   for (let i = 0; i < mask.length; i++) mask[i] = (plane.data[i] as number) > threshold ? 1 : 0;
   morphology.apply(mask, radius, DILATE);
   morphology.apply(mask, radius, ERODE);
-  fillHoles(mask, width, height, morphology.stack);
+  fillHoles(mask, width, height);
   morphology.apply(mask, radius + 1, ERODE);
   morphology.apply(mask, radius + 1, DILATE);
-  return largestComponent(mask, width, height, morphology.stack);
+  return largestComponent(mask, width, height);
 }
 
 /** Which morphology {@link Morphology.apply} does: set where the window holds any 1, or only 1s. */
@@ -44,15 +44,12 @@ class Morphology {
   readonly #height: number;
   readonly #rows: Uint8Array;
   readonly #counts: Int32Array;
-  /** A pixel stack for the flood fills, shared so each fill allocates nothing. */
-  readonly stack: Int32Array;
 
   constructor(width: number, height: number) {
     this.#width = width;
     this.#height = height;
     this.#rows = new Uint8Array(width * height);
     this.#counts = new Int32Array(width);
-    this.stack = new Int32Array(width * height);
   }
 
   /** Sets each pixel to whether its window holds a 1 (dilation) or holds only 1s (erosion). */
@@ -70,9 +67,18 @@ class Morphology {
       const start = y * width;
       for (let x = 0; x < width; x++) counts[x] = (counts[x] as number) + (rows[start + x] as number);
     }
-    // One pass per row: the row entering the window is added, the one leaving it taken away, the pixel set.
+    // One pass per row: the row entering the window is added, the one leaving it taken away, the pixel set. The
+    // rows whose window lies whole inside the image (the most) are set in a loop of their own.
+    const wholeFrom = Math.min(height, radius + 1);
+    const wholeTo = Math.max(wholeFrom, height - radius);
     for (let y = 0; y < height; y++) {
       const start = y * width;
+      if (y === wholeFrom && wholeTo > wholeFrom) {
+        if (kind === DILATE) dilateRows(mask, rows, counts, width, radius, wholeFrom, wholeTo);
+        else erodeRows(mask, rows, counts, width, radius, wholeFrom, wholeTo);
+        y = wholeTo - 1;
+        continue;
+      }
       const entering = y + radius < height ? (y + radius) * width : -1;
       const leaving = y > radius ? (y - radius - 1) * width : -1;
       const size = Math.min(y + radius, height - 1) - Math.max(y - radius, 0) + 1;
@@ -83,6 +89,54 @@ class Morphology {
         counts[x] = count;
         mask[start + x] = (kind === DILATE ? count > 0 : count === size) ? 1 : 0;
       }
+    }
+  }
+}
+
+/**
+ * The column pass of a dilation over rows [from, to), where each window holds `2 · radius + 1` rows of the image:
+ * the row entering is added to each column's count, the row leaving taken away.
+ */
+function dilateRows(
+  mask: Uint8Array,
+  rows: Uint8Array,
+  counts: Int32Array,
+  width: number,
+  radius: number,
+  from: number,
+  to: number,
+): void {
+  for (let y = from; y < to; y++) {
+    const start = y * width;
+    const entering = (y + radius) * width;
+    const leaving = (y - radius - 1) * width;
+    for (let x = 0; x < width; x++) {
+      const count = (counts[x] as number) + (rows[entering + x] as number) - (rows[leaving + x] as number);
+      counts[x] = count;
+      mask[start + x] = count > 0 ? 1 : 0;
+    }
+  }
+}
+
+/** {@link dilateRows} for an erosion: set where the window holds only 1s. */
+function erodeRows(
+  mask: Uint8Array,
+  rows: Uint8Array,
+  counts: Int32Array,
+  width: number,
+  radius: number,
+  from: number,
+  to: number,
+): void {
+  const full = 2 * radius + 1;
+  for (let y = from; y < to; y++) {
+    const start = y * width;
+    const entering = (y + radius) * width;
+    const leaving = (y - radius - 1) * width;
+    for (let x = 0; x < width; x++) {
+      const count = (counts[x] as number) + (rows[entering + x] as number) - (rows[leaving + x] as number);
+      counts[x] = count;
+      mask[start + x] = count === full ? 1 : 0;
     }
   }
 }
@@ -131,143 +185,144 @@ function windowPass(
  * on the page. A hole that spans most of the frame both ways is left open: it is a dark ring (a booklet's cover, a
  * scanner lid's shadow) between the page and a light surround, and filling it would merge the two.
  */
-function fillHoles(mask: Uint8Array, width: number, height: number, stack: Int32Array): void {
-  const n = mask.length;
-  // 1: a 0-pixel reached from the border; 2: a 0-pixel of a hole already filled or left open.
-  const seen = new Uint8Array(n);
-  let top = 0;
-  const seed = (i: number) => {
-    if (mask[i] === 0 && seen[i] === 0) {
-      seen[i] = 1;
-      stack[top++] = i;
-    }
-  };
-  for (let x = 0; x < width; x++) {
-    seed(x);
-    seed((height - 1) * width + x);
+function fillHoles(mask: Uint8Array, width: number, height: number): void {
+  const runs = runComponents(mask, width, height, 0);
+  const { count, row, start, end, root } = runs;
+  // Per component (indexed by its root run): its bounds, and whether it reaches the border.
+  const left = new Int32Array(count).fill(width);
+  const right = new Int32Array(count).fill(-1);
+  const top = new Int32Array(count).fill(height);
+  const bottom = new Int32Array(count).fill(-1);
+  const open = new Uint8Array(count);
+  for (let k = 0; k < count; k++) {
+    const r = root[k] as number;
+    const y = row[k] as number;
+    const a = start[k] as number;
+    const b = (end[k] as number) - 1;
+    if (a < (left[r] as number)) left[r] = a;
+    if (b > (right[r] as number)) right[r] = b;
+    if (y < (top[r] as number)) top[r] = y;
+    if (y > (bottom[r] as number)) bottom[r] = y;
+    if (a === 0 || b === width - 1 || y === 0 || y === height - 1) open[r] = 1;
   }
-  for (let y = 0; y < height; y++) {
-    seed(y * width);
-    seed(y * width + width - 1);
-  }
-  floodZeros(mask, seen, width, stack, top, 1);
-  for (let start = 0; start < n; start++) {
-    if (mask[start] !== 0 || seen[start] !== 0) continue;
-    // The hole's pixels are the stack's entries from 0 to its end: they are popped by index, never overwritten.
-    seen[start] = 2;
-    stack[0] = start;
-    let end = 1;
-    let left = width;
-    let right = 0;
-    let topRow = height;
-    let bottom = 0;
-    for (let k = 0; k < end; k++) {
-      const i = stack[k] as number;
-      const x = i % width;
-      const y = (i - x) / width;
-      if (x < left) left = x;
-      if (x > right) right = x;
-      if (y < topRow) topRow = y;
-      if (y > bottom) bottom = y;
-      if (x > 0 && mask[i - 1] === 0 && seen[i - 1] === 0) {
-        seen[i - 1] = 2;
-        stack[end++] = i - 1;
-      }
-      if (x < width - 1 && mask[i + 1] === 0 && seen[i + 1] === 0) {
-        seen[i + 1] = 2;
-        stack[end++] = i + 1;
-      }
-      if (i >= width && mask[i - width] === 0 && seen[i - width] === 0) {
-        seen[i - width] = 2;
-        stack[end++] = i - width;
-      }
-      if (i < n - width && mask[i + width] === 0 && seen[i + width] === 0) {
-        seen[i + width] = 2;
-        stack[end++] = i + width;
-      }
-    }
-    const ring = right - left > 0.6 * width && bottom - topRow > 0.6 * height;
-    if (!ring) for (let k = 0; k < end; k++) mask[stack[k] as number] = 1;
-  }
-}
-
-/** Marks `mark` in `seen` on every 0-pixel of the mask 4-connected to the pixels on the stack (already marked). */
-function floodZeros(
-  mask: Uint8Array,
-  seen: Uint8Array,
-  width: number,
-  stack: Int32Array,
-  size: number,
-  mark: number,
-): void {
-  const n = mask.length;
-  let top = size;
-  while (top > 0) {
-    const i = stack[--top] as number;
-    const x = i % width;
-    if (x > 0 && mask[i - 1] === 0 && seen[i - 1] === 0) {
-      seen[i - 1] = mark;
-      stack[top++] = i - 1;
-    }
-    if (x < width - 1 && mask[i + 1] === 0 && seen[i + 1] === 0) {
-      seen[i + 1] = mark;
-      stack[top++] = i + 1;
-    }
-    if (i >= width && mask[i - width] === 0 && seen[i - width] === 0) {
-      seen[i - width] = mark;
-      stack[top++] = i - width;
-    }
-    if (i < n - width && mask[i + width] === 0 && seen[i + width] === 0) {
-      seen[i + width] = mark;
-      stack[top++] = i + width;
-    }
+  for (let k = 0; k < count; k++) {
+    const r = root[k] as number;
+    if (open[r] === 1) continue;
+    const ring =
+      (right[r] as number) - (left[r] as number) > 0.6 * width &&
+      (bottom[r] as number) - (top[r] as number) > 0.6 * height;
+    if (ring) continue;
+    const base = (row[k] as number) * width;
+    mask.fill(1, base + (start[k] as number), base + (end[k] as number));
   }
 }
 
 /** The largest 4-connected component of the mask, as its own mask (the first found of equal largest ones). */
-function largestComponent(mask: Uint8Array, width: number, height: number, stack: Int32Array): PaperRegion {
-  const n = width * height;
-  const labels = new Int32Array(n);
-  let bestLabel = 0;
+function largestComponent(mask: Uint8Array, width: number, height: number): PaperRegion {
+  const { count, row, start, end, root } = runComponents(mask, width, height, 1);
+  const area = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    const r = root[k] as number;
+    area[r] = (area[r] as number) + (end[k] as number) - (start[k] as number);
+  }
+  // Roots are each component's first run in scan order, so the first of equal areas is the first found.
+  let best = -1;
   let bestArea = 0;
-  let next = 1;
-  for (let seed = 0; seed < n; seed++) {
-    if (mask[seed] === 0 || labels[seed] !== 0) continue;
-    const label = next++;
-    let area = 1;
-    labels[seed] = label;
-    stack[0] = seed;
-    let top = 1;
-    while (top > 0) {
-      const i = stack[--top] as number;
-      const x = i % width;
-      if (x > 0 && mask[i - 1] === 1 && labels[i - 1] === 0) {
-        labels[i - 1] = label;
-        area++;
-        stack[top++] = i - 1;
-      }
-      if (x < width - 1 && mask[i + 1] === 1 && labels[i + 1] === 0) {
-        labels[i + 1] = label;
-        area++;
-        stack[top++] = i + 1;
-      }
-      if (i >= width && mask[i - width] === 1 && labels[i - width] === 0) {
-        labels[i - width] = label;
-        area++;
-        stack[top++] = i - width;
-      }
-      if (i < n - width && mask[i + width] === 1 && labels[i + width] === 0) {
-        labels[i + width] = label;
-        area++;
-        stack[top++] = i + width;
-      }
-    }
-    if (area > bestArea) {
-      bestLabel = label;
-      bestArea = area;
+  for (let k = 0; k < count; k++) {
+    if ((root[k] as number) === k && (area[k] as number) > bestArea) {
+      best = k;
+      bestArea = area[k] as number;
     }
   }
-  const component = new Uint8Array(n);
-  if (bestLabel !== 0) for (let i = 0; i < n; i++) if (labels[i] === bestLabel) component[i] = 1;
+  const component = new Uint8Array(width * height);
+  for (let k = 0; k < count; k++) {
+    if ((root[k] as number) !== best) continue;
+    const base = (row[k] as number) * width;
+    component.fill(1, base + (start[k] as number), base + (end[k] as number));
+  }
   return { width, height, mask: component, area: bestArea };
+}
+
+/** The runs of one value in a mask, row by row, each with the component it belongs to. */
+interface Runs {
+  count: number;
+  /** Per run: its row, first column and the column after its last. */
+  row: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  /** Per run: the first run (in scan order) of its 4-connected component. */
+  root: Int32Array;
+}
+
+/**
+ * The horizontal runs of pixels equal to `value` and their 4-connected components: two runs on neighbouring rows
+ * are joined when they share a column. Work goes by runs, not pixels, so a page's mask is labelled in one scan.
+ */
+function runComponents(mask: Uint8Array, width: number, height: number, value: number): Runs {
+  let capacity = 4 * height + 16;
+  let row = new Int32Array(capacity);
+  let start = new Int32Array(capacity);
+  let end = new Int32Array(capacity);
+  const rowFirst = new Int32Array(height + 1);
+  let count = 0;
+  for (let y = 0; y < height; y++) {
+    rowFirst[y] = count;
+    const base = y * width;
+    let x = 0;
+    while (x < width) {
+      while (x < width && mask[base + x] !== value) x++;
+      if (x >= width) break;
+      const from = x;
+      while (x < width && mask[base + x] === value) x++;
+      if (count === capacity) {
+        capacity *= 2;
+        row = grow(row, capacity);
+        start = grow(start, capacity);
+        end = grow(end, capacity);
+      }
+      row[count] = y;
+      start[count] = from;
+      end[count] = x;
+      count++;
+    }
+  }
+  rowFirst[height] = count;
+  const parent = new Int32Array(count);
+  for (let k = 0; k < count; k++) parent[k] = k;
+  const find = (k: number): number => {
+    let r = k;
+    while ((parent[r] as number) !== r) r = parent[r] as number;
+    while ((parent[k] as number) !== r) {
+      const next = parent[k] as number;
+      parent[k] = r;
+      k = next;
+    }
+    return r;
+  };
+  for (let y = 1; y < height; y++) {
+    // Runs of the row above and of this row overlapping in a column are one component (the smaller index leads).
+    let a = rowFirst[y - 1] as number;
+    const aEnd = rowFirst[y] as number;
+    let b = aEnd;
+    const bEnd = rowFirst[y + 1] as number;
+    while (a < aEnd && b < bEnd) {
+      if ((start[a] as number) < (end[b] as number) && (start[b] as number) < (end[a] as number)) {
+        const ra = find(a);
+        const rb = find(b);
+        if (ra < rb) parent[rb] = ra;
+        else if (rb < ra) parent[ra] = rb;
+      }
+      if ((end[a] as number) < (end[b] as number)) a++;
+      else b++;
+    }
+  }
+  const root = new Int32Array(count);
+  for (let k = 0; k < count; k++) root[k] = find(k);
+  return { count, row, start, end, root };
+}
+
+function grow(array: Int32Array<ArrayBuffer>, capacity: number): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(capacity);
+  larger.set(array);
+  return larger;
 }
