@@ -122,3 +122,20 @@ test("a dark ring spanning the frame is not filled: the page inside stays apart 
   // The band was not filled, so the inner page and the outer surround stay two regions.
   assert.ok(region.area < width * height - 3 * (30 + 22) * 2);
 });
+
+test("segmentPaper agrees with the brute force on rows of several words and windows wider than a word", () => {
+  for (let seed = 31; seed <= 36; seed++) {
+    const width = 60 + ((seed * 13) % 50);
+    const height = 20 + ((seed * 5) % 23);
+    const data = plane(width, height, seed);
+    for (const [threshold, radius] of [
+      [110, 5],
+      [130, 33],
+    ] as const) {
+      const got = segmentPaper({ width, height, data }, threshold, radius);
+      const want = reference(data, width, height, threshold, radius);
+      assert.equal(got.area, want.area, `area, seed ${seed}, radius ${radius}`);
+      assert.deepEqual([...got.mask], [...want.mask], `mask, seed ${seed}, radius ${radius}`);
+    }
+  }
+});

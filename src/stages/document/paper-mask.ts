@@ -19,164 +19,133 @@ export interface PaperRegion {
  */
 export function segmentPaper(plane: Plane, threshold: number, radius: number): PaperRegion {
   const { width, height } = plane;
-  const morphology = new Morphology(width, height);
-  const mask = new Uint8Array(width * height);
-  for (let i = 0; i < mask.length; i++) mask[i] = (plane.data[i] as number) > threshold ? 1 : 0;
-  morphology.apply(mask, radius, DILATE);
-  morphology.apply(mask, radius, ERODE);
-  fillHoles(mask, width, height);
-  morphology.apply(mask, radius + 1, ERODE);
-  morphology.apply(mask, radius + 1, DILATE);
-  return largestComponent(mask, width, height);
+  const mask = new BitMask(width, height);
+  mask.threshold(plane.data, threshold);
+  mask.apply(radius, DILATE);
+  mask.apply(radius, ERODE);
+  fillHoles(mask);
+  mask.apply(radius + 1, ERODE);
+  mask.apply(radius + 1, DILATE);
+  return largestComponent(mask);
 }
 
-/** Which morphology {@link Morphology.apply} does: set where the window holds any 1, or only 1s. */
+/** Which morphology {@link BitMask.apply} does: set where the window holds any 1, or only 1s. */
 const DILATE = 1;
 const ERODE = 0;
 
+/** Pixels per word of a {@link BitMask} row. */
+const BITS = 32;
+
 /**
- * Square dilation and erosion in place, separable: a row pass then a column pass, each a running count of the 1s in
- * the window. Only pixels inside the image count, so for erosion the outside counts as inside the mask. Scratch
- * buffers are kept between calls.
+ * A binary image packed 32 pixels to a word (pixel x of a row is bit x % 32 of word x / 32), with square dilation
+ * and erosion done a word at a time. Bits past the row's end are kept 0.
  */
-class Morphology {
-  readonly #width: number;
-  readonly #height: number;
-  readonly #rows: Uint8Array;
-  readonly #counts: Int32Array;
+class BitMask {
+  readonly width: number;
+  readonly height: number;
+  /** Words per row. */
+  readonly words: number;
+  bits: Int32Array;
+  #scratch: Int32Array;
 
   constructor(width: number, height: number) {
-    this.#width = width;
-    this.#height = height;
-    this.#rows = new Uint8Array(width * height);
-    this.#counts = new Int32Array(width);
+    this.width = width;
+    this.height = height;
+    this.words = Math.ceil(width / BITS);
+    this.bits = new Int32Array(this.words * height);
+    this.#scratch = new Int32Array(this.words * height);
   }
 
-  /** Sets each pixel to whether its window holds a 1 (dilation) or holds only 1s (erosion). */
-  apply(mask: Uint8Array, radius: number, kind: number): void {
-    const width = this.#width;
-    const height = this.#height;
-    const rows = this.#rows;
-    const counts = this.#counts;
-    // Both passes count the 1s in the window (inside the image); a window of `size` pixels erodes to 1 iff all are.
+  /** Sets the pixels of `data` above `threshold`. */
+  threshold(data: Uint8Array, threshold: number): void {
+    const { width, height, words, bits } = this;
     for (let y = 0; y < height; y++) {
-      windowPass(mask, rows, y * width, width, radius, kind);
-    }
-    counts.fill(0);
-    for (let y = 0; y < Math.min(radius, height); y++) {
-      const start = y * width;
-      for (let x = 0; x < width; x++) counts[x] = (counts[x] as number) + (rows[start + x] as number);
-    }
-    // One pass per row: the row entering the window is added, the one leaving it taken away, the pixel set. The
-    // rows whose window lies whole inside the image (the most) are set in a loop of their own.
-    const wholeFrom = Math.min(height, radius + 1);
-    const wholeTo = Math.max(wholeFrom, height - radius);
-    for (let y = 0; y < height; y++) {
-      const start = y * width;
-      if (y === wholeFrom && wholeTo > wholeFrom) {
-        if (kind === DILATE) dilateRows(mask, rows, counts, width, radius, wholeFrom, wholeTo);
-        else erodeRows(mask, rows, counts, width, radius, wholeFrom, wholeTo);
-        y = wholeTo - 1;
-        continue;
-      }
-      const entering = y + radius < height ? (y + radius) * width : -1;
-      const leaving = y > radius ? (y - radius - 1) * width : -1;
-      const size = Math.min(y + radius, height - 1) - Math.max(y - radius, 0) + 1;
+      const base = y * width;
+      const row = y * words;
       for (let x = 0; x < width; x++) {
-        let count = counts[x] as number;
-        if (entering >= 0) count += rows[entering + x] as number;
-        if (leaving >= 0) count -= rows[leaving + x] as number;
-        counts[x] = count;
-        mask[start + x] = (kind === DILATE ? count > 0 : count === size) ? 1 : 0;
+        const at = row + (x >>> 5);
+        if ((data[base + x] as number) > threshold) bits[at] = (bits[at] as number) | (1 << (x & 31));
       }
     }
   }
-}
 
-/**
- * The column pass of a dilation over rows [from, to), where each window holds `2 · radius + 1` rows of the image:
- * the row entering is added to each column's count, the row leaving taken away.
- */
-function dilateRows(
-  mask: Uint8Array,
-  rows: Uint8Array,
-  counts: Int32Array,
-  width: number,
-  radius: number,
-  from: number,
-  to: number,
-): void {
-  for (let y = from; y < to; y++) {
-    const start = y * width;
-    const entering = (y + radius) * width;
-    const leaving = (y - radius - 1) * width;
-    for (let x = 0; x < width; x++) {
-      const count = (counts[x] as number) + (rows[entering + x] as number) - (rows[leaving + x] as number);
-      counts[x] = count;
-      mask[start + x] = count > 0 ? 1 : 0;
-    }
+  /** The last word's bits that lie inside the row. */
+  get lastWordMask(): number {
+    const used = this.width - (this.words - 1) * BITS;
+    return used === BITS ? -1 : (1 << used) - 1;
   }
-}
 
-/** {@link dilateRows} for an erosion: set where the window holds only 1s. */
-function erodeRows(
-  mask: Uint8Array,
-  rows: Uint8Array,
-  counts: Int32Array,
-  width: number,
-  radius: number,
-  from: number,
-  to: number,
-): void {
-  const full = 2 * radius + 1;
-  for (let y = from; y < to; y++) {
-    const start = y * width;
-    const entering = (y + radius) * width;
-    const leaving = (y - radius - 1) * width;
-    for (let x = 0; x < width; x++) {
-      const count = (counts[x] as number) + (rows[entering + x] as number) - (rows[leaving + x] as number);
-      counts[x] = count;
-      mask[start + x] = count === full ? 1 : 0;
-    }
+  /**
+   * Sets each pixel to whether its (2·radius + 1)² window holds a 1 (dilation) or holds only 1s (erosion); only
+   * pixels inside the image count, so for erosion the outside counts as inside the mask. Rows first, then columns.
+   */
+  apply(radius: number, kind: number): void {
+    for (let left = radius; left > 0; left -= BITS - 1) this.#rows(Math.min(left, BITS - 1), kind);
+    this.#columns(radius, kind);
   }
-}
 
-/** One row of {@link Morphology.apply}'s first pass: `input[start..start+length)` windowed into `out`. */
-function windowPass(
-  input: Uint8Array,
-  out: Uint8Array,
-  start: number,
-  length: number,
-  radius: number,
-  kind: number,
-): void {
-  let count = 0;
-  for (let i = 0; i < Math.min(radius, length); i++) count += input[start + i] as number;
-  // Three stretches: the window growing into the row, whole inside it, and running out of it.
-  const whole = Math.min(radius + 1, length);
-  const shrinking = Math.max(whole, length - radius);
-  for (let i = 0; i < whole; i++) {
-    if (i + radius < length) count += input[start + i + radius] as number;
-    const size = Math.min(i + radius, length - 1) + 1;
-    out[start + i] = (kind === DILATE ? count > 0 : count === size) ? 1 : 0;
-  }
-  const full = 2 * radius + 1;
-  if (kind === DILATE) {
-    for (let i = whole; i < shrinking; i++) {
-      count += (input[start + i + radius] as number) - (input[start + i - radius - 1] as number);
-      out[start + i] = count > 0 ? 1 : 0;
+  /** The row pass of {@link apply} for a radius below 32. */
+  #rows(radius: number, kind: number): void {
+    const { height, words } = this;
+    const source = this.bits;
+    const out = this.#scratch;
+    const last = this.lastWordMask;
+    // Outside the row: 0 for a dilation, 1 for an erosion (so it never clears a pixel).
+    const outside = kind === DILATE ? 0 : -1;
+    for (let y = 0; y < height; y++) {
+      const row = y * words;
+      for (let j = 0; j < words; j++) {
+        let word = source[row + j] as number;
+        if (j === words - 1 && kind === ERODE) word |= ~last;
+        const previous = j > 0 ? (source[row + j - 1] as number) : outside;
+        let next = j < words - 1 ? (source[row + j + 1] as number) : outside;
+        if (j + 1 === words - 1 && kind === ERODE) next |= ~last;
+        let result = word;
+        for (let d = 1; d <= radius; d++) {
+          // Pixel x + d (bits from the next word) and pixel x − d (bits from the previous one).
+          const ahead = (word >>> d) | (next << (BITS - d));
+          const behind = (word << d) | (previous >>> (BITS - d));
+          result = kind === DILATE ? result | ahead | behind : result & ahead & behind;
+        }
+        out[row + j] = j === words - 1 ? result & last : result;
+      }
     }
-  } else {
-    for (let i = whole; i < shrinking; i++) {
-      count += (input[start + i + radius] as number) - (input[start + i - radius - 1] as number);
-      out[start + i] = count === full ? 1 : 0;
-    }
+    this.#scratch = source;
+    this.bits = out;
   }
-  for (let i = shrinking; i < length; i++) {
-    if (i + radius < length) count += input[start + i + radius] as number;
-    count -= input[start + i - radius - 1] as number;
-    const size = length - 1 - (i - radius) + 1;
-    out[start + i] = (kind === DILATE ? count > 0 : count === size) ? 1 : 0;
+
+  /** The column pass of {@link apply}. */
+  #columns(radius: number, kind: number): void {
+    const { height, words } = this;
+    const source = this.bits;
+    const out = this.#scratch;
+    for (let y = 0; y < height; y++) {
+      const from = Math.max(0, y - radius);
+      const to = Math.min(height - 1, y + radius);
+      for (let j = 0; j < words; j++) {
+        let result = source[from * words + j] as number;
+        for (let v = from + 1; v <= to; v++) {
+          const word = source[v * words + j] as number;
+          result = kind === DILATE ? result | word : result & word;
+        }
+        out[y * words + j] = result;
+      }
+    }
+    this.#scratch = source;
+    this.bits = out;
+  }
+
+  /** Sets the pixels [from, to) of row y. */
+  fill(y: number, from: number, to: number): void {
+    const row = y * this.words;
+    for (let x = from; x < to; ) {
+      const bit = x & 31;
+      const span = Math.min(BITS - bit, to - x);
+      const ones = span === BITS ? -1 : ((1 << span) - 1) << bit;
+      const at = row + (x >>> 5);
+      this.bits[at] = (this.bits[at] as number) | ones;
+      x += span;
+    }
   }
 }
 
@@ -185,8 +154,9 @@ function windowPass(
  * on the page. A hole that spans most of the frame both ways is left open: it is a dark ring (a booklet's cover, a
  * scanner lid's shadow) between the page and a light surround, and filling it would merge the two.
  */
-function fillHoles(mask: Uint8Array, width: number, height: number): void {
-  const runs = runComponents(mask, width, height, 0);
+function fillHoles(mask: BitMask): void {
+  const { width, height } = mask;
+  const runs = runComponents(mask, 0);
   const { count, row, start, end, root } = runs;
   // Per component (indexed by its root run): its bounds, and whether it reaches the border.
   const left = new Int32Array(count).fill(width);
@@ -211,15 +181,14 @@ function fillHoles(mask: Uint8Array, width: number, height: number): void {
     const ring =
       (right[r] as number) - (left[r] as number) > 0.6 * width &&
       (bottom[r] as number) - (top[r] as number) > 0.6 * height;
-    if (ring) continue;
-    const base = (row[k] as number) * width;
-    mask.fill(1, base + (start[k] as number), base + (end[k] as number));
+    if (!ring) mask.fill(row[k] as number, start[k] as number, end[k] as number);
   }
 }
 
 /** The largest 4-connected component of the mask, as its own mask (the first found of equal largest ones). */
-function largestComponent(mask: Uint8Array, width: number, height: number): PaperRegion {
-  const { count, row, start, end, root } = runComponents(mask, width, height, 1);
+function largestComponent(mask: BitMask): PaperRegion {
+  const { width, height } = mask;
+  const { count, row, start, end, root } = runComponents(mask, 1);
   const area = new Int32Array(count);
   for (let k = 0; k < count; k++) {
     const r = root[k] as number;
@@ -258,7 +227,8 @@ interface Runs {
  * The horizontal runs of pixels equal to `value` and their 4-connected components: two runs on neighbouring rows
  * are joined when they share a column. Work goes by runs, not pixels, so a page's mask is labelled in one scan.
  */
-function runComponents(mask: Uint8Array, width: number, height: number, value: number): Runs {
+function runComponents(mask: BitMask, value: number): Runs {
+  const { width, height } = mask;
   let capacity = 4 * height + 16;
   let row = new Int32Array(capacity);
   let start = new Int32Array(capacity);
@@ -267,13 +237,12 @@ function runComponents(mask: Uint8Array, width: number, height: number, value: n
   let count = 0;
   for (let y = 0; y < height; y++) {
     rowFirst[y] = count;
-    const base = y * width;
+    const base = y * mask.words;
     let x = 0;
     while (x < width) {
-      while (x < width && mask[base + x] !== value) x++;
-      if (x >= width) break;
-      const from = x;
-      while (x < width && mask[base + x] === value) x++;
+      const from = nextPixel(mask, base, x, value);
+      if (from >= width) break;
+      x = nextPixel(mask, base, from, 1 - value);
       if (count === capacity) {
         capacity *= 2;
         row = grow(row, capacity);
@@ -325,4 +294,18 @@ function grow(array: Int32Array<ArrayBuffer>, capacity: number): Int32Array<Arra
   const larger = new Int32Array(capacity);
   larger.set(array);
   return larger;
+}
+
+/** The first pixel at or after x on the row starting at word `base` that equals `value`; the width if none. */
+function nextPixel(mask: BitMask, base: number, x: number, value: number): number {
+  const { width, bits } = mask;
+  while (x < width) {
+    const j = x >>> 5;
+    let word = bits[base + j] as number;
+    if (value === 0) word = ~word;
+    word &= -1 << (x & 31);
+    if (word !== 0) return Math.min(width, j * BITS + 31 - Math.clz32(word & -word));
+    x = (j + 1) * BITS;
+  }
+  return width;
 }

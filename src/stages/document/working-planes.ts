@@ -46,38 +46,39 @@ export function makeWorkingPlanes(image: RawImage, longSide: number): WorkingPla
   const chromaSum = new Uint32Array(width * height);
   const { channels, data } = image;
   const colourOffset = channels === 1 ? 0 : 1;
+  // Where each cell's columns start (columns map to cells in order, every cell taking at least one).
+  const cellStart = new Int32Array(width + 1);
+  for (let x = image.width - 1; x >= 0; x--) cellStart[columnCell[x] as number] = x;
+  cellStart[width] = image.width;
   for (let y = 0; y < image.height; y++) {
     const rowBase = (rowCell[y] as number) * width;
-    let source = y * image.width * channels;
-    // A cell's sums are carried while the row stays in it (columns map to cells in order): the same additions in
-    // the same order as adding into the arrays pixel by pixel.
-    let cell = rowBase + (columnCell[0] as number);
-    let luma = lumaSum[cell] as number;
-    let white = whiteSum[cell] as number;
-    let chroma = chromaSum[cell] as number;
-    for (let x = 0; x < image.width; x++, source += channels) {
-      const at = rowBase + (columnCell[x] as number);
-      if (at !== cell) {
-        lumaSum[cell] = luma;
-        whiteSum[cell] = white;
-        chromaSum[cell] = chroma;
-        cell = at;
-        luma = lumaSum[cell] as number;
-        white = whiteSum[cell] as number;
-        chroma = chromaSum[cell] as number;
+    const rowSource = y * image.width * channels;
+    // Each cell's sums are carried over its columns of the row: the same additions in the same order as adding
+    // into the arrays pixel by pixel.
+    for (let column = 0; column < width; column++) {
+      const cell = rowBase + column;
+      let luma = lumaSum[cell] as number;
+      let white = whiteSum[cell] as number;
+      let chroma = chromaSum[cell] as number;
+      const end = cellStart[column + 1] as number;
+      for (
+        let x = cellStart[column] as number, source = rowSource + x * channels;
+        x < end;
+        x++, source += channels
+      ) {
+        const r = data[source] as number;
+        const g = data[source + colourOffset] as number;
+        const b = data[source + 2 * colourOffset] as number;
+        const low = r < g ? (r < b ? r : b) : g < b ? g : b;
+        const high = r > g ? (r > b ? r : b) : g > b ? g : b;
+        luma = luma + 0.299 * r + 0.587 * g + 0.114 * b;
+        white += low;
+        chroma += high - low;
       }
-      const r = data[source] as number;
-      const g = data[source + colourOffset] as number;
-      const b = data[source + 2 * colourOffset] as number;
-      const low = r < g ? (r < b ? r : b) : g < b ? g : b;
-      const high = r > g ? (r > b ? r : b) : g > b ? g : b;
-      luma = luma + 0.299 * r + 0.587 * g + 0.114 * b;
-      white += low;
-      chroma += high - low;
+      lumaSum[cell] = luma;
+      whiteSum[cell] = white;
+      chromaSum[cell] = chroma;
     }
-    lumaSum[cell] = luma;
-    whiteSum[cell] = white;
-    chromaSum[cell] = chroma;
   }
   const columnCount = cellCounts(columnCell, width);
   const rowCount = cellCounts(rowCell, height);
