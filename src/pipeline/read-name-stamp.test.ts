@@ -152,3 +152,35 @@ test("a label box taller than its characters (it took in a stroke above) does no
   const stamp = await readNameStamp(image, readingWith(tall), "registrar", glyphEngine([]));
   assert.equal(stamp?.text, "张三");
 });
+
+test("a framed stamp read unsurely as something no one is called names no one; read surely, it is taken", async () => {
+  const image = paper();
+  drawStamp(image, 260, 112, 64);
+  const readAs = (text: string, confidence: number): TextEngine => ({
+    ...glyphEngine([]),
+    recognize: async (picture, quads) =>
+      (await glyphEngine([]).recognize(picture, quads)).map((line) => ({
+        ...line,
+        chars: line.chars.map((char, i) => {
+          const glyph = i < text.length ? (text[i] as string) : char.text;
+          return {
+            ...char,
+            text: glyph,
+            confidence,
+            alternatives: [{ text: glyph, probability: confidence }],
+          };
+        }),
+      })),
+  });
+  const junk = await readNameStamp(image, readingWith(LABEL), "registrar", readAs("酸屋", 0.8));
+  assert.equal(junk?.text, "");
+  assert.equal(junk?.confidence, 0);
+  assert.equal(
+    (await readNameStamp(image, readingWith(LABEL), "registrar", readAs("李红", 0.8)))?.text,
+    "李红",
+  );
+  assert.equal(
+    (await readNameStamp(image, readingWith(LABEL), "registrar", readAs("酸屋", 0.99)))?.text,
+    "酸屋",
+  );
+});

@@ -1,6 +1,7 @@
 import type { DocumentReading } from "../documents/read-fields.ts";
 import type { LabelMatch } from "../documents/shared/label-matcher.ts";
 import type { PageBox } from "../documents/shared/page-frame.ts";
+import { isPlausibleName } from "../documents/shared/plausible-name.ts";
 import { lineChars } from "../documents/shared/slice-text-line.ts";
 import type { RawImage } from "../image/raw-image.ts";
 import { warpImage } from "../image/warp-image.ts";
@@ -46,6 +47,11 @@ const MIN_CONFIDENCE = 0.15;
 const MIN_UNFRAMED_CONFIDENCE = 0.4;
 /** The common square layout (the first tried) is preferred by this much mean log confidence per glyph. */
 const COMMON_LAYOUT_PRIOR = 0.3;
+/**
+ * A stamp read as no plausible name (no common surname first, or a character given names seldom hold) is not
+ * taken unless read at least this surely (the product of its glyphs' confidences): the lists are not complete.
+ */
+const IMPLAUSIBLE_BELOW = 0.9;
 /** A glyph read with at least this confidence is read surely. */
 const SURE_GLYPH = 0.7;
 /** The confidence a glyph read as nothing, or as several characters, counts with. */
@@ -53,7 +59,7 @@ const MISSED = 0.01;
 
 /**
  * A name read from a stamp, how likely it is read right (the product of its characters' confidences) and the
- * stamp's box in the image.
+ * stamp's box in the image. An empty text: the stamp is there but names no one legibly.
  */
 export interface StampReading {
   text: string;
@@ -69,7 +75,9 @@ export interface StampReading {
  * shape allows (2×2, 2+1, …) is read as a line of square glyphs in seal order (columns from the right, each top to
  * bottom), and the layout read most surely wins; the closing 之印 / 印 is dropped. Returns undefined when the cell
  * holds no stamp, or one read too unsurely (a signature in ink, or nothing: the ordinary reading of the cell
- * stands). `options.inspect` sees the pictures made on the way (cell, straightened stamp, lines), for diagnosis.
+ * stands); an empty text when a framed stamp reads unsurely as no plausible name (a blurred seal read as 国星鲜:
+ * better no name than an invented one). `options.inspect` sees the pictures made on the way (cell, straightened
+ * stamp, lines), for diagnosis.
  */
 export async function readNameStamp(
   image: RawImage,
@@ -78,9 +86,31 @@ export async function readNameStamp(
   engine: TextEngine,
   options: StampOptions = {},
 ): Promise<StampReading | undefined> {
-  const { inspect } = options;
+  const located = locateNameStamp(image, reading, key, options);
+  if (located === undefined) return undefined;
+  return readLocatedStamp(image, located, engine, options.inspect);
+}
+
+/** A name stamp found on the page: its box in the image, its size along its own axes, and its ink. */
+export interface LocatedStamp {
+  quad: Quad;
+  width: number;
+  height: number;
+  levels: InkLevels;
+  framed: boolean;
+}
+
+/**
+ * Finds the officer's name stamp in the first of the areas {@link stampAreas} gives that holds a stamp-sized blob
+ * of red ink (or, on a photocopy, of framed dark ink). Undefined when none does.
+ */
+export function locateNameStamp(
+  image: RawImage,
+  reading: DocumentReading,
+  key: string,
+  options: StampOptions = {},
+): LocatedStamp | undefined {
   const { frame } = reading;
-  let found: { stamp: FoundStamp; levels: InkLevels; toImage: (p: Point) => Point } | undefined;
   for (const area of stampAreas(reading, key, options)) {
     const scale = UNIT_PX / area.unit;
     const origin = { x: area.left, y: area.centerY - CELL_HALF_HEIGHT * area.unit };
@@ -93,32 +123,54 @@ export async function readNameStamp(
       width,
       height,
     );
-    inspect?.("cell", cell);
+    options.inspect?.("cell", cell);
     const inCell = findStamp(cell);
-    if (inCell !== undefined) {
-      found = { ...inCell, toImage };
-      break;
-    }
+    if (inCell === undefined) continue;
+    const { stamp, levels } = inCell;
+    return {
+      quad: mapQuad(stampCorners(stamp), toImage),
+      width: stamp.width,
+      height: stamp.height,
+      levels,
+      framed: stamp.framed,
+    };
   }
-  if (found === undefined) return undefined;
-  const { stamp } = found;
-  const stampQuad = mapQuad(stampCorners(stamp), found.toImage);
-  const long = Math.max(stamp.width, stamp.height);
-  const stampWidth = Math.max(8, Math.round((STAMP_PX * stamp.width) / long));
-  const stampHeight = Math.max(8, Math.round((STAMP_PX * stamp.height) / long));
-  const straight = warpImage(image, stampQuad, stampWidth, stampHeight);
+  return undefined;
+}
+
+/**
+ * Reads a located stamp: straightened, its ink turned black on white, each layout its shape allows read as a line
+ * of square glyphs and the surest kept, the closing 之印 / 印 dropped. Undefined when the stamp reads as no name
+ * or too unsurely (the cell's ordinary reading stands); an empty text when a framed stamp reads unsurely as
+ * something no one is called.
+ */
+export async function readLocatedStamp(
+  image: RawImage,
+  located: LocatedStamp,
+  engine: TextEngine,
+  inspect?: StampOptions["inspect"],
+): Promise<StampReading | undefined> {
+  const long = Math.max(located.width, located.height);
+  const stampWidth = Math.max(8, Math.round((STAMP_PX * located.width) / long));
+  const stampHeight = Math.max(8, Math.round((STAMP_PX * located.height) / long));
+  const straight = warpImage(image, located.quad, stampWidth, stampHeight);
   inspect?.("stamp", straight);
-  const inStamp = stampLevels(straight, found.levels);
+  const inStamp = stampLevels(straight, located.levels);
   const chars = await readLayouts(inkAsBlack(straight, inStamp), inkMask(straight, inStamp), engine, inspect);
   const name = sealName(chars);
   if (name.length === 0) return undefined;
   const mean = name.reduce((sum, char) => sum + char.confidence, 0) / name.length;
   // Red ink read as nothing like characters (a round seal's star, a smear) leaves the cell's ordinary reading.
-  if (mean < (stamp.framed ? MIN_CONFIDENCE : MIN_UNFRAMED_CONFIDENCE)) return undefined;
+  if (mean < (located.framed ? MIN_CONFIDENCE : MIN_UNFRAMED_CONFIDENCE)) return undefined;
   const text = name.map((char) => char.text).join("");
   // Each glyph is read on its own, so the name is right only when every one is: one unsure glyph makes it unsure.
   const confidence = name.reduce((product, char) => product * char.confidence, 1);
-  return { text, chars: name, confidence, quad: stampQuad };
+  // Glyphs read unsurely into something no one is called (国星鲜, 酸屋) are a blurred seal misread, not a name. A
+  // framed stamp is surely the officer's, so what the page's reading kept of it (its whitened ink read as 厨, 方)
+  // is no name either: no name is given. Red ink unframed leaves the cell's ordinary reading.
+  if (confidence < IMPLAUSIBLE_BELOW && !isPlausibleName(name))
+    return located.framed ? { text: "", chars: [], confidence: 0, quad: located.quad } : undefined;
+  return { text, chars: name, confidence, quad: located.quad };
 }
 
 /** Where else to look for a stamp, and what to show on the way. */
