@@ -157,3 +157,20 @@ test("a birth place read exactly is given without the captions read under its bo
   assert.equal(matched.pieces.map((piece) => piece.line.text).join(""), "江西省南昌市进贤县");
   assert.equal(matched.cost, 0);
 });
+
+test("a birth time's boxes printed off their row are joined in the row's order", () => {
+  const lines = certificate((rows) => {
+    rows[1] = [["出生时间", 50, ""]];
+  });
+  // 出生时间 at y 150; its boxes' numbers printed up and down by most of a line, the hour's below the minute's.
+  const boxes: [string, number, number][] = [
+    ["2023年", 150, 145],
+    ["08月", 250, 150],
+    ["08日", 330, 152],
+    ["20时", 410, 162],
+    ["18分", 490, 138],
+  ];
+  for (const [text, x, y] of boxes) lines.push(at(text, x, y));
+  const { fields } = readFields(lines, BIRTH_CERTIFICATE_SPEC);
+  assert.deepEqual(fields.get("birthTime")?.pieceTexts, ["2023年", "08月", "08日", "20时", "18分"]);
+});

@@ -89,7 +89,8 @@ export function readFields(recognised: readonly TextLine[], spec: DocumentSpec):
     const label = resolved.get(field.key);
     // A boxed value's preprinted units and captions (周 after its box, 省 Province under it) are not part of it.
     const pieces = (assigned.get(field.key) ?? []).filter((piece) => !isBoxCaption(piece.line.text, field));
-    const reading = joinPieces(field.key, pieces, frame);
+    const boxedDate = field.parts !== undefined && (field.kind === "date" || field.kind === "birth-time");
+    const reading = joinPieces(field.key, pieces, frame, boxedDate);
     fields.set(field.key, label ? { ...reading, label } : reading);
   }
   recoverByPattern(spec, lines, fields);
@@ -187,6 +188,9 @@ function isInsideValue(match: LabelMatch, isValue: (text: string) => boolean): b
   return whole !== matchedText(match) && isValue(whole);
 }
 
+/** The boxes of a boxed value are on one row where their middles are less than this many heights apart. */
+const BOXES_ROW_SHARE = 1.5;
+
 function matchedText(match: LabelMatch): string {
   return lineChars(match.line)
     .slice(match.start, match.end)
@@ -195,10 +199,20 @@ function matchedText(match: LabelMatch): string {
     .replace(/\s+/gu, "");
 }
 
-function joinPieces(key: string, pieces: readonly ValuePiece[], frame: PageFrame): FieldReading {
+/**
+ * A field's pieces in reading order: along a row, rows top to bottom. The boxes of a value printed in boxes on one
+ * row (a date's 年 月 日 时 分) stand in a row even where their numbers were printed a line's height off it.
+ */
+function joinPieces(
+  key: string,
+  pieces: readonly ValuePiece[],
+  frame: PageFrame,
+  boxes: boolean,
+): FieldReading {
   const boxed = pieces.map((piece) => ({ piece, box: frame.box(piece.line.quad) }));
+  const rowShare = boxes ? BOXES_ROW_SHARE : 0.5;
   boxed.sort((a, b) => {
-    const sameRow = Math.abs(a.box.centerY - b.box.centerY) < Math.min(a.box.height, b.box.height) * 0.5;
+    const sameRow = Math.abs(a.box.centerY - b.box.centerY) < Math.min(a.box.height, b.box.height) * rowShare;
     return sameRow ? a.box.left - b.box.left : a.box.centerY - b.box.centerY;
   });
   const chars = boxed.flatMap(({ piece }) => lineChars(piece.line));

@@ -52,7 +52,7 @@ test("a box's digits are cut out where they stand, above the row, up to the end 
   fill(image, 202, 92, 218, 94);
   fill(image, 209, 90, 211, 110);
   const row = { start: 140, end: 600, centerY: 100, pitch: 20 };
-  const crop = cropBoxDigits(image, makePageFrame(0), row, row.start, {
+  const crop = cropBoxDigits(image, makePageFrame(0), row, undefined, {
     unit: "年",
     left: 200,
     right: 220,
@@ -63,13 +63,44 @@ test("a box's digits are cut out where they stand, above the row, up to the end 
   assert.ok(crop.height <= 48, `height ${crop.height}`);
   // The digits' top row is inside the crop and the crop's darkest pixels are ink.
   assert.ok(crop.data.some((value) => value < 100));
-  const blank = cropBoxDigits(page(400, 200), makePageFrame(0), row, row.start, {
+  const blank = cropBoxDigits(page(400, 200), makePageFrame(0), row, undefined, {
     unit: "年",
     left: 200,
     right: 220,
     centerY: 100,
   });
   assert.equal(blank, undefined);
+});
+
+test("a box after a unit is cut without the unit's glyph, and without the next box's digits printed off the row", () => {
+  // Pitch 20 px, row centred at y 100. The unit before (年) at x 200–220 reaches 3 px past its place; this box's
+  // digits at x 235–255 printed 15 px below the row, its unit (月) at 270–290; the next box's digits, also below the
+  // row, begin under 月 at x 285.
+  const image = page(500, 200);
+  fill(image, 202, 92, 223, 94);
+  fill(image, 209, 90, 211, 110);
+  fill(image, 236, 108, 239, 123);
+  fill(image, 246, 108, 255, 111);
+  fill(image, 272, 92, 288, 94);
+  fill(image, 279, 90, 281, 110);
+  fill(image, 290, 108, 293, 123);
+  fill(image, 300, 108, 309, 111);
+  const row = { start: 140, end: 600, centerY: 100, pitch: 20 };
+  const before = { unit: "年", left: 200, right: 220, centerY: 100 };
+  const crop = cropBoxDigits(image, makePageFrame(0), row, before, {
+    unit: "月",
+    left: 270,
+    right: 290,
+    centerY: 100,
+  });
+  assert.ok(crop);
+  // At 32 px a pitch: the digits (20 px wide, so 32 px) and their margins, not the unit before nor the next digits.
+  assert.ok(crop.width <= 32 + 2 * 8 + 2, `width ${crop.width}`);
+  const inked: number[] = [];
+  for (let x = 0; x < crop.width; x++)
+    if (crop.data.some((v, i) => i % crop.width === x && v < 150)) inked.push(x);
+  const span = (inked.at(-1) ?? 0) - (inked[0] ?? 0) + 1;
+  assert.ok(span >= 28 && span <= 34, `ink spans ${span} columns`);
 });
 
 test("crops are read in one call, one line each in order", async () => {

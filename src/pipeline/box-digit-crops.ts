@@ -6,26 +6,30 @@ import type { DateRow, UnitMark } from "./date-units.ts";
 import type { TextEngine } from "./text-engine.ts";
 
 /** A glyph's pitch in the crops' pixels. */
-const PITCH_PX = 32;
+export const PITCH_PX = 32;
+/** How far past the unit before a box's crop begins, in pitches. */
+const UNIT_MARGIN = 0.02;
 /** How far above and below the row's centre a box's digits may stand, in pitches (printed off their boxes). */
 const REACH = 1.4;
 
 /**
- * Cuts out the digits of one box of a boxed date: the strip from `from` (the end of the unit before, or of the
- * label) to the end of the box's own `unit`, along the row, {@link REACH} pitches above and below it; paints out
- * the boxes' edges and underlines ({@link withoutRulings}); and keeps the band one pitch high that holds the most
- * ink left of the unit (the digits, wherever the printer put them), trimmed to its ink, in grey. `undefined` when
- * the box holds no ink.
+ * Cuts out the digits of one box of a boxed date: the strip from the unit before (or the label's end) to the end of
+ * the box's own `unit`, along the row, {@link REACH} pitches above and below it; paints out the boxes' edges and
+ * underlines ({@link withoutRulings}); and keeps the band one pitch high that holds the most ink between the two
+ * units (the digits, wherever the printer put them), trimmed to its ink, in grey. On the units' own row the crop
+ * begins past the unit before (a sliver of its last stroke reads as a 1); digits printed above or below the row may
+ * stand under a unit, so there the crop keeps the groups of ink whose middle lies between the two units' middles.
+ * `undefined` when the box holds no ink.
  */
 export function cropBoxDigits(
   image: RawImage,
   frame: PageFrame,
   row: DateRow,
-  from: number,
+  before: UnitMark | undefined,
   unit: UnitMark,
 ): RawImage | undefined {
-  const to = unit.left;
-  const left = from - row.pitch * 0.15;
+  const middle = (mark: UnitMark) => (mark.left + mark.right) / 2;
+  const left = before === undefined ? row.start - row.pitch * 0.15 : middle(before) - row.pitch * 0.1;
   const right = unit.right + row.pitch * 0.15;
   if (right - left < row.pitch * 0.5) return undefined;
   const top = row.centerY - REACH * row.pitch;
@@ -43,12 +47,24 @@ export function cropBoxDigits(
   const cleaned = withoutRulings(crop);
   if (cleaned === undefined) return undefined;
   const { grey, ink } = cleaned;
-  // The band of the digits: the window one pitch high holding the most ink.
+  const at = (x: number) => Math.round((x - left) * scale);
+  // Between the units: past the one before (and a margin), up to this one.
+  const between = before === undefined ? 0 : Math.max(0, at(before.right + row.pitch * UNIT_MARGIN));
+  // The unit before's glyph painted out (a sliver of its last stroke reads as a 1); digits printed above or below
+  // the row, under it, are kept.
+  if (before !== undefined)
+    paintOut(grey, ink, width, [
+      0,
+      Math.round((REACH - 0.55) * PITCH_PX),
+      between,
+      Math.round((REACH + 0.55) * PITCH_PX),
+    ]);
+  // The band of the digits: the window one pitch high holding the most ink between the units.
   const rows = new Float64Array(height);
-  const digitsEnd = Math.min(width, Math.round((to - left) * scale));
+  const digitsEnd = Math.min(width, at(unit.left));
   for (let y = 0; y < height; y++) {
     let sum = 0;
-    for (let x = 0; x < digitsEnd; x++) sum += ink[y * width + x] as number;
+    for (let x = between; x < digitsEnd; x++) sum += ink[y * width + x] as number;
     rows[y] = sum;
   }
   const band = PITCH_PX;
@@ -66,26 +82,83 @@ export function cropBoxDigits(
   const pad = Math.round(PITCH_PX * 0.25);
   const y0 = Math.max(0, bestAt - pad);
   const y1 = Math.min(height, bestAt + band + pad);
+  const columns = new Uint32Array(width);
+  for (let y = bestAt; y < bestAt + band; y++)
+    for (let x = 0; x < width; x++) columns[x] = (columns[x] as number) + (ink[y * width + x] as number);
+  // The groups of ink between the units' glyphs: past the unit before's middle, up to the box's own unit (kept on
+  // the row: read with its unit, a box's digits are placed surely); a group under a unit, of the next box's digits
+  // printed off the row, is left out.
+  const from = before === undefined ? Number.NEGATIVE_INFINITY : at(middle(before) + row.pitch * UNIT_HALF);
+  const to = at(middle(unit) + row.pitch * UNIT_HALF);
   let x0 = width;
   let x1 = -1;
-  for (let y = bestAt; y < bestAt + band; y++)
-    for (let x = 0; x < width; x++)
-      if (ink[y * width + x]) {
-        x0 = Math.min(x0, x);
-        x1 = Math.max(x1, x);
-      }
+  for (const [start, end] of inkGroups(columns, Math.round(GROUP_GAP * PITCH_PX))) {
+    const centre = (start + end) / 2;
+    if (centre <= from || centre > to) continue;
+    x0 = Math.min(x0, start);
+    x1 = Math.max(x1, end);
+  }
   if (x1 < x0) return undefined;
-  x0 = Math.max(0, x0 - pad);
-  x1 = Math.min(width - 1, x1 + pad);
-  const w = x1 - x0 + 1;
-  const h = y1 - y0;
+  return cropped(grey, width, [Math.max(0, x0 - pad), y0, Math.min(width - 1, x1 + pad), y1], [x0, x1]);
+}
+
+/** Paints the box `[left, top, right, bottom)` as paper: the grey image's 90th percentile, no ink. */
+function paintOut(
+  grey: Uint8Array,
+  ink: Uint8Array,
+  width: number,
+  [left, top, right, bottom]: readonly [number, number, number, number],
+): void {
+  const paper = grey.slice().sort()[Math.floor(grey.length * 0.9)] as number;
+  const height = grey.length / width;
+  for (let y = Math.max(0, top); y < Math.min(height, bottom); y++) {
+    for (let x = Math.max(0, left); x < Math.min(width, right); x++) {
+      grey[y * width + x] = paper;
+      ink[y * width + x] = 0;
+    }
+  }
+}
+
+/** A group of ink whose middle lies within this many pitches of a unit's middle is the unit's glyph. */
+const UNIT_HALF = 0.35;
+/** Inked columns less than this many pitches apart are one group (the digits of one box). */
+const GROUP_GAP = 0.3;
+
+/** The runs of inked columns, `[first, last]`, gaps narrower than `gap` bridged. */
+function inkGroups(columns: Uint32Array, gap: number): [number, number][] {
+  const groups: [number, number][] = [];
+  for (let x = 0; x < columns.length; x++) {
+    if (columns[x] === 0) continue;
+    const last = groups[groups.length - 1];
+    if (last !== undefined && x - last[1] <= gap) last[1] = x;
+    else groups.push([x, x]);
+  }
+  return groups;
+}
+
+/**
+ * The crop `[left, top, right, bottom)` of a grey image, the columns outside `[first, last]` (a neighbour's ink in
+ * the margin) painted as paper.
+ */
+function cropped(
+  grey: Uint8Array,
+  width: number,
+  [left, top, right, bottom]: readonly [number, number, number, number],
+  [first, last]: readonly [number, number],
+): RawImage {
+  const w = right - left + 1;
+  const h = bottom - top;
   const data = new Uint8Array(w * h);
   for (let y = 0; y < h; y++)
-    data.set(grey.subarray((y0 + y) * width + x0, (y0 + y) * width + x0 + w), y * w);
+    data.set(grey.subarray((top + y) * width + left, (top + y) * width + left + w), y * w);
+  const paper = data.slice().sort()[Math.floor(data.length * 0.9)] as number;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) if (left + x < first || left + x > last) data[y * w + x] = paper;
+  }
   return { width: w, height: h, channels: 1, data };
 }
 
-function toGrey(image: RawImage): RawImage {
+export function toGrey(image: RawImage): RawImage {
   if (image.channels === 1) return image;
   const data = new Uint8Array(image.width * image.height);
   const c = image.channels;

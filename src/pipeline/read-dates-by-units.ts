@@ -1,11 +1,15 @@
-import type { DocumentReading } from "../documents/read-fields.ts";
+import type { DocumentReading, FieldReading } from "../documents/read-fields.ts";
+import { cleanDigits } from "../documents/shared/dates.ts";
+import type { PageFrame } from "../documents/shared/page-frame.ts";
 import {
   type BoxedDateKind,
+  boxCandidates,
   boxDigits,
-  chooseBox,
+  boxDigitsPadded,
   DATE_UNITS,
   type FirstBox,
   firstBoxes,
+  writeFromCandidates,
   writeInOrder,
   type YearOrder,
 } from "../documents/shared/date-box-choice.ts";
@@ -14,7 +18,8 @@ import { valueFromBoxes } from "../documents/shared/join-boxes.ts";
 import type { RawImage } from "../image/raw-image.ts";
 import type { TextLine } from "../types.ts";
 import { cropBoxDigits, readCropsAtOnce } from "./box-digit-crops.ts";
-import { findUnits, placeUnits, rowOfLabel } from "./date-units.ts";
+import { cutRowStrip, type RowStrip, stripLine } from "./date-row-strip.ts";
+import { type DateRow, findUnits, placeUnits, rowOfLabel, type UnitMark } from "./date-units.ts";
 import type { TextEngine } from "./text-engine.ts";
 
 /** A first reading this sure (mean character confidence), its boxes all read surely, is not read again. */
@@ -26,13 +31,15 @@ const BLANK: RawImage = { width: 16, height: 48, channels: 1, data: new Uint8Arr
 
 /**
  * Reads the boxed dates (出生时间, 签发日期) again box by box, placed by their printed units. The units read on the
- * label's row say where each box lies (one not read is placed by those read); each box's digits are cut out between
- * the unit before and its own, taller than the row (numbers printed off their boxes stand above or below it), the
- * boxes' rulings painted out, and all boxes of the page are read in one recogniser call. A box keeps its first
- * reading where that was whole with its unit; else the box read again when whole and in range (see `chooseBox`).
- * The value is kept when valid and in order with the page's other date (a certificate issued on or after the
- * birth); a year read with three digits is completed by it. Readings already sure are left alone. Changes `reading`
- * in place.
+ * label's row say where each box lies (one not read is placed by those read); where fewer than two were read among
+ * the page's lines, the row's band at the label's height is read on its own for them (one recogniser call for all
+ * such rows). Each box's digits are cut out between the unit before and its own, taller than the row (numbers
+ * printed off their boxes stand above or below it), the boxes' rulings and the unit before painted out, and all
+ * boxes of the page are read in one recogniser call. Each box has its candidates: the first reading's (by unit, or
+ * by where its pieces of digits stand) and the box read again, in the order `chooseBox` prefers them; the value is
+ * the combination that departs least from the preferred and is valid and in order with the page's other date (a
+ * certificate issued on or after the birth); a year read with three digits is completed by it. Readings already
+ * sure are left alone. Changes `reading` in place.
  */
 export async function readDatesByUnits(
   image: RawImage,
@@ -42,8 +49,11 @@ export async function readDatesByUnits(
   lines: readonly TextLine[],
 ): Promise<void> {
   if (reading.blank) return;
-  const jobs: { field: FieldSpec; kind: BoxedDateKind; first: FirstBox[]; at: number }[] = [];
-  const crops: RawImage[] = [];
+  const rows: {
+    field: FieldSpec & { kind: BoxedDateKind };
+    row: DateRow;
+    units: (UnitMark | undefined)[];
+  }[] = [];
   for (const field of spec.fields) {
     if (!field.parts || (field.kind !== "date" && field.kind !== "birth-time")) continue;
     const read = reading.fields.get(field.key);
@@ -51,18 +61,27 @@ export async function readDatesByUnits(
     const units = DATE_UNITS[field.kind];
     const row = rowOfLabel(read, reading.frame, units.length);
     if (row === undefined) continue;
-    const placed = placeUnits(findUnits(lines, reading.frame, row, units), row);
+    const found = findUnits(lines, reading.frame, row, units);
+    rows.push({ field: { ...field, kind: field.kind }, row, units: found });
+  }
+  await findUnitsInStrips(image, reading, engine, rows);
+  const jobs: { field: FieldSpec; kind: BoxedDateKind; first: FirstBox[]; at: number }[] = [];
+  const crops: RawImage[] = [];
+  for (const { field, row, units: found } of rows) {
+    const placed = placeUnits(found, row);
     if (placed === undefined) continue;
+    const read = reading.fields.get(field.key);
+    if (read === undefined) continue;
     jobs.push({
       field,
       kind: field.kind,
-      first: firstBoxes(read.pieceTexts.join(";"), field),
+      first: withPlacedPieces(firstBoxes(read.pieceTexts.join(";"), field), read, reading.frame, placed),
       at: crops.length,
     });
-    let from = row.start;
+    let before: UnitMark | undefined;
     for (const unit of placed) {
-      crops.push(cropBoxDigits(image, reading.frame, row, from, unit) ?? BLANK);
-      from = unit.right;
+      crops.push(cropBoxDigits(image, reading.frame, row, before, unit) ?? BLANK);
+      before = unit;
     }
   }
   if (crops.length === 0) return;
@@ -70,12 +89,12 @@ export async function readDatesByUnits(
   for (const job of jobs) {
     const units = DATE_UNITS[job.kind];
     const lines = read.slice(job.at, job.at + units.length);
-    const boxes = units.map((unit, k) =>
-      chooseBox(job.first[k] as FirstBox, boxDigits(lines[k]?.text ?? "", unit), k),
+    const candidates = units.map((unit, k) =>
+      boxCandidates(job.first[k] as FirstBox, againDigits(lines[k], unit, k), k),
     );
     const order = yearOrder(job.field, spec, reading);
     const value =
-      writeInOrder(job.kind, boxes, order) ??
+      writeFromCandidates(job.kind, candidates, order) ??
       writeInOrder(
         job.kind,
         job.first.map((box) => box.digits),
@@ -93,6 +112,84 @@ export async function readDatesByUnits(
       confidence: confidence * REREAD,
     });
   }
+}
+
+/**
+ * The first reading's boxes, those it gave no digits filled in from its pieces of digits alone by where they stand:
+ * a piece belongs to the box whose stretch of the row (past the unit before's middle, up to its own unit's middle)
+ * holds its middle. Where two pieces fall in one box, neither is taken.
+ */
+export function withPlacedPieces(
+  first: readonly FirstBox[],
+  read: FieldReading,
+  frame: PageFrame,
+  placed: readonly UnitMark[],
+): FirstBox[] {
+  const middle = (mark: UnitMark) => (mark.left + mark.right) / 2;
+  const found = new Map<number, string | undefined>();
+  // Only pieces as first found, each with its own box.
+  if (read.quads.length !== read.pieceTexts.length) return [...first];
+  read.pieceTexts.forEach((text, p) => {
+    const quad = read.quads[p];
+    const digits = cleanDigits(text);
+    if (quad === undefined || !/^\d+$/u.test(digits)) return;
+    const box = frame.box(quad);
+    const k = placed.findIndex((unit, u) => {
+      const before = placed[u - 1];
+      return (before === undefined || box.centerX > middle(before)) && box.centerX <= middle(unit);
+    });
+    if (k === -1) return;
+    found.set(k, found.has(k) ? undefined : digits);
+  });
+  return first.map((box, k) => {
+    const digits = found.get(k);
+    return box.digits === "" && digits !== undefined ? { digits, sure: false } : box;
+  });
+}
+
+/** A box's digits as read again: a single digit read surely before its unit with its leading zero. */
+function againDigits(line: TextLine | undefined, unit: string, index: number): string {
+  if (line === undefined) return "";
+  return line.confidence >= PADDED_SURE
+    ? boxDigitsPadded(line.text, unit, index)
+    : boxDigits(line.text, unit);
+}
+
+/** A single digit read before its unit this surely is the box's whole reading. */
+const PADDED_SURE = 0.9;
+
+/**
+ * Where fewer than two of a row's units were found among the page's lines, the band of the row at its label's
+ * height is read on its own (all such rows in one recogniser call) and the units read there fill in those missing.
+ * Changes `rows` in place.
+ */
+async function findUnitsInStrips(
+  image: RawImage,
+  reading: DocumentReading,
+  engine: TextEngine,
+  rows: { field: FieldSpec & { kind: BoxedDateKind }; row: DateRow; units: (UnitMark | undefined)[] }[],
+): Promise<void> {
+  const wanted: { index: number; strip: RowStrip }[] = [];
+  rows.forEach((entry, index) => {
+    if (entry.units.filter((unit) => unit !== undefined).length >= 2) return;
+    const strip = cutRowStrip(image, reading.frame, entry.row);
+    if (strip !== undefined) wanted.push({ index, strip });
+  });
+  if (wanted.length === 0) return;
+  const read = await readCropsAtOnce(
+    engine,
+    wanted.map((w) => w.strip.crop),
+  );
+  wanted.forEach(({ index, strip }, k) => {
+    const entry = rows[index];
+    const line = read[k];
+    if (entry === undefined || line === undefined) return;
+    const units = DATE_UNITS[entry.field.kind];
+    const again = findUnits([stripLine(strip, line)], reading.frame, entry.row, units);
+    // The strip's units where it found at least two, else each unit found either way.
+    const known = again.filter((unit) => unit !== undefined).length;
+    entry.units = known >= 2 ? again : entry.units.map((unit, u) => unit ?? again[u]);
+  });
 }
 
 /** A first reading that made a value of boxes each read whole or with its unit, surely. */

@@ -9,7 +9,7 @@ function field(key: string) {
   return found;
 }
 
-test("each unit takes the longest run of digits read since the unit before", () => {
+test("each unit takes the run of digits next to it, or a longer one read since the unit before ending alike", () => {
   assert.deepEqual(
     [...digitsBeforeUnits("2018年09;9月0阳日20时40分")],
     [
@@ -25,6 +25,23 @@ test("each unit takes the longest run of digits read since the unit before", () 
     [
       ["年", "2019"],
       ["日", "12"],
+    ],
+  );
+  // The year's unit lost: its digits are not the month's, read 1 before its unit.
+  assert.deepEqual(
+    [...digitsBeforeUnits("2018;1月12日")],
+    [
+      ["月", "1"],
+      ["日", "12"],
+    ],
+  );
+  // The year's unit lost between year and month read as one number.
+  assert.deepEqual(
+    [...digitsBeforeUnits("201406月27日")],
+    [
+      ["年", "2014"],
+      ["月", "06"],
+      ["日", "27"],
     ],
   );
 });

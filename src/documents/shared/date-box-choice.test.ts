@@ -1,7 +1,16 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { BIRTH_CERTIFICATE_SPEC } from "../birth-certificate.ts";
-import { boxDigits, chooseBox, firstBoxes, isWholeBox, writeInOrder } from "./date-box-choice.ts";
+import {
+  boxCandidates,
+  boxDigits,
+  boxDigitsPadded,
+  chooseBox,
+  firstBoxes,
+  isWholeBox,
+  writeFromCandidates,
+  writeInOrder,
+} from "./date-box-choice.ts";
 
 function field(key: string) {
   const found = BIRTH_CERTIFICATE_SPEC.fields.find((f) => f.key === key);
@@ -56,6 +65,11 @@ test("first boxes are sure only where read whole before their unit", () => {
       ["17", true],
     ],
   );
+  // The hour read across a lost unit (`甲1;时`): the month's 01 is not the hour's, surely.
+  assert.deepEqual(
+    firstBoxes("2020;年01;有14;甲1;时44", field("birthTime")).map((box) => box.sure),
+    [true, false, false, false, false],
+  );
   assert.deepEqual(firstBoxes("201年月26日", field("issueDate")), [
     { digits: "201", sure: false },
     { digits: "", sure: false },
@@ -88,4 +102,33 @@ test("a value is written in order with the page's other date, its year completed
     "2019年05月12日06时12分",
   );
   assert.equal(writeInOrder("birth-time", ["2019", "05", "12", "24", "12"], {}), undefined);
+});
+
+test("a single digit read alone or before its unit is the box's, with its leading zero", () => {
+  assert.equal(boxDigitsPadded("6月", "月", 1), "06");
+  assert.equal(boxDigitsPadded("6", "月", 1), "06");
+  assert.equal(boxDigitsPadded("12日", "日", 2), "12");
+  // A digit with noise between it and its unit, or out of the box's range, is left as read.
+  assert.equal(boxDigitsPadded("1？日", "日", 2), "1");
+  assert.equal(boxDigitsPadded("0月", "月", 1), "0");
+  assert.equal(boxDigitsPadded("7年", "年", 0), "7");
+});
+
+test("a value is written from the boxes' candidates that make a valid one, departing least from the preferred", () => {
+  assert.deepEqual(boxCandidates({ digits: "5", sure: false }, "15", 1), ["15", "5"]);
+  assert.deepEqual(boxCandidates({ digits: "10", sure: true }, "16", 1), ["10", "16"]);
+  assert.deepEqual(boxCandidates({ digits: "", sure: false }, "030", 1), [""]);
+  // Month 15 is no month: the first reading's 5 is taken.
+  assert.equal(
+    writeFromCandidates("date", [["2014"], ["15", "5"], ["29"]], { notBefore: 2014 }),
+    "2014年05月29日",
+  );
+  // Both days valid: the preferred.
+  assert.equal(writeFromCandidates("date", [["2014"], ["05"], ["21", "02"]], {}), "2014年05月21日");
+  // The year's second reading keeps the order with the birth.
+  assert.equal(
+    writeFromCandidates("date", [["2013", "2014"], ["06"], ["27"]], { notBefore: 2014 }),
+    "2014年06月27日",
+  );
+  assert.equal(writeFromCandidates("date", [["2014"], [""], ["29"]], {}), undefined);
 });

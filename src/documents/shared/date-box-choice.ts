@@ -37,8 +37,8 @@ export interface FirstBox {
 /**
  * Each box of a boxed date as the page's first reading gives it. Where the pieces made a value whose boxes were all
  * read with their units or two digits (`boxesConfidence` 1), none with its unit and one digit, its boxes, all sure. Else each box is the digits read
- * before its unit, sure when whole, in range and the box of the value the pieces made, if they made one; or that
- * value's box, not sure.
+ * before its unit, sure when read right before it, whole, in range and the box of the value the pieces made, if
+ * they made one; or that value's box, not sure.
  */
 export function firstBoxes(text: string, field: FieldSpec): FirstBox[] {
   if (field.kind !== "date" && field.kind !== "birth-time") return [];
@@ -50,10 +50,14 @@ export function firstBoxes(text: string, field: FieldSpec): FirstBox[] {
   const short = [...byUnit.values()].some((digits) => digits.length < 2);
   if (made.length === units.length && !short && boxesConfidence(text, field) === 1)
     return made.map((digits) => ({ digits, sure: true }));
+  // The pieces' texts (joined by `;`) as read, units read alike written as the unit.
+  const cleaned = Array.from(cleanDigits(text), (char) => UNIT_OF[char] ?? char).join("");
   return units.map((unit, index) => {
     const read = byUnit.get(unit);
     const agrees = made.length === 0 || made[index] === read;
-    if (read !== undefined && agrees && isWholeBox(read, index)) return { digits: read, sure: true };
+    // Sure only read right before its unit: digits read across a lost unit may be another box's.
+    const next = read !== undefined && new RegExp(`(?<!\\d)${read};?${unit}`, "u").test(cleaned);
+    if (read !== undefined && next && agrees && isWholeBox(read, index)) return { digits: read, sure: true };
     return { digits: made[index] ?? read ?? "", sure: false };
   });
 }
@@ -74,11 +78,33 @@ export function digitsBeforeUnits(text: string): Map<string, string> {
       runs.push("");
       continue;
     }
-    const longest = runs.reduce((best, run) => (run.length > best.length ? run : best), "");
-    if (longest !== "" && !found.has(unit)) found.set(unit, longest);
+    const joined = /^((?:19|20)\d\d)(\d\d)$/u.exec(runs.filter((run) => run !== "").at(-1) ?? "");
+    if (unit === "月" && !found.has("年") && joined !== null) {
+      // The year's unit lost between year and month (`201406月`).
+      found.set("年", joined[1] as string);
+      found.set("月", joined[2] as string);
+      runs = [""];
+      continue;
+    }
+    const digits = boxRun(runs, unit === "年" ? 4 : 2);
+    if (digits !== "" && !found.has(unit)) found.set(unit, digits);
     runs = [""];
   }
   return found;
+}
+
+/**
+ * The box's digits among the runs read since the unit before: the last run (next to its unit), or a longer run
+ * that ends as it does and fits the box (the box read twice, `09;9月`); a run before the last that does not end
+ * as it does belongs to another box whose unit was lost (`2018;1月`: the month read 1).
+ */
+function boxRun(runs: readonly string[], room: number): string {
+  const read = runs.filter((run) => run !== "");
+  const last = read[read.length - 1] ?? "";
+  return read.reduce(
+    (best, run) => (run.length > best.length && run.length <= room && run.endsWith(last) ? run : best),
+    last,
+  );
 }
 
 /** Whether a box's digits are whole and in range: a year of 19xx or 20xx, else two digits in the box's range. */
@@ -91,6 +117,58 @@ export function isWholeBox(digits: string, index: number): boolean {
 
 /** The largest value of the month, day, hour and minute boxes. */
 const BOX_MAXIMA = [12, 31, 23, 59];
+
+/**
+ * A box's digits as read again on its own, a single digit in range read alone or right before its unit written
+ * with its leading zero (`6月` → `06`: printed without one); else as {@link boxDigits} gives them.
+ */
+export function boxDigitsPadded(text: string, unit: string, index: number): string {
+  const digits = boxDigits(text, unit);
+  if (index === 0 || !/^\d$/u.test(digits)) return digits;
+  const cleaned = Array.from(cleanDigits(text), (char) => UNIT_OF[char] ?? char).join("");
+  const padded = `0${digits}`;
+  const alone = cleaned === digits || cleaned.includes(`${digits}${unit}`);
+  return alone && isWholeBox(padded, index) ? padded : digits;
+}
+
+/**
+ * Each box's readings in the order they are tried: the one {@link chooseBox} prefers, then the other where it fits
+ * the box. A value is written from the first combination that makes a valid one (`writeFromCandidates`).
+ */
+export function boxCandidates(first: FirstBox, again: string, index: number): string[] {
+  const preferred = chooseBox(first, again, index);
+  const room = index === 0 ? 4 : 2;
+  const others = [first.digits, again].filter((digits) => digits !== "" && digits.length <= room);
+  return [...new Set([preferred, ...others])];
+}
+
+/**
+ * Writes the value from the boxes' candidates (see {@link boxCandidates}): of the combinations that make a valid,
+ * plausible value in `order` (see {@link writeInOrder}), the one that departs least from each box's preferred
+ * reading (fewest boxes taken from their second or third reading, the later boxes changed first).
+ */
+export function writeFromCandidates(
+  kind: BoxedDateKind,
+  candidates: readonly (readonly string[])[],
+  order: YearOrder,
+): string | undefined {
+  let combos: { boxes: string[]; cost: number }[] = [{ boxes: [], cost: 0 }];
+  candidates.forEach((options, index) => {
+    const list = options.length === 0 ? [""] : options;
+    combos = combos.flatMap((combo) =>
+      list.map((digits, rank) => ({
+        boxes: [...combo.boxes, digits],
+        cost: combo.cost + rank * (10 - index),
+      })),
+    );
+  });
+  combos.sort((a, b) => a.cost - b.cost);
+  for (const combo of combos) {
+    const value = writeInOrder(kind, combo.boxes, order);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
 
 /**
  * One box from its first reading and its reading again on its own: the first where it was sure; else the second

@@ -1,0 +1,44 @@
+import type { RawImage } from "../image/raw-image.ts";
+import { warpImage } from "../image/warp-image.ts";
+import type { Quad, TextLine } from "../types.ts";
+import type { PageFrame } from "../documents/shared/page-frame.ts";
+import { PITCH_PX, toGrey, withoutRulings } from "./box-digit-crops.ts";
+import type { DateRow } from "./date-units.ts";
+
+/** How far above and below the row's centre the strip searched for printed units reaches, in pitches. */
+const HALF_HEIGHT = 0.75;
+
+/** A strip along a date's row cut out to be read for its printed units, and where it lies in the image. */
+export interface RowStrip {
+  crop: RawImage;
+  quad: Quad;
+}
+
+/**
+ * The band of a boxed value's row at its label's height, from the label's end to the row's end, at the units'
+ * glyph size, its rulings painted out: read on its own, it gives the printed units (年 月 日 时 分) the detector did
+ * not find as text (the boxes' digits printed across them, faint print, a seal over the row). `undefined` when the
+ * band holds no contrast worth reading.
+ */
+export function cutRowStrip(image: RawImage, frame: PageFrame, row: DateRow): RowStrip | undefined {
+  const top = row.centerY - HALF_HEIGHT * row.pitch;
+  const bottom = row.centerY + HALF_HEIGHT * row.pitch;
+  const quad: Quad = [
+    frame.toImage({ x: row.start, y: top }),
+    frame.toImage({ x: row.end, y: top }),
+    frame.toImage({ x: row.end, y: bottom }),
+    frame.toImage({ x: row.start, y: bottom }),
+  ];
+  const scale = PITCH_PX / row.pitch;
+  const width = Math.max(8, Math.round((row.end - row.start) * scale));
+  const height = Math.max(8, Math.round(2 * HALF_HEIGHT * PITCH_PX));
+  const crop = toGrey(warpImage(image, quad, width, height));
+  const cleaned = withoutRulings(crop);
+  if (cleaned === undefined) return undefined;
+  return { crop: { width, height, channels: 1, data: cleaned.grey }, quad };
+}
+
+/** The strip's reading as a line of the page: its characters placed along the strip. */
+export function stripLine(strip: RowStrip, read: TextLine): TextLine {
+  return { ...read, quad: strip.quad };
+}
