@@ -234,3 +234,23 @@ test("shrinks an image by averaging blocks", () => {
   assert.deepEqual([small.width, small.height, small.channels], [2, 1, 3]);
   assert.deepEqual(Array.from(small.data), [100, 50, 20, 0, 0, 0]);
 });
+
+test("takes the sheet's edge against the desk over a printed band's fainter inner side beside it", () => {
+  // A certificate photographed with its counterfoil below: the sheet runs on past the perforation, so the bottom
+  // has no clear edge and the shape alone cannot tell the sheet's top from the printed band's inner side.
+  const image = canvas(700, 1000, [70, 60, 50]);
+  fill(image, 100, 60, 600, 1000, PAPER);
+  const band: Colour = [170, 196, 170];
+  for (const top of [74, 774]) {
+    fill(image, 114, top, 586, top + 24, band);
+    fill(image, 114, top, 138, top + 672, band);
+    fill(image, 562, top, 586, top + 672, band);
+    fill(image, 114, top + 648, 586, top + 672, band);
+  }
+  for (let x = 100; x < 600; x += 8) fill(image, x, 759, x + 4, 761, [200, 196, 186]);
+  const boxes = printRows(image, 170, 140, 540, 700);
+  const location: DocumentLocation = { quad: rect(0, 0, 700, 1000), confidence: 0.5, method: "whole-image" };
+  const found = fitPageToContent(image, location, { direction: 0, boxes, aspect: 210 / 297 });
+  const truth = rect(100, 60, 600, 760);
+  assert.ok(cornerError(found, truth) < 0.02, `error ${cornerError(found, truth)}`);
+});

@@ -37,6 +37,10 @@ const STRONG_EDGE = 20;
 const ASPECT_WEIGHT = 12;
 /** Misfit of shape that costs nothing: the outline's side lengths only estimate the shape under perspective. */
 const ASPECT_SLACK = 0.03;
+/** Score gained for an edge as strong as the strongest of its side's candidates (see {@link relativeStrengths}). */
+const RELATIVE_WEIGHT = 0.75;
+/** Share of its side's strongest edge from which a candidate counts as fully as strong. */
+const RELATIVE_KNEE = 0.8;
 /** Score gained for enclosing the whole outline (the outermost of equally good edges is the page's own). */
 const AREA_WEIGHT = 1.5;
 /** How far (share of the outline's size) what was read may run out of the outline before the outline is dropped. */
@@ -264,6 +268,7 @@ function bestFitting(
 ): Sides | undefined {
   const rightmost = Math.max(...rights.map((c) => c.at));
   const lowest = Math.max(...bottoms.map((c) => c.at));
+  const standing = relativeStrengths([lefts, rights, tops, bottoms]);
   const edge = (c: Candidate) => Math.min(1, c.strength / STRONG_EDGE);
   let best: Sides | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
@@ -278,6 +283,11 @@ function bestFitting(
           const misfit = Math.abs(Math.log(shapeOf({ left, right, top, bottom }) / aspect));
           if (misfit > ASPECT_TOLERANCE) continue;
           const score =
+            RELATIVE_WEIGHT *
+              ((standing.get(left) as number) +
+                (standing.get(right) as number) +
+                (standing.get(top) as number) +
+                (standing.get(bottom) as number)) +
             edge(left) +
             edge(right) +
             edge(top) +
@@ -295,6 +305,25 @@ function bestFitting(
     }
   }
   return best;
+}
+
+/**
+ * How each candidate compares with the strongest edge found for its side, 0–1: 1 from {@link RELATIVE_KNEE} of the
+ * strongest up (and for the outline's own side), less in proportion below. Every edge past {@link STRONG_EDGE}
+ * counts alike, yet the paper's own edge against the desk is most often far stronger than a printed frame's inner
+ * side, a facing page's edge or a shadow's beside it: of shapes alike, the one along the clearly strongest edges wins.
+ */
+function relativeStrengths(sides: readonly Candidate[][]): Map<Candidate, number> {
+  const standing = new Map<Candidate, number>();
+  for (const candidates of sides) {
+    let strongest = 0;
+    for (const c of candidates) if (Number.isFinite(c.strength)) strongest = Math.max(strongest, c.strength);
+    for (const c of candidates) {
+      const share = Number.isFinite(c.strength) && strongest > 0 ? c.strength / strongest : 1;
+      standing.set(c, Math.min(1, share / RELATIVE_KNEE));
+    }
+  }
+  return standing;
 }
 
 type Side = "left" | "right" | "top" | "bottom";
