@@ -494,7 +494,6 @@ export function fixPlaceStart(
   preferred: PreferredPlaces = new Map(),
 ): PlaceStartFix | undefined {
   if (read.length === 0) return undefined;
-  const text = read.map((symbol) => symbol.text).join("");
   let exact = 0;
   for (const prefix of BY_FIRST.get(read[0]?.text ?? "") ?? [])
     if (prefix.length > exact && prefix.every((symbol, index) => read[index]?.text === symbol))
