@@ -86,3 +86,20 @@ test("no sex is taken from an invalid ID number, nor from one disagreeing with t
   const other = readFields(card("410328199110181528", ""), HOUSEHOLD_RESIDENT_SPEC);
   assert.equal(assembleFields(HOUSEHOLD_RESIDENT_SPEC, other, identity).data.sex, "");
 });
+
+test("an empty answer is sure only where nothing stood in the cell", () => {
+  const lines = [...card("410328199110171522", "女"), at("曾用名", 50, 150)];
+  const reading = readFields(lines, HOUSEHOLD_RESIDENT_SPEC);
+  const name = reading.fields.get("name");
+  assert.ok(name?.label, "the name's label is found");
+  assert.ok(reading.fields.get("formerName")?.label, "the former name's label is found");
+  // What a framed name stamp read as no one's name leaves: ink found in the cell, no value made of it.
+  reading.fields.set("name", { ...name, text: "", pieceTexts: [""], chars: [], confidence: 0 });
+  const { data, keyValueInfo } = assembleFields(HOUSEHOLD_RESIDENT_SPEC, reading, identity);
+  assert.equal(data.name, "");
+  assert.equal(keyValueInfo.find((info) => info.key === "name")?.valueProb, 0);
+  // 曾用名 is printed but left blank: its label is found and its cell holds nothing.
+  const formerName = keyValueInfo.find((info) => info.key === "formerName");
+  assert.equal(formerName?.value, "");
+  assert.equal(formerName?.valueProb, 100);
+});

@@ -48,13 +48,26 @@ export function assembleFields(
       key: field.key,
       keyProb: keyProbability(read),
       value,
-      valueProb: value === "" ? (read?.label ? 100 : 0) : toPercent(probabilities.get(field.key) ?? 0),
+      valueProb:
+        value === ""
+          ? emptyValueProbability(read, reading.blank === true)
+          : toPercent(probabilities.get(field.key) ?? 0),
     };
     if (value !== "" && read && read.quads.length > 0)
       info.valuePos = valueBox(read, reading.frame, toOriginal);
     return info;
   });
   return { data, keyValueInfo };
+}
+
+/**
+ * How sure an empty answer is: sure when the field's label was found and nothing stood in its cell (or the whole
+ * page is a form never filled in); not sure at all when something stood there that gave no value (a name stamp read
+ * as no one's name, a word too unsure to be any of its vocabulary), nor when the label was never found.
+ */
+function emptyValueProbability(read: FieldReading | undefined, blankForm: boolean): number {
+  if (read?.label === undefined) return 0;
+  return blankForm || read.quads.length === 0 ? 100 : 0;
 }
 
 function normaliseField(
