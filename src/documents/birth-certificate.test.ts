@@ -117,6 +117,32 @@ test("a lost 国籍 read as 国 in one box with the value after it (国中国) l
   assert.equal(fields.get("fatherEthnicity"), "土家族");
 });
 
+test("an age printed low into its label's caption (Age33) is the parent's age, the caption cut off", () => {
+  const lines = certificate((rows) => {
+    (rows[8] as Row)[1] = ["年龄", 300, ""];
+  });
+  lines.push(at("Age33", 300, 514));
+  const fields = read(lines);
+  assert.equal(fields.get("fatherAge"), "33");
+  assert.equal(fields.get("motherAge"), "30");
+  assert.equal(fields.get("fatherNationality"), "中国");
+});
+
+test("the end of a caption read before an address (Addre湖南省…) is not part of it", () => {
+  const lines = certificate((rows) => {
+    rows[9] = [["住址", 50, "Addre湖南省长沙市岳麓区桔子洲街道8号"]];
+  });
+  const fields = read(lines);
+  assert.equal(fields.get("fatherAddress"), "湖南省长沙市岳麓区桔子洲街道8号");
+});
+
+test("Latin letters before a value that are no caption of the form are kept", () => {
+  const lines = certificate((rows) => {
+    rows[9] = [["住址", 50, "Xyz湖南省长沙市岳麓区桔子洲街道8号"]];
+  });
+  assert.equal(read(lines).get("fatherAddress"), "Xyz湖南省长沙市岳麓区桔子洲街道8号");
+});
+
 test("a weight under 1000 g does not fit 33 weeks or more of gestation", () => {
   const weeks = (value: string) => (key: string) => (key === "gestationalAge" ? value : "");
   assert.equal(weightFitsGestation("305", weeks("39+2")), false, "3050 read with a digit lost");

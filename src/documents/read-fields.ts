@@ -76,7 +76,10 @@ export function readFields(recognised: readonly TextLine[], spec: DocumentSpec):
     ...inferred.anchors,
   ];
   const cut = [...labels, ...inferred.labels.map(({ match }) => match)];
-  const pieces = valuePieces(lines, cut, spec.titles, spec.printed, isValue);
+  const captions = [...spec.fields.flatMap((field) => field.english ?? []), ...(spec.printed ?? [])].filter(
+    (word) => /[A-Za-z]/u.test(word),
+  );
+  const pieces = valuePieces(lines, cut, spec.titles, spec.printed, isValue, captions);
   const fieldsByKey = new Map(spec.fields.map((field) => [field.key, field]));
   const assigned = assignPieces(pieces, anchors, frame, {
     multiLine: (key) => MULTI_LINE_KINDS.has(fieldsByKey.get(key)?.kind ?? ""),

@@ -41,11 +41,16 @@ export function assignPieces(
   const taken = new Set(below.values());
   for (const piece of pieces) {
     if (taken.has(piece)) continue;
-    const key = piece.afterLabel
-      ? anchors.find((anchor) => anchor.match === piece.afterLabel)?.key
-      : sameRowAnchor(frame.box(piece.line.quad), anchors, shift, pitch)?.key;
+    // An English caption read on the value's line, its field's label found elsewhere in Chinese (`Age33` under
+    // 年龄), is no anchor: the piece is placed by where it stands, as if read alone.
+    const byLabel = piece.afterLabel && anchors.find((anchor) => anchor.match === piece.afterLabel)?.key;
+    const byCaption = piece.afterLabel?.english === true && byLabel === undefined;
+    const key =
+      piece.afterLabel && !byCaption
+        ? byLabel
+        : sameRowAnchor(frame.box(piece.line.quad), anchors, shift, pitch)?.key;
     if (key !== undefined) assigned.set(key, [...(assigned.get(key) ?? []), piece]);
-    else if (!piece.afterLabel) leftover.push(piece);
+    else if (!piece.afterLabel || byCaption) leftover.push(piece);
   }
   const boxOf = (piece: ValuePiece) => frame.box(piece.line.quad);
   leftover.sort((a, b) => boxOf(a).centerY - boxOf(b).centerY);

@@ -303,3 +303,13 @@ test("free text read surely, far from the common words, or near several stays as
   assert.equal(read("医生"), "医生");
   assert.equal(value("开部", field("text")), "开部", "a field without common words");
 });
+
+test("the small raised + of a gestational age's days read as t, f or 十 is the +", () => {
+  const spec = field("gestational-age", { units: ["周"] });
+  assert.equal(value("29t0", spec), "29+0");
+  assert.equal(value("29 f0周", spec), "29+0");
+  assert.equal(value("38十4", spec), "38+4");
+  assert.equal(value("29tO", spec), "29+0", "a day 0 read as the letter O");
+  assert.equal(value("38t", spec), "38", "no day after it: a stray mark");
+  assert.equal(value("38t9", spec), "38t9", "no day of a week");
+});

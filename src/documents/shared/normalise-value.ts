@@ -197,7 +197,13 @@ function normaliseGestationalAge(text: string, field: FieldSpec): NormalisedValu
   const plain = Array.from(text)
     .map((symbol) => (SUPERSCRIPT.includes(symbol) ? String(SUPERSCRIPT.indexOf(symbol)) : symbol))
     .join("")
-    .replace(/[⁺＋]/gu, "+");
+    .replace(/[⁺＋]/gu, "+")
+    // The small raised `+` of the days is read as the letter or character it looks like (`29t0`, `38十4`), and a
+    // day 0 as the letter O.
+    .replace(
+      /(?<=^\D*\d{2}\s*)[tTfF十](\s*)([0-6oO])(?=\s*周?\s*$)/u,
+      (_, gap: string, day: string) => `+${gap}${/\d/u.test(day) ? day : "0"}`,
+    );
   // Marks round the number (a dot, the box's stroke, a stray character after it) are not part of it.
   const cleaned = cleanDigits(stripUnits(plain.replace(/[天日d]$/u, ""), field))
     .replace(/^[^\d]+(?=\d)/u, "")

@@ -33,6 +33,7 @@ export function valuePieces(
   titles: readonly string[],
   printed: readonly string[] = [],
   isValue: (text: string) => boolean = () => false,
+  captions: readonly string[] = [],
 ): ValuePiece[] {
   const covered = new Map<number, { start: number; end: number; label: LabelMatch }[]>();
   for (const label of labels) {
@@ -50,7 +51,8 @@ export function valuePieces(
     let previous: LabelMatch | undefined;
     for (const span of [...spans, { start: length, end: length, label: undefined }]) {
       const run = trimmedSlice(line, from, span.start);
-      for (const piece of run === undefined ? [] : withoutPrinted(run, printed)) {
+      for (const printedOut of run === undefined ? [] : withoutPrinted(run, printed)) {
+        const piece = withoutLeadingCaption(printedOut, captions);
         if (isNoise(piece.text, titles) && !isValue(piece.text.replace(/\s+/gu, ""))) continue;
         pieces.push({ line: piece, lineIndex, ...(previous ? { afterLabel: previous } : {}) });
       }
@@ -107,6 +109,48 @@ function withoutPrinted(run: TextLine, printed: readonly string[]): TextLine[] {
   }
   return parts;
 }
+
+/**
+ * A value read in one box with the end of an English caption printed before it (`Age33`, `Nationalty中国`,
+ * `Addre河南省…`: a value printed low runs into the caption under the label before it), without it: the leading
+ * Latin letters, when there are at least {@link MIN_CAPTION_LETTERS} of them, they are (a part of) one of the form's
+ * captions allowing one error, and a number or a Chinese character follows them.
+ */
+function withoutLeadingCaption(line: TextLine, captions: readonly string[]): TextLine {
+  if (captions.length === 0) return line;
+  const chars = lineChars(line);
+  let end = 0;
+  while (end < chars.length && LATIN_CAPTION.test(chars[end]?.text ?? "")) end++;
+  const next = chars[end]?.text ?? "";
+  if (end === 0 || !/^[\p{N}\p{Script=Han}]/u.test(next)) return line;
+  const run = compactLatin(
+    chars
+      .slice(0, end)
+      .map((char) => char.text)
+      .join(""),
+  );
+  if (run.length < MIN_CAPTION_LETTERS) return line;
+  const known = captions.some((caption) => {
+    const whole = compactLatin(caption);
+    if (whole.includes(run)) return true;
+    // One letter misread or left out (`Nationalty`): the run against the caption's part of the run's length.
+    return (
+      run.length >= MIN_FUZZY_LETTERS &&
+      [whole.slice(0, run.length), whole.slice(-run.length), whole].some(
+        (part) => editDistance(part, run) <= 1,
+      )
+    );
+  });
+  return known ? (sliceTextLine(line, end, chars.length) ?? line) : line;
+}
+
+function compactLatin(text: string): string {
+  return text.replace(/[^A-Za-z]/gu, "").toLowerCase();
+}
+
+/** A caption's letters read before a value are cut off when at least this many; with an error, this many. */
+const MIN_CAPTION_LETTERS = 3;
+const MIN_FUZZY_LETTERS = 6;
 
 /** English captions and the document's printed titles are not values. */
 function isNoise(text: string, titles: readonly string[]): boolean {
