@@ -21,6 +21,7 @@ import { extendValueLines } from "./extend-value-lines.ts";
 import { findTextInEmptyCells } from "./find-text-in-empty-cells.ts";
 import { matchesDocumentType } from "./match-document-type.ts";
 import { readDatesByUnits } from "./read-dates-by-units.ts";
+import { readNeutralInk } from "./read-neutral-ink.ts";
 import { readNameStamp } from "./read-name-stamp.ts";
 import { rereadDateBoxes } from "./reread-date-boxes.ts";
 import { rereadEmptyCells } from "./reread-empty-cells.ts";
@@ -108,9 +109,11 @@ export class DocumentRecognizer {
     // Dates and numbers read as no valid value are read again where no seal was whitened.
     await rereadOverSeals(work, reading, spec, this.#engine);
     // Cells of strict form the detector left empty (or read as no valid value) are cut and read on their own.
-    await rereadEmptyCells(clean, reading, spec, this.#engine);
+    await rereadEmptyCells(clean, reading, spec, this.#engine, lines.lines);
     // Cells that must hold a value and still hold none are searched for text at a larger scale.
     await findTextInEmptyCells(clean, reading, spec, this.#engine, lines.lines);
+    // Short cells still empty are read in the grey of their neutral ink, the coloured guilloche left out.
+    await readNeutralInk(clean, reading, spec, this.#engine, lines.lines);
     // The cells of a parent not given, struck through with slanted strokes, get the print code's filler.
     fillStruckCells(clean, reading, spec);
     // Boxed dates that lost digits or units on their boxes' rulings are read again with the boxes painted out.

@@ -240,3 +240,81 @@ test("a word whose rest is unsure too is not taken", async () => {
   await rereadEmptyCells(IMAGE, reading, BIRTH_CERTIFICATE_SPEC, engine);
   assert.equal(reading.fields.get("sex")?.text, "");
 });
+
+/** An engine that reads each text in the cells whose centre is within 30 px of its place, and nothing elsewhere. */
+function engineReadingAt(texts: { text: string; x: number; y: number }[], calls: Quad[][] = []): TextEngine {
+  return {
+    detect: async () => [],
+    recognize: async (_image, quads) => {
+      calls.push([...quads]);
+      return quads.map((quad) => {
+        const x = (quad[0].x + quad[2].x) / 2;
+        const y = (quad[0].y + quad[2].y) / 2;
+        const near = texts.find((one) => Math.abs(y - one.y) < 30 && Math.abs(x - one.x) < 40);
+        return makeTextLine(near?.text ?? "", { quad });
+      });
+    },
+    dispose: async () => {},
+  };
+}
+
+test("a weight that fit an empty gestational age is judged again once the weeks are read", async () => {
+  const lines = page(true).concat([at("出生孕周", 50, 115), at("出生体重", 250, 115), at("367", 345, 115)]);
+  const reading = readFields(lines, BIRTH_CERTIFICATE_SPEC);
+  assert.equal(reading.fields.get("birthWeight")?.text, "367");
+  const calls: Quad[][] = [];
+  const engine = engineReadingAt(
+    [
+      { text: "周39", x: 154, y: 125 },
+      { text: "重3675克", x: 364, y: 125 },
+    ],
+    calls,
+  );
+  await rereadEmptyCells(IMAGE, reading, BIRTH_CERTIFICATE_SPEC, engine);
+  assert.equal(reading.fields.get("gestationalAge")?.text, "39");
+  assert.equal(reading.fields.get("birthWeight")?.text, "3675");
+  assert.equal(calls.at(-1)?.length, 4, "the weight judged again is read alone, in its four bands, last");
+});
+
+test("weeks read with a gap before their printed 周 are read again up to it, and keep the days found there", async () => {
+  const row = [at("出生孕周", 50, 115), at("29", 145, 115), at("周", 230, 115), at("出生体重", 300, 115)];
+  const withDays = readFields(page(true).concat(row), BIRTH_CERTIFICATE_SPEC);
+  assert.equal(withDays.fields.get("gestationalAge")?.text, "29");
+  await rereadEmptyCells(
+    IMAGE,
+    withDays,
+    BIRTH_CERTIFICATE_SPEC,
+    engineReadingAt([{ text: "周29t0周", x: 183, y: 125 }]),
+    page(true).concat(row),
+  );
+  assert.equal(withDays.fields.get("gestationalAge")?.text, "29t0周");
+  const weeksOnly = readFields(page(true).concat(row), BIRTH_CERTIFICATE_SPEC);
+  await rereadEmptyCells(
+    IMAGE,
+    weeksOnly,
+    BIRTH_CERTIFICATE_SPEC,
+    engineReadingAt([{ text: "周28周", x: 183, y: 125 }]),
+    page(true).concat(row),
+  );
+  assert.equal(weeksOnly.fields.get("gestationalAge")?.text, "29", "other weeks never replace weeks read");
+});
+
+test("weeks read without their days in one band gain them from a band where the raised days were read", async () => {
+  const lines = page(true).concat([at("出生孕周", 50, 115), at("出生体重", 300, 115)]);
+  const reading = readFields(lines, BIRTH_CERTIFICATE_SPEC);
+  assert.equal(reading.fields.get("gestationalAge")?.text, "");
+  const engine: TextEngine = {
+    detect: async () => [],
+    recognize: async (_image, quads) =>
+      quads.map((quad) => {
+        const x = (quad[0].x + quad[2].x) / 2;
+        const y = (quad[0].y + quad[2].y) / 2;
+        const inCell = x < 250 && Math.abs(y - 125) < 30;
+        // Level with the label the days are missed; in the band cut higher they are read.
+        return makeTextLine(inCell ? (y < 120 ? "周40+5" : "周40") : "", { quad });
+      }),
+    dispose: async () => {},
+  };
+  await rereadEmptyCells(IMAGE, reading, BIRTH_CERTIFICATE_SPEC, engine);
+  assert.equal(reading.fields.get("gestationalAge")?.text, "40+5");
+});

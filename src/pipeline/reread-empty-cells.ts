@@ -43,6 +43,8 @@ const NUMBER_KINDS = new Set(["number", "gestational-age"]);
 const DIGIT = /[\d０-９]/u;
 /** What may follow a number in its cell: its unit, or the days of a gestational age. */
 const UNIT_END = /[周天+⁺＋]/u;
+/** How far past the kind's reach a number's printed unit is still looked for, in label heights. */
+const UNIT_REACH = 3;
 const AGAIN_WHEN_INVALID = new Set(["date", "birth-time", "number", "gestational-age", "vocabulary"]);
 /** A character read less surely than this at either end of a vocabulary word read alone may be left out… */
 const UNSURE_END = 0.5;
@@ -68,6 +70,7 @@ export async function rereadEmptyCells(
   reading: DocumentReading,
   spec: DocumentSpec,
   engine: TextEngine,
+  lines: readonly TextLine[] = [],
 ): Promise<void> {
   if (reading.blank) return;
   const { frame } = reading;
@@ -80,7 +83,41 @@ export async function rereadEmptyCells(
     const text = reading.fields.get(key)?.text ?? "";
     return field === undefined || text.trim() === "" ? "" : normaliseValue(text, field).value;
   };
-  const wanted = spec.fields.filter((field) => needsReread(field, reading.fields.get(field.key), valueAt));
+  const units = unitBoxes(lines, spec, frame);
+  const wanted = spec.fields.filter(
+    (field) =>
+      needsReread(field, reading.fields.get(field.key), valueAt) ||
+      daysLeftOut(field, reading.fields.get(field.key), units, frame),
+  );
+  const around = { labels, placed, units, valueAt };
+  await rereadCells(image, reading, spec, engine, wanted, around);
+  // A number judged by another field's value (a weight by the weeks of gestation) that this pass filled in is judged
+  // again: `367` beside an empty 孕周 passed, beside `39` weeks it is four digits read with one lost.
+  const judgedAgain = spec.fields.filter(
+    (field) =>
+      field.plausibleWith !== undefined &&
+      !wanted.includes(field) &&
+      needsReread(field, reading.fields.get(field.key), valueAt),
+  );
+  if (judgedAgain.length > 0) await rereadCells(image, reading, spec, engine, judgedAgain, around);
+}
+
+/** Reads the cells of `wanted` in one call and keeps what is a valid value of each (see {@link rereadEmptyCells}). */
+async function rereadCells(
+  image: RawImage,
+  reading: DocumentReading,
+  spec: DocumentSpec,
+  engine: TextEngine,
+  wanted: readonly FieldSpec[],
+  around: {
+    labels: readonly { key: string; box: PageBox }[];
+    placed: ReadonlyMap<string, PageBox>;
+    units: readonly UnitBox[];
+    valueAt: (key: string) => string;
+  },
+): Promise<void> {
+  const { frame } = reading;
+  const { labels, placed, units, valueAt } = around;
   const glyphs = glyphSizes(reading);
   const cells = wanted.flatMap((field) => {
     const box = labelBox(spec, field, labels) ?? placed.get(field.key);
@@ -92,7 +129,7 @@ export async function rereadEmptyCells(
     return bands.map(({ offset, half }, band) => ({
       field,
       band,
-      quad: cellQuad(box, half, field, labels, offset, frame.toImage),
+      quad: cellQuad(box, half, field, labels, offset, frame.toImage, unitEnd(box, field, units)),
     }));
   });
   if (cells.length === 0) return;
@@ -100,17 +137,30 @@ export async function rereadEmptyCells(
     image,
     cells.map((cell) => cell.quad),
   );
-  const done = new Set<string>();
+  // The value each field took from its first band read acceptably; weeks taken without days may still gain them
+  // from a later band (the small raised `+5` is read in the band cut a little higher).
+  const done = new Map<string, string>();
   const seen = new Set<string>();
   const take = (cell: { field: FieldSpec; quad: Quad }, line: TextLine | undefined) => {
     const { field, quad } = cell;
     const read = reading.fields.get(field.key);
-    if (done.has(field.key) || line === undefined || read === undefined) return;
+    const taken = done.get(field.key);
+    const mayGainDays = field.kind === "gestational-age" && taken !== undefined && !taken.includes("+");
+    if ((taken !== undefined && !mayGainDays) || line === undefined || read === undefined) return;
     const kept = valueChars(lineChars(line), field, valueAt);
     if (lineChars(line).some((char) => HAN.test(char.text) && char.confidence >= SEEN)) seen.add(field.key);
     const text = joined(kept);
     if (!acceptable(text, field, valueAt)) return;
-    done.add(field.key);
+    // Weeks read already, and plausible, are read again only for their days: replaced by the same weeks with days.
+    const before = read.text.trim() === "" ? "" : normaliseValue(read.text, field).value;
+    const plausible = before !== "" && isPlausibleNumber(before, field, valueAt);
+    if (
+      field.kind === "gestational-age" &&
+      plausible &&
+      !normaliseValue(text, field).value.startsWith(`${before}+`)
+    )
+      return;
+    done.set(field.key, normaliseValue(text, field).value);
     reading.fields.set(field.key, {
       ...read,
       text,
@@ -270,6 +320,36 @@ export function labelBox(
   return { ...twinBox, top: centerY - half, bottom: centerY + half, centerY };
 }
 
+/**
+ * Whether a gestational age read as weeks alone has room for its days before its printed unit (`29` … `周` with a
+ * character's gap between them): the small raised `+0` is often missed or read as a separate mark.
+ */
+function daysLeftOut(
+  field: FieldSpec,
+  read: FieldReading | undefined,
+  units: readonly UnitBox[],
+  frame: PageFrame,
+): boolean {
+  if (field.kind !== "gestational-age" || read === undefined || read.quads.length === 0) return false;
+  if (!/^\d{2}$/u.test(normaliseValue(read.text, field).value)) return false;
+  const boxes = read.quads.map((quad) => frame.box(quad));
+  const right = Math.max(...boxes.map((box) => box.right));
+  const centerY = boxes.reduce((sum, box) => sum + box.centerY, 0) / boxes.length;
+  const height = Math.max(...boxes.map((box) => box.height));
+  const unit = units
+    .filter(
+      ({ unit, box }) =>
+        field.units?.includes(unit) && Math.abs(box.centerY - centerY) < height && box.left > right,
+    )
+    .sort((a, b) => a.box.left - b.box.left)[0];
+  return (
+    unit !== undefined && unit.box.left - right > height * DAYS_GAP && unit.box.left - right < height * 4
+  );
+}
+
+/** A gap before the unit this many value heights wide may hold a gestational age's days. */
+const DAYS_GAP = 0.8;
+
 /** A field of strict form whose value is missing, or, for boxed values and numbers, not a valid value. */
 function needsReread(
   field: FieldSpec,
@@ -326,6 +406,7 @@ function cellQuad(
   labels: readonly { key: string; box: PageBox }[],
   offset: number,
   toImage: (point: Point) => Point,
+  unitRight?: number,
 ): Quad {
   const height = label.height;
   // A number may be printed over the end of its label: its cell starts over the label's last character.
@@ -333,11 +414,47 @@ function cellQuad(
   const nextOnRow = labels
     .filter(({ box }) => Math.abs(box.centerY - label.centerY) < height * 0.6 && box.left > label.right)
     .map(({ box }) => box.left - height * 0.15);
-  const right = Math.max(
-    left + height,
-    Math.min(left + height * (CELL_REACH[field.kind] ?? 6), ...nextOnRow),
-  );
+  // A number's cell ends past its printed unit when one was found (`29+0` then `周`: the days are not cut off).
+  const reach =
+    unitRight === undefined ? left + height * (CELL_REACH[field.kind] ?? 6) : unitRight + height * 0.15;
+  const right = Math.max(left + height, Math.min(reach, ...nextOnRow));
   const top = label.centerY + half * (offset - 1);
   const bottom = label.centerY + half * (offset + 1);
   return boundsQuad({ left, top, right, bottom }).map(toImage) as unknown as Quad;
+}
+
+/** A box the page's reading found holding only a printed unit (`周`, `克`, `厘米`), in page coordinates. */
+interface UnitBox {
+  unit: string;
+  box: PageBox;
+}
+
+/** The lines that read as nothing but one of the document's number units. */
+function unitBoxes(lines: readonly TextLine[], spec: DocumentSpec, frame: PageFrame): UnitBox[] {
+  const units = new Set(
+    spec.fields.flatMap((field) => (NUMBER_KINDS.has(field.kind) ? (field.units ?? []) : [])),
+  );
+  return lines.flatMap((line) => {
+    const text = line.text.replace(/\s+/gu, "");
+    return units.has(text) ? [{ unit: text, box: frame.box(line.quad) }] : [];
+  });
+}
+
+/**
+ * The right edge of the nearest of a number field's own units printed after its label on the label's line, within
+ * the kind's reach and a little more (`29+0` can run past a reach fitted to two digits), if one was found.
+ */
+function unitEnd(label: PageBox, field: FieldSpec, units: readonly UnitBox[]): number | undefined {
+  if (!NUMBER_KINDS.has(field.kind) || field.units === undefined) return undefined;
+  const height = label.height;
+  const limit = label.right + height * ((CELL_REACH[field.kind] ?? 6) + UNIT_REACH);
+  const after = units.filter(
+    ({ unit, box }) =>
+      field.units?.includes(unit) &&
+      Math.abs(box.centerY - label.centerY) < height * 0.6 &&
+      box.left > label.right &&
+      box.left < limit,
+  );
+  if (after.length === 0) return undefined;
+  return Math.min(...after.map(({ box }) => box.right));
 }
