@@ -35,6 +35,10 @@ test("numbers lose the unit the seeds drop; stature keeps what is printed", () =
   assert.equal(value("026", field("number")), "26", "no measure is printed with a leading zero");
   assert.equal(value("175厘米", field("text")), "175厘米");
   assert.equal(normaliseValue("三十", field("number")).valid, false);
+  assert.equal(value("助", field("number")), "", "a number cell read with no digit gives nothing");
+  assert.equal(value("米", field("number", { units: ["厘米"] })), "");
+  assert.equal(value("//", field("number")), "//", "the print code's fillers stay");
+  assert.equal(value("未提供", field("number")), "未提供");
 });
 
 test("gestational age keeps weeks and days as weeks+days", () => {

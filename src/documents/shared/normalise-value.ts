@@ -182,8 +182,15 @@ function normaliseNumberValue(text: string, field: FieldSpec): NormalisedValue {
   if (/^\d+(\.\d+)?$/u.test(number)) return inRange(number, field) ? ACCEPTED(number) : DOUBTED(number, 0.7);
   // A neighbour's value read into the same box (年龄 "28中国" when 国籍 was not found): keep the leading number.
   const leading = /^(\d+(?:\.\d+)?)(?=\D)/u.exec(number);
-  return leading?.[1] ? DOUBTED(leading[1], 0.8) : DOUBTED(stripUnits(text, field), 0.6);
+  if (leading?.[1]) return DOUBTED(leading[1], 0.8);
+  const rest = stripUnits(text, field);
+  // No digit at all is no measure (a seal's 助, a unit's 米 read alone): nothing is given rather than an invented
+  // value, except the print code's fillers for a parent not given.
+  return /\d/u.test(rest) || NUMBER_FILLER.test(rest) ? DOUBTED(rest, 0.6) : DOUBTED("", 0);
 }
+
+/** What a number cell may hold instead of a number: the print code's fillers (`//`, `未提供`). */
+const NUMBER_FILLER = /^(未提供|[/／]+)$/u;
 
 /** Whether a number lies in its field's plausible range, when the field has one. */
 function inRange(number: string, field: FieldSpec): boolean {
