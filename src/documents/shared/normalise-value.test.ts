@@ -26,6 +26,16 @@ test("dates and birth times are written the service's way", () => {
     valid: false,
   });
   assert.equal(value("2019年6月26日 9时28分", field("birth-time")), "2019年06月26日09时28分");
+  assert.equal(value("2018", field("date")), "2018", "a date read in part is given as read");
+  assert.equal(value("2016年", field("date")), "2016年");
+  assert.equal(value("2021年时18", field("birth-time")), "2021年时18");
+  for (const garbage of ["PO20UC36356769", "品18日", "201年期05", "i月29日"])
+    assert.deepEqual(
+      normaliseValue(garbage, field("date")),
+      { value: "", confidence: 0, valid: false },
+      garbage,
+    );
+  assert.equal(value("2014HEN76Y用a8", field("birth-time")), "");
 });
 
 test("numbers lose the unit the seeds drop; stature keeps what is printed", () => {

@@ -49,15 +49,27 @@ function normaliseDateValue(text: string): NormalisedValue {
   if (date === undefined) {
     const repaired = repairDate(text);
     return repaired === undefined
-      ? DOUBTED(text, 0.5)
+      ? partialDate(text)
       : { value: formatDate(repaired.date), confidence: 0.75, valid: true };
   }
   return isPlausibleDate(date) ? ACCEPTED(formatDate(date)) : DOUBTED(formatDate(date), 0.7);
 }
 
+/**
+ * A date read only in part is given as read, doubted (`2018`, `2016年`: what is there is likely right), and so are
+ * words in a date's cell (`无迁移`). Digits mixed with what no date holds (`PO20UC36356769`, a neighbour's number;
+ * `品18日`, a seal's characters read into the day) give nothing rather than that.
+ */
+function partialDate(text: string): NormalisedValue {
+  return /\d/u.test(text) && !DATE_SYMBOLS.test(text) ? DOUBTED("", 0) : DOUBTED(text, 0.5);
+}
+
+/** The symbols a printed date is made of: digits, the units, separators and white space. */
+const DATE_SYMBOLS = /^[\d\s年月日时分点号.\-/:：．·]*$/u;
+
 function normaliseBirthTimeValue(text: string): NormalisedValue {
   const value = normaliseBirthTime(text);
-  return value === undefined ? DOUBTED(text, 0.5) : ACCEPTED(value);
+  return value === undefined ? partialDate(text) : ACCEPTED(value);
 }
 
 /** Below this mean character confidence a reading that is no entry of its vocabulary is no value at all. */
