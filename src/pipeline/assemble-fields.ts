@@ -3,7 +3,7 @@ import type { DocumentReading, FieldReading } from "../documents/read-fields.ts"
 import type { DocumentSpec, FieldSpec } from "../documents/shared/field-spec.ts";
 import { crossCheckIdNumber, idSex, isValidIdNumber } from "../documents/shared/id-number.ts";
 import { boxesConfidence, valueFromBoxes } from "../documents/shared/join-boxes.ts";
-import { normaliseValue } from "../documents/shared/normalise-value.ts";
+import { isNoAnswer, normaliseValue } from "../documents/shared/normalise-value.ts";
 import type { PageFrame } from "../documents/shared/page-frame.ts";
 import type { KeyValueInfo, Point } from "../types.ts";
 import { boundsQuad } from "../geometry/quad.ts";
@@ -80,6 +80,8 @@ function normaliseField(
     fromBoxes === undefined
       ? normaliseValue(read.text, field, read.chars)
       : { value: fromBoxes, confidence: boxesConfidence(read.pieceTexts.join(";"), field), valid: true };
+  // Digits mixed with a seal's characters in a date, a number cell read with no digit: no answer, not that one.
+  if (isNoAnswer(normalised.value, field.kind)) return { value: "", probability: 0 };
   let probability = read.confidence * normalised.confidence;
   if (field.kind === "id-number" && !normalised.valid) {
     probability = Math.min(probability, INVALID_ID_CEILING / 100);

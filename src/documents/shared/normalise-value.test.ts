@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { FieldSpec } from "./field-spec.ts";
 import { makeTextLine } from "./make-text-line.ts";
-import { normaliseValue } from "./normalise-value.ts";
+import { isNoAnswer, normaliseValue } from "./normalise-value.ts";
 
 const field = (kind: FieldSpec["kind"], extra: Partial<FieldSpec> = {}): FieldSpec => ({
   key: "test",
@@ -26,16 +26,6 @@ test("dates and birth times are written the service's way", () => {
     valid: false,
   });
   assert.equal(value("2019年6月26日 9时28分", field("birth-time")), "2019年06月26日09时28分");
-  assert.equal(value("2018", field("date")), "2018", "a date read in part is given as read");
-  assert.equal(value("2016年", field("date")), "2016年");
-  assert.equal(value("2021年时18", field("birth-time")), "2021年时18");
-  for (const garbage of ["PO20UC36356769", "品18日", "201年期05", "i月29日"])
-    assert.deepEqual(
-      normaliseValue(garbage, field("date")),
-      { value: "", confidence: 0, valid: false },
-      garbage,
-    );
-  assert.equal(value("2014HEN76Y用a8", field("birth-time")), "");
 });
 
 test("numbers lose the unit the seeds drop; stature keeps what is printed", () => {
@@ -45,10 +35,6 @@ test("numbers lose the unit the seeds drop; stature keeps what is printed", () =
   assert.equal(value("026", field("number")), "26", "no measure is printed with a leading zero");
   assert.equal(value("175厘米", field("text")), "175厘米");
   assert.equal(normaliseValue("三十", field("number")).valid, false);
-  assert.equal(value("助", field("number")), "", "a number cell read with no digit gives nothing");
-  assert.equal(value("米", field("number", { units: ["厘米"] })), "");
-  assert.equal(value("//", field("number")), "//", "the print code's fillers stay");
-  assert.equal(value("未提供", field("number")), "未提供");
 });
 
 test("gestational age keeps weeks and days as weeks+days", () => {
@@ -326,4 +312,23 @@ test("the small raised + of a gestational age's days read as t, f or 十 is the 
   assert.equal(value("29tO", spec), "29+0", "a day 0 read as the letter O");
   assert.equal(value("38t", spec), "38", "no day after it: a stray mark");
   assert.equal(value("38t9", spec), "38t9", "no day of a week");
+});
+
+test("readings that are no answer: numbers without a digit, dates with digits among what no date holds", () => {
+  assert.equal(isNoAnswer(value("助", field("number")), "number"), true, "a seal's character in an age cell");
+  assert.equal(isNoAnswer(value("米", field("number", { units: ["厘米"] })), "number"), true);
+  assert.equal(
+    isNoAnswer(value("//", field("number")), "number"),
+    false,
+    "the print code's fillers are answers",
+  );
+  assert.equal(isNoAnswer(value("未提供", field("number")), "number"), false);
+  assert.equal(isNoAnswer(value("33", field("number")), "number"), false);
+  for (const garbage of ["PO20UC36356769", "品18日", "201年期05", "i月29日"])
+    assert.equal(isNoAnswer(value(garbage, field("date")), "date"), true, garbage);
+  assert.equal(isNoAnswer(value("2014HEN76Y用a8", field("birth-time")), "birth-time"), true);
+  for (const partial of ["2018", "2016年", "无迁移", "2012.4.17"])
+    assert.equal(isNoAnswer(value(partial, field("date")), "date"), false, partial);
+  assert.equal(isNoAnswer(value("2021年时18", field("birth-time")), "birth-time"), false);
+  assert.equal(isNoAnswer("张三", "name"), false);
 });

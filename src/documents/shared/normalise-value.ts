@@ -49,27 +49,15 @@ function normaliseDateValue(text: string): NormalisedValue {
   if (date === undefined) {
     const repaired = repairDate(text);
     return repaired === undefined
-      ? partialDate(text)
+      ? DOUBTED(text, 0.5)
       : { value: formatDate(repaired.date), confidence: 0.75, valid: true };
   }
   return isPlausibleDate(date) ? ACCEPTED(formatDate(date)) : DOUBTED(formatDate(date), 0.7);
 }
 
-/**
- * A date read only in part is given as read, doubted (`2018`, `2016年`: what is there is likely right), and so are
- * words in a date's cell (`无迁移`). Digits mixed with what no date holds (`PO20UC36356769`, a neighbour's number;
- * `品18日`, a seal's characters read into the day) give nothing rather than that.
- */
-function partialDate(text: string): NormalisedValue {
-  return /\d/u.test(text) && !DATE_SYMBOLS.test(text) ? DOUBTED("", 0) : DOUBTED(text, 0.5);
-}
-
-/** The symbols a printed date is made of: digits, the units, separators and white space. */
-const DATE_SYMBOLS = /^[\d\s年月日时分点号.\-/:：．·]*$/u;
-
 function normaliseBirthTimeValue(text: string): NormalisedValue {
   const value = normaliseBirthTime(text);
-  return value === undefined ? partialDate(text) : ACCEPTED(value);
+  return value === undefined ? DOUBTED(text, 0.5) : ACCEPTED(value);
 }
 
 /** Below this mean character confidence a reading that is no entry of its vocabulary is no value at all. */
@@ -194,15 +182,8 @@ function normaliseNumberValue(text: string, field: FieldSpec): NormalisedValue {
   if (/^\d+(\.\d+)?$/u.test(number)) return inRange(number, field) ? ACCEPTED(number) : DOUBTED(number, 0.7);
   // A neighbour's value read into the same box (年龄 "28中国" when 国籍 was not found): keep the leading number.
   const leading = /^(\d+(?:\.\d+)?)(?=\D)/u.exec(number);
-  if (leading?.[1]) return DOUBTED(leading[1], 0.8);
-  const rest = stripUnits(text, field);
-  // No digit at all is no measure (a seal's 助, a unit's 米 read alone): nothing is given rather than an invented
-  // value, except the print code's fillers for a parent not given.
-  return /\d/u.test(rest) || NUMBER_FILLER.test(rest) ? DOUBTED(rest, 0.6) : DOUBTED("", 0);
+  return leading?.[1] ? DOUBTED(leading[1], 0.8) : DOUBTED(stripUnits(text, field), 0.6);
 }
-
-/** What a number cell may hold instead of a number: the print code's fillers (`//`, `未提供`). */
-const NUMBER_FILLER = /^(未提供|[/／]+)$/u;
 
 /** Whether a number lies in its field's plausible range, when the field has one. */
 function inRange(number: string, field: FieldSpec): boolean {
@@ -458,3 +439,25 @@ export function normaliseValue(
     spelled !== undefined && spelled.map((char) => char.text).join("") === text ? spelled : undefined;
   return NORMALISERS[field.kind](text, field, aligned);
 }
+
+/**
+ * Whether a normalised value is no answer at all and is better given as "": a number with no digit (a seal's 助, a
+ * unit's 米 read alone; the print code's fillers `//` and `未提供` stay), or a date or birth time whose digits are
+ * mixed with what no date holds (`PO20UC36356769`, a neighbour's number; `品18日`, a seal's characters). Partial
+ * dates (`2018`, `2016年`) and words in a date's cell (`无迁移`) are answers. Only for the final result: the re-read
+ * steps judge readings by `normaliseValue` alone.
+ *
+ * @example
+ * isNoAnswer("助", "number"); // true
+ */
+export function isNoAnswer(value: string, kind: FieldSpec["kind"]): boolean {
+  if (value === "") return false;
+  if (kind === "number") return !/\d/u.test(value) && !NUMBER_FILLER.test(value);
+  if (kind === "date" || kind === "birth-time") return /\d/u.test(value) && !DATE_SYMBOLS.test(value);
+  return false;
+}
+
+/** What a number cell may hold instead of a number: the print code's fillers (`//`, `未提供`). */
+const NUMBER_FILLER = /^(未提供|[/／]+)$/u;
+/** The symbols a printed date is made of: digits, the units, separators and white space. */
+const DATE_SYMBOLS = /^[\d\s年月日时分点号.\-/:：．·]*$/u;
