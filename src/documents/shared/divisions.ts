@@ -397,6 +397,18 @@ const MAX_COST_AFTER_EXACT = 1.2;
 function placeSubstitution(expected: string, read: PlaceSymbol): number {
   if (expected === read.text) return 0;
   if (SUFFIXES.has(expected) && SUFFIXES.has(read.text)) return SUFFIX_SUBSTITUTION;
+  const cost = characterSubstitution(expected, read);
+  // A suffix where another character was read is as good as one put in: an address may leave it out.
+  return SUFFIXES.has(expected) && cost >= 1 ? LOST_SUFFIX_COST : cost;
+}
+
+/**
+ * What reading `read` where the character `expected` is printed costs, suffixes aside: nothing when equal; little
+ * when `expected` is among the recognizer's other readings of it (see {@link alternativeCost}) or the two are a
+ * known confusion (below 1); a plain edit (1); more for a character read surely.
+ */
+export function characterSubstitution(expected: string, read: PlaceSymbol): number {
+  if (expected === read.text) return 0;
   const confidence = read.confidence ?? 0.9;
   const alternative = read.alternatives?.find(
     (candidate) => candidate.text === expected && candidate.probability >= MIN_ALTERNATIVE,
@@ -404,8 +416,6 @@ function placeSubstitution(expected: string, read: PlaceSymbol): number {
   if (alternative !== undefined) return alternativeCost(confidence, alternative.probability);
   const plain = substitutionCost(expected, read.text);
   if (plain < 1) return plain;
-  // A suffix where another character was read is as good as one put in: an address may leave it out.
-  if (SUFFIXES.has(expected)) return LOST_SUFFIX_COST;
   return confidence >= SURE_CONFIDENCE ? SURE_SUBSTITUTION : plain;
 }
 

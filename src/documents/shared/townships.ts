@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
-import { substitutionCost } from "./confusable-chars.ts";
-import { alternativeCost, MIN_ALTERNATIVE, type PlaceStartFix, type PlaceSymbol } from "./divisions.ts";
+import { characterSubstitution, type PlaceStartFix, type PlaceSymbol } from "./divisions.ts";
 
 /**
  * The township-level names (乡, 镇, 街道, 苏木, …) of each county-level place by its 6-digit code (NBS 2023
@@ -63,9 +62,6 @@ export function namesTownship(text: string): boolean {
   return false;
 }
 
-/** A character read in this confidence or more is sure: replacing it costs more than a plain edit. */
-const SURE_CONFIDENCE = 0.97;
-const SURE_SUBSTITUTION = 1.6;
 /**
  * The most a township's fit may cost: one plain edit; or two edits, at least one of them among the recognizer's
  * other readings or a known confusion, in a name of {@link LONG_NAME} characters or more.
@@ -75,19 +71,6 @@ const MAX_COST_TWO_EDITS = 1.6;
 const LONG_NAME = 3;
 /** How much better the chosen township must fit than any other. */
 const MIN_MARGIN = 0.5;
-
-/** What reading `read` where `expected` is printed costs (see {@link fixTownshipStart}). */
-function substitution(expected: string, read: PlaceSymbol): number {
-  if (expected === read.text) return 0;
-  const confidence = read.confidence ?? 0.9;
-  const alternative = read.alternatives?.find(
-    (candidate) => candidate.text === expected && candidate.probability >= MIN_ALTERNATIVE,
-  );
-  if (alternative !== undefined) return alternativeCost(confidence, alternative.probability);
-  const plain = substitutionCost(expected, read.text);
-  if (plain < 1) return plain;
-  return confidence >= SURE_CONFIDENCE ? SURE_SUBSTITUTION : plain;
-}
 
 /** An other reading of a name's last character this likely anchors the name as well as the character itself. */
 const MIN_ANCHOR_ALTERNATIVE = 0.02;
@@ -125,7 +108,7 @@ function align(name: readonly string[], read: readonly PlaceSymbol[]): TownshipF
     for (let j = 1; j < columns; j++)
       row.push(
         Math.min(
-          (above[j - 1] as number) + substitution(name[i - 1] as string, read[j - 1] as PlaceSymbol),
+          (above[j - 1] as number) + characterSubstitution(name[i - 1] as string, read[j - 1] as PlaceSymbol),
           (above[j] as number) + 1,
           (row[j - 1] as number) + 1,
         ),
@@ -145,7 +128,7 @@ function align(name: readonly string[], read: readonly PlaceSymbol[]): TownshipF
     while (i > 0) {
       const here = table[i]?.[j] as number;
       const want = name[i - 1] as string;
-      const step = j > 0 ? substitution(want, read[j - 1] as PlaceSymbol) : Number.POSITIVE_INFINITY;
+      const step = j > 0 ? characterSubstitution(want, read[j - 1] as PlaceSymbol) : Number.POSITIVE_INFINITY;
       if (j > 0 && Math.abs(here - ((table[i - 1]?.[j - 1] as number) + step)) < 1e-9) {
         if (step > 0) edits++;
         symbols.unshift({ text: want, from: j - 1 });
