@@ -209,35 +209,29 @@ test("a word read plainly is kept, whatever a read without rulings says", async 
   assert.equal(again.filter(sexCell).length, 0, "the sex cell is not read again");
 });
 
-test("an unsure character read at a word's end (its label's last one) is left out when the rest is sure", async () => {
-  const reading = readFields(page(true), BIRTH_CERTIFICATE_SPEC);
-  const engine: TextEngine = {
+/** An engine reading 别女 in the sex cell (its label's 别 unsure at 0.3, 女 at `sure`), and nothing elsewhere. */
+function labelEndBeforeWord(sure: number): TextEngine {
+  return {
     detect: async () => [],
     recognize: async (_image, quads) =>
       quads.map((quad) => {
         const y = (quad[0].y + quad[2].y) / 2;
         const near = Math.abs(y - 50) < 30 && quad[0].x > 400;
-        return makeTextLine(near ? "别女" : "", { quad, confidences: { 0: 0.3, 1: 0.97 } });
+        return makeTextLine(near ? "别女" : "", { quad, confidences: { 0: 0.3, 1: sure } });
       }),
     dispose: async () => {},
   };
-  await rereadEmptyCells(IMAGE, reading, BIRTH_CERTIFICATE_SPEC, engine);
+}
+
+test("an unsure character read at a word's end (its label's last one) is left out when the rest is sure", async () => {
+  const reading = readFields(page(true), BIRTH_CERTIFICATE_SPEC);
+  await rereadEmptyCells(IMAGE, reading, BIRTH_CERTIFICATE_SPEC, labelEndBeforeWord(0.97));
   assert.equal(reading.fields.get("sex")?.text, "女");
 });
 
 test("a word whose rest is unsure too is not taken", async () => {
   const reading = readFields(page(true), BIRTH_CERTIFICATE_SPEC);
-  const engine: TextEngine = {
-    detect: async () => [],
-    recognize: async (_image, quads) =>
-      quads.map((quad) => {
-        const y = (quad[0].y + quad[2].y) / 2;
-        const near = Math.abs(y - 50) < 30 && quad[0].x > 400;
-        return makeTextLine(near ? "别女" : "", { quad, confidences: { 0: 0.3, 1: 0.6 } });
-      }),
-    dispose: async () => {},
-  };
-  await rereadEmptyCells(IMAGE, reading, BIRTH_CERTIFICATE_SPEC, engine);
+  await rereadEmptyCells(IMAGE, reading, BIRTH_CERTIFICATE_SPEC, labelEndBeforeWord(0.6));
   assert.equal(reading.fields.get("sex")?.text, "");
 });
 
