@@ -103,3 +103,25 @@ test("an empty answer is sure only where nothing stood in the cell", () => {
   assert.equal(formerName?.value, "");
   assert.equal(formerName?.valueProb, 100);
 });
+
+test("an empty answer in a cell a filled-in page always fills is not sure; on a page not filled in it is", () => {
+  // 民族 is printed and found, but no value was read beside it: on a filled-in card that is a value lost.
+  const filled = readFields(
+    [...card("410328199110171522", "女"), at("民族", 420, 300)],
+    HOUSEHOLD_RESIDENT_SPEC,
+  );
+  assert.ok(filled.fields.get("ethnicity")?.label, "the ethnicity's label is found");
+  assert.notEqual(filled.blank, true);
+  const info = assembleFields(HOUSEHOLD_RESIDENT_SPEC, filled, identity).keyValueInfo;
+  const ethnicity = info.find((entry) => entry.key === "ethnicity");
+  assert.equal(ethnicity?.value, "");
+  assert.equal(ethnicity?.valueProb, 0);
+  // The same label on a form never filled in (labels only): the cell is surely blank.
+  const labels = ["姓名", "性别", "民族", "出生日期", "公民身份号码"].map((text, i) =>
+    at(text, 50 + (i % 2) * 370, 100 + 50 * Math.floor(i / 2)),
+  );
+  const blank = readFields(labels, HOUSEHOLD_RESIDENT_SPEC);
+  assert.ok(blank.fields.get("ethnicity")?.label, "the ethnicity's label is found");
+  const blankInfo = assembleFields(HOUSEHOLD_RESIDENT_SPEC, blank, identity).keyValueInfo;
+  assert.equal(blankInfo.find((entry) => entry.key === "ethnicity")?.valueProb, 100);
+});

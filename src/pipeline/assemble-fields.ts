@@ -7,6 +7,7 @@ import { isNoAnswer, normaliseValue } from "../documents/shared/normalise-value.
 import type { PageFrame } from "../documents/shared/page-frame.ts";
 import type { KeyValueInfo, Point } from "../types.ts";
 import { boundsQuad } from "../geometry/quad.ts";
+import { ALWAYS_FILLED, isFilledIn } from "./always-filled.ts";
 
 /** `data` and `prism_keyValueInfo` of a result. */
 export interface AssembledFields {
@@ -41,6 +42,8 @@ export function assembleFields(
   lowerOnDisagreement(spec, data, probabilities);
   sexFromIdNumber(spec, reading, data, probabilities);
   if (spec.type === "birth-certificate") reconcileParentAges(data, probabilities);
+  // On a filled-in page, a field such a page always fills that was answered empty is a value not read.
+  const unread = isFilledIn(spec.type, data) ? new Set(ALWAYS_FILLED[spec.type]) : new Set<string>();
   const keyValueInfo = spec.fields.map((field): KeyValueInfo => {
     const read = reading.fields.get(field.key);
     const value = data[field.key] ?? "";
@@ -50,7 +53,7 @@ export function assembleFields(
       value,
       valueProb:
         value === ""
-          ? emptyValueProbability(read, reading.blank === true)
+          ? emptyValueProbability(read, reading.blank === true, unread.has(field.key))
           : toPercent(probabilities.get(field.key) ?? 0),
     };
     if (value !== "" && read && read.quads.length > 0)
@@ -61,13 +64,16 @@ export function assembleFields(
 }
 
 /**
- * How sure an empty answer is: sure when the field's label was found and nothing stood in its cell (or the whole
- * page is a form never filled in); not sure at all when something stood there that gave no value (a name stamp read
- * as no one's name, a word too unsure to be any of its vocabulary), nor when the label was never found.
+ * How sure an empty answer is: sure when the whole page is a form never filled in, or when the field's label was
+ * found and nothing stood in its cell; not sure at all when something stood there that gave no value (a name stamp
+ * read as no one's name, a word too unsure to be any of its vocabulary), when the label was never found, nor when
+ * the field is one the filled-in page always holds a value in (`unread`): there an empty answer is a value not read
+ * (a line the detector did not find under glare or blur), not a blank cell.
  */
-function emptyValueProbability(read: FieldReading | undefined, blankForm: boolean): number {
+function emptyValueProbability(read: FieldReading | undefined, blankForm: boolean, unread: boolean): number {
   if (read?.label === undefined) return 0;
-  return blankForm || read.quads.length === 0 ? 100 : 0;
+  if (blankForm) return 100;
+  return read.quads.length === 0 && !unread ? 100 : 0;
 }
 
 function normaliseField(
