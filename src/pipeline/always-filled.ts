@@ -43,17 +43,11 @@ export const ALWAYS_FILLED: Readonly<Record<DocumentType, readonly string[]>> = 
   ],
 };
 
-/** A page is a filled-in one when at least this many, and this share, of its always-filled fields hold a value. */
-const FILLED_IN_MIN = 2;
-const FILLED_IN_SHARE = 1 / 3;
-
 /**
- * Whether a page of `type` whose answers are `data` was filled in (not a form never filled in, nor a page barely
- * read): enough of the fields such a page always holds a value in were read. On a filled-in page, an always-filled
- * field answered empty is a value not read, not a blank cell.
+ * Whether a page of `type` whose answers are `data` was filled in: at least one of the fields such a page always
+ * holds a value in was read (a form never filled in answers every one of them empty). On a filled-in page, an
+ * always-filled field answered empty is a value not read, not a blank cell.
  */
 export function isFilledIn(type: DocumentType, data: Readonly<Record<string, string>>): boolean {
-  const keys = ALWAYS_FILLED[type];
-  const read = keys.filter((key) => (data[key] ?? "") !== "").length;
-  return read >= Math.max(FILLED_IN_MIN, keys.length * FILLED_IN_SHARE);
+  return ALWAYS_FILLED[type].some((key) => (data[key] ?? "") !== "");
 }

@@ -116,6 +116,13 @@ test("an empty answer in a cell a filled-in page always fills is not sure; on a 
   const ethnicity = info.find((entry) => entry.key === "ethnicity");
   assert.equal(ethnicity?.value, "");
   assert.equal(ethnicity?.valueProb, 0);
+  // A page barely read (one value besides the labels) is still a filled-in page.
+  const barely = readFields(
+    [at("姓名", 50, 100), at("李娜", 150, 100), at("民族", 420, 300)],
+    HOUSEHOLD_RESIDENT_SPEC,
+  );
+  const barelyInfo = assembleFields(HOUSEHOLD_RESIDENT_SPEC, barely, identity).keyValueInfo;
+  assert.equal(barelyInfo.find((entry) => entry.key === "ethnicity")?.valueProb, 0);
   // The same label on a form never filled in (labels only): the cell is surely blank.
   const labels = ["姓名", "性别", "民族", "出生日期", "公民身份号码"].map((text, i) =>
     at(text, 50 + (i % 2) * 370, 100 + 50 * Math.floor(i / 2)),
