@@ -45,6 +45,11 @@ export interface TextLine {
   chars: RecognizedChar[];
 }
 
+/** A line read as glyphs set at known places: its reading, and each glyph's likeliest characters, best first. */
+export interface GlyphLine extends TextLine {
+  glyphs: CharAlternative[][];
+}
+
 /** Document types the recognizers read. */
 export type DocumentType = "household-head" | "household-resident" | "birth-certificate";
 

@@ -19,8 +19,16 @@ function paper(width = 480, height = 260): RawImage {
   return { width, height, channels: 3, data: new Uint8Array(width * height * 3).fill(240) };
 }
 
-/** A red framed square stamp of side `side` at (cx, cy) with a block of "strokes" in each quarter. */
-function drawStamp(image: RawImage, cx: number, cy: number, side: number): void {
+/**
+ * A red framed square stamp of side `side` at (cx, cy) with a block of "strokes" in each quarter, in `ink`.
+ */
+function drawStamp(
+  image: RawImage,
+  cx: number,
+  cy: number,
+  side: number,
+  ink: [number, number, number] = [210, 50, 60],
+): void {
   const half = side / 2;
   for (let y = Math.round(cy - half); y < cy + half; y++) {
     for (let x = Math.round(cx - half); x < cx + half; x++) {
@@ -30,7 +38,7 @@ function drawStamp(image: RawImage, cx: number, cy: number, side: number): void 
       const glyph = Math.abs(u) > 5 && Math.abs(u) < half - 9 && Math.abs(v) > 5 && Math.abs(v) < half - 9;
       if (!frame && !(glyph && (x + y) % 5 < 3)) continue;
       const i = (y * image.width + x) * 3;
-      image.data.set([210, 50, 60], i);
+      image.data.set(ink, i);
     }
   }
 }
@@ -131,7 +139,11 @@ test("one unsure glyph makes the whole name unsure", async () => {
     recognize: async (picture, quads) =>
       (await sure.recognize(picture, quads)).map((line) => ({
         ...line,
-        chars: line.chars.map((char, i) => (i === 0 ? { ...char, confidence: 0.4 } : char)),
+        chars: line.chars.map((char, i) =>
+          i === 0
+            ? { ...char, confidence: 0.4, alternatives: [{ text: char.text, probability: 0.4 }] }
+            : char,
+        ),
       })),
   };
   const stamp = await readNameStamp(image, readingWith(LABEL), "registrar", engine);
@@ -183,4 +195,28 @@ test("a framed stamp read unsurely as something no one is called names no one; r
     (await readNameStamp(image, readingWith(LABEL), "registrar", readAs("酸屋", 0.99)))?.text,
     "酸屋",
   );
+});
+
+test("a faded red stamp is read when framed; unframed, its ink makes an empty cell's answer unsure", async () => {
+  // Redness 30 over the paper's 0: below the contrast red ink is taken at on its own.
+  const faded: [number, number, number] = [236, 206, 204];
+  const framed = paper();
+  drawStamp(framed, 260, 112, 64, faded);
+  assert.equal((await readNameStamp(framed, readingWith(LABEL), "registrar", glyphEngine([])))?.text, "张三");
+  // Unframed: a round blot of strokes.
+  const unframed = paper();
+  for (let y = 82; y < 142; y++)
+    for (let x = 230; x < 290; x++)
+      if (Math.hypot(x - 260, y - 112) < 30 && (x + y) % 5 < 3)
+        unframed.data.set(faded, (y * unframed.width + x) * 3);
+  const calls: number[] = [];
+  const unsure = await readNameStamp(unframed, readingWith(LABEL), "registrar", glyphEngine(calls));
+  assert.equal(unsure?.text, "");
+  assert.equal(unsure?.confidence, 0);
+  assert.deepEqual(calls, [], "nothing is read of ink that is no stamp");
+  // Where the cell's ordinary reading holds something (a signature in ink), that reading stands.
+  const signed = readingWith(LABEL);
+  const field = signed.fields.get("registrar");
+  if (field) signed.fields.set("registrar", { ...field, text: "王五" });
+  assert.equal(await readNameStamp(unframed, signed, "registrar", glyphEngine([])), undefined);
 });

@@ -6,17 +6,19 @@ import { lineChars } from "../documents/shared/slice-text-line.ts";
 import type { RawImage } from "../image/raw-image.ts";
 import { warpImage } from "../image/warp-image.ts";
 import { type FoundStamp, findNameStamp } from "../stages/seal/find-name-stamp.ts";
-import { sealName } from "../stages/seal/seal-name.ts";
+import { decodeSealName } from "../stages/seal/decode-seal-name.ts";
 import {
   type InkLevels,
   type InkMask,
   inkAsBlack,
   inkMask,
+  MIN_FAINT_RED_CONTRAST,
   measureInk,
   stampLevels,
 } from "../stages/seal/stamp-ink.ts";
 import { type GridBox, insideFrame, layoutCells, plausibleLayouts } from "../stages/seal/stamp-grid.ts";
-import type { Point, Quad, RecognizedChar } from "../types.ts";
+import type { LineSpan } from "../stages/text-recognition/decode.ts";
+import type { CharAlternative, Point, Quad, RecognizedChar, TextLine } from "../types.ts";
 import type { TextEngine } from "./text-engine.ts";
 
 /** The cell is cut at this many pixels per height of the label's text line. */
@@ -56,6 +58,10 @@ const IMPLAUSIBLE_BELOW = 0.9;
 const SURE_GLYPH = 0.7;
 /** The confidence a glyph read as nothing, or as several characters, counts with. */
 const MISSED = 0.01;
+/** Candidates kept per glyph for the name decoder. */
+const GLYPH_CANDIDATES = 20;
+/** In the stamp turned black on white, pixels darker than this are strokes. */
+const STROKE_LEVEL = 128;
 
 /**
  * A name read from a stamp, how likely it is read right (the product of its characters' confidences) and the
@@ -71,13 +77,15 @@ export interface StampReading {
 /**
  * Reads the officer's name seal in the cell right of 承办人签章 (or, that label missed, left of `nextKey`'s). Seal
  * suppression whitens red ink for the other fields, so the cell is cut from the unsuppressed image. The stamp is
- * found as a stamp-sized blob of red ink (or, on a photocopy, of framed dark ink) and straightened; each layout its
- * shape allows (2×2, 2+1, …) is read as a line of square glyphs in seal order (columns from the right, each top to
- * bottom), and the layout read most surely wins; the closing 之印 / 印 is dropped. Returns undefined when the cell
- * holds no stamp, or one read too unsurely (a signature in ink, or nothing: the ordinary reading of the cell
- * stands); an empty text when a framed stamp reads unsurely as no plausible name (a blurred seal read as 国星鲜:
- * better no name than an invented one). `options.inspect` sees the pictures made on the way (cell, straightened
- * stamp, lines), for diagnosis.
+ * found as a stamp-sized blob of red ink (or, on a photocopy, of framed dark ink; or faded red ink, framed) and
+ * straightened; each layout its shape allows (2×2, 2+1, …) is read as a line of square glyphs in seal order
+ * (columns from the right, each top to bottom), and the layout read most surely wins; the name is decoded from its
+ * glyphs' candidates with the name priors ({@link decodeSealName}), the closing 之印 / 印 dropped. Returns
+ * undefined when the cell holds no stamp, or one read too unsurely, and the cell's ordinary reading holds something
+ * (a signature in ink: it stands); an empty text at confidence 0 when a framed stamp reads unsurely as no plausible
+ * name (a blurred seal read as 国星鲜: better no name than an invented one), or when ink stood where the stamp
+ * belongs and nothing was read of it (an empty answer there is unsure). `options.inspect` sees the pictures made
+ * on the way (cell, straightened stamp, lines), for diagnosis.
  */
 export async function readNameStamp(
   image: RawImage,
@@ -86,9 +94,15 @@ export async function readNameStamp(
   engine: TextEngine,
   options: StampOptions = {},
 ): Promise<StampReading | undefined> {
-  const located = locateNameStamp(image, reading, key, options);
-  if (located === undefined) return undefined;
-  return readLocatedStamp(image, located, engine, options.inspect);
+  const { located, unread } = searchStamp(image, reading, key, options);
+  const stamp = located && (await readLocatedStamp(image, located, engine, options.inspect));
+  if (stamp !== undefined) return stamp;
+  // A stamp read as nothing, or red ink where the stamp belongs that could not be read as one: when the cell's
+  // ordinary reading found nothing either, its empty answer is unsure, not a sure blank.
+  const inked = located?.quad ?? unread;
+  if (inked !== undefined && (reading.fields.get(key)?.text.trim() ?? "") === "")
+    return { text: "", chars: [], confidence: 0, quad: inked };
+  return undefined;
 }
 
 /** A name stamp found on the page: its box in the image, its size along its own axes, and its ink. */
@@ -110,7 +124,21 @@ export function locateNameStamp(
   key: string,
   options: StampOptions = {},
 ): LocatedStamp | undefined {
+  return searchStamp(image, reading, key, options).located;
+}
+
+/**
+ * The stamp found in the areas searched, or else the box of the first stamp-sized blob of faint red ink met that
+ * could not be taken for a stamp (unframed: too faint to tell from tinted paper, and to read).
+ */
+function searchStamp(
+  image: RawImage,
+  reading: DocumentReading,
+  key: string,
+  options: StampOptions,
+): { located?: LocatedStamp; unread?: Quad } {
   const { frame } = reading;
+  let unread: Quad | undefined;
   for (const area of stampAreas(reading, key, options)) {
     const scale = UNIT_PX / area.unit;
     const origin = { x: area.left, y: area.centerY - CELL_HALF_HEIGHT * area.unit };
@@ -127,15 +155,16 @@ export function locateNameStamp(
     const inCell = findStamp(cell);
     if (inCell === undefined) continue;
     const { stamp, levels } = inCell;
+    const quad = mapQuad(stampCorners(stamp), toImage);
+    if (levels === undefined) {
+      unread ??= quad;
+      continue;
+    }
     return {
-      quad: mapQuad(stampCorners(stamp), toImage),
-      width: stamp.width,
-      height: stamp.height,
-      levels,
-      framed: stamp.framed,
+      located: { quad, width: stamp.width, height: stamp.height, levels, framed: stamp.framed },
     };
   }
-  return undefined;
+  return { unread };
 }
 
 /**
@@ -156,15 +185,25 @@ export async function readLocatedStamp(
   const straight = warpImage(image, located.quad, stampWidth, stampHeight);
   inspect?.("stamp", straight);
   const inStamp = stampLevels(straight, located.levels);
-  const chars = await readLayouts(inkAsBlack(straight, inStamp), inkMask(straight, inStamp), engine, inspect);
-  const name = sealName(chars);
-  if (name.length === 0) return undefined;
+  const black = inkAsBlack(straight, inStamp);
+  const glyphs = await readLayouts(black, strokeMask(black), engine, inspect);
+  const decoded = decodeSealName(glyphs);
+  if (decoded === undefined) return undefined;
+  const name = decoded.chars.map(
+    (char): RecognizedChar => ({
+      text: char.text,
+      confidence: char.probability,
+      start: char.slot / glyphs.length,
+      end: (char.slot + 1) / glyphs.length,
+      alternatives: glyphs[char.slot] ?? [],
+    }),
+  );
   const mean = name.reduce((sum, char) => sum + char.confidence, 0) / name.length;
   // Red ink read as nothing like characters (a round seal's star, a smear) leaves the cell's ordinary reading.
   if (mean < (located.framed ? MIN_CONFIDENCE : MIN_UNFRAMED_CONFIDENCE)) return undefined;
   const text = name.map((char) => char.text).join("");
   // Each glyph is read on its own, so the name is right only when every one is: one unsure glyph makes it unsure.
-  const confidence = name.reduce((product, char) => product * char.confidence, 1);
+  const confidence = decoded.probability;
   // Glyphs read unsurely into something no one is called (国星鲜, 酸屋) are a blurred seal misread, not a name. A
   // framed stamp is surely the officer's, so what the page's reading kept of it (its whitened ink read as 厨, 方)
   // is no name either: no name is given. Red ink unframed leaves the cell's ordinary reading.
@@ -242,77 +281,72 @@ function printedCharacters(label: LabelMatch): number {
     .filter((char) => char.text.trim() !== "").length;
 }
 
-/** The stamp in a cell: red ink first, then (a photocopy, a grey scan) framed dark ink. */
-function findStamp(cell: RawImage): { stamp: FoundStamp; levels: InkLevels } | undefined {
+/**
+ * The stamp in a cell: red ink first, then (a photocopy, a grey scan) framed dark ink, then faded red ink framed
+ * (a pale stamp photographed in cold light, its ink too faint against the paper to be taken unframed). A blob of
+ * faded red ink unframed comes without levels: ink is there, but no stamp to read.
+ */
+function findStamp(cell: RawImage): { stamp: FoundStamp; levels?: InkLevels } | undefined {
   for (const ink of ["red", "dark"] as const) {
     const levels = measureInk(cell, ink);
     if (levels === undefined) continue;
     const stamp = findNameStamp(inkMask(cell, levels), UNIT_PX, ink);
     if (stamp !== undefined) return { stamp, levels };
   }
-  return undefined;
+  const faint = measureInk(cell, "red", MIN_FAINT_RED_CONTRAST);
+  if (faint === undefined) return undefined;
+  const stamp = findNameStamp(inkMask(cell, faint), UNIT_PX, "red");
+  if (stamp === undefined) return undefined;
+  return stamp.framed ? { stamp, levels: faint } : { stamp };
 }
 
 /**
- * Reads a stamp's characters in the layout that reads best. For each layout the stamp's shape allows, its cells are
- * scaled to square glyphs (seal characters are stretched to fill their cell) and set in reading order as one
- * printed line; the layout whose glyphs each read as one confident character wins (a wrong layout cuts characters
- * in halves or squeezes two into one glyph, and reads poorly). The common layout is read first, alone, and kept
- * outright when every glyph reads surely; otherwise the others are read in one pass and compared.
+ * Reads a stamp's glyphs in the layout that reads best, and gives each glyph's likeliest characters in seal order
+ * (best first). For each layout the stamp's shape allows, its cells are scaled to square glyphs (seal characters
+ * are stretched to fill their cell) and set in reading order as one printed line; the layout whose glyphs each read
+ * as one confident character wins (a wrong layout cuts characters in halves or squeezes two into one glyph, and
+ * reads poorly). The common layout is read first, alone, and kept outright when every glyph reads surely;
+ * otherwise the others are read in one pass and compared.
  */
 async function readLayouts(
   black: RawImage,
   mask: InkMask,
   engine: TextEngine,
   inspect?: (stage: "line", picture: RawImage) => void,
-): Promise<RecognizedChar[]> {
+): Promise<CharAlternative[][]> {
   const inside = insideFrame(mask);
   const layouts = plausibleLayouts(inside.right - inside.left, inside.bottom - inside.top);
   const cellsOf = layouts.map((layout) => layoutCells(mask, inside, layout));
   const [first, ...others] = cellsOf;
   if (first === undefined) return [];
   const [common] = await readLines(black, [first], engine, inspect);
-  if (common === undefined || common.sure || others.length === 0) return common?.chars ?? [];
+  if (common === undefined || common.sure || others.length === 0) return common?.glyphs ?? [];
   let best = { ...common, score: common.score + COMMON_LAYOUT_PRIOR };
   for (const reading of await readLines(black, others, engine, inspect)) {
     if (reading.score > best.score) best = reading;
   }
-  return best.chars;
+  return best.glyphs;
 }
 
 /**
- * Reads each list of cells as one line of square glyphs (all lines in one pass) and gives, per line, the Han
- * character read on each glyph, the mean log confidence per glyph (a glyph read as nothing or as several counts
- * as {@link MISSED}), and whether every glyph read surely.
+ * Reads each list of cells as one line of square glyphs (all lines in one pass) and gives, per line, each glyph's
+ * likeliest characters whatever the line's best reading chose there (from the engine's glyph reading; an engine
+ * without one gives the alternatives of the one character read on the glyph), the mean log confidence per glyph of
+ * the best reading (a glyph read as nothing or as several counts as {@link MISSED}), and whether every glyph read
+ * surely.
  */
 async function readLines(
   black: RawImage,
   cellsOf: readonly (readonly GridBox[])[],
   engine: TextEngine,
   inspect?: (stage: "line", picture: RawImage) => void,
-): Promise<{ chars: RecognizedChar[]; score: number; sure: boolean }[]> {
-  const step = GLYPH_PX + GLYPH_GAP;
-  const rowHeight = GLYPH_PX + 2 * GLYPH_MARGIN;
-  const width = GLYPH_GAP + Math.max(...cellsOf.map((cells) => cells.length)) * step;
-  const height = rowHeight * cellsOf.length;
-  const sheet: RawImage = { width, height, channels: 3, data: new Uint8Array(width * height * 3).fill(255) };
-  const rows = cellsOf.map((cells, row) => {
-    cells.forEach((cell, index) => {
-      const pad = Math.max(cell.right - cell.left, cell.bottom - cell.top) * GLYPH_PAD;
-      const box = {
-        left: cell.left - pad,
-        top: cell.top - pad,
-        right: cell.right + pad,
-        bottom: cell.bottom + pad,
-      };
-      const glyph = warpImage(black, corners(box), GLYPH_PX, GLYPH_PX);
-      paste(sheet, glyph, GLYPH_GAP + index * step, row * rowHeight + GLYPH_MARGIN);
-    });
-    const right = GLYPH_GAP + cells.length * step;
-    return corners({ left: 0, top: row * rowHeight, right, bottom: (row + 1) * rowHeight });
-  });
+): Promise<{ glyphs: CharAlternative[][]; score: number; sure: boolean }[]> {
+  const { sheet, rows, spans } = glyphSheet(black, cellsOf);
   inspect?.("line", sheet);
-  const lines = await engine.recognize(sheet, rows);
+  const lines: (TextLine & { glyphs?: CharAlternative[][] })[] = engine.recognizeGlyphs
+    ? await engine.recognizeGlyphs(sheet, rows, spans, GLYPH_CANDIDATES)
+    : await engine.recognize(sheet, rows);
+  const step = GLYPH_PX + GLYPH_GAP;
   return cellsOf.map((cells, row) => {
     const lineWidth = GLYPH_GAP + cells.length * step;
     const byGlyph: RecognizedChar[][] = cells.map(() => []);
@@ -326,12 +360,65 @@ async function readLines(
       chars.length === 1 ? Math.max(MISSED, (chars[0] as RecognizedChar).confidence) : MISSED,
     );
     const score = confidences.reduce((sum, confidence) => sum + Math.log(confidence), 0) / cells.length;
-    return {
-      chars: byGlyph.flat(),
-      score,
-      sure: confidences.every((confidence) => confidence >= SURE_GLYPH),
-    };
+    const glyphs =
+      lines[row]?.glyphs ??
+      byGlyph.map((chars) => (chars.length === 1 ? (chars[0] as RecognizedChar).alternatives : []));
+    return { glyphs, score, sure: confidences.every((confidence) => confidence >= SURE_GLYPH) };
   });
+}
+
+/**
+ * The strokes of a stamp turned black on white, as a mask: where the layout is cut. Red ink's own mask is coarse
+ * (JPEG keeps a colour difference at half resolution, and a blurred seal's redness runs its characters into one
+ * blot), the grey picture made from the green channel keeps the strokes apart.
+ */
+function strokeMask(black: RawImage): InkMask {
+  const data = new Uint8Array(black.width * black.height);
+  for (let p = 0; p < data.length; p++)
+    data[p] = (black.data[p * black.channels] as number) < STROKE_LEVEL ? 1 : 0;
+  return { width: black.width, height: black.height, data };
+}
+
+/** Glyphs set as lines for the recogniser: the picture, each line's box in it, and each glyph's span in its line. */
+export interface GlyphSheet {
+  sheet: RawImage;
+  rows: Quad[];
+  spans: LineSpan[][];
+}
+
+/**
+ * Sets each list of a stamp's cells as one printed line of square glyphs, one line under another: each cell cut
+ * with a little margin and scaled to a {@link GLYPH_PX} square, white between and around them.
+ */
+export function glyphSheet(black: RawImage, cellsOf: readonly (readonly GridBox[])[]): GlyphSheet {
+  const step = GLYPH_PX + GLYPH_GAP;
+  const rowHeight = GLYPH_PX + 2 * GLYPH_MARGIN;
+  const width = GLYPH_GAP + Math.max(...cellsOf.map((cells) => cells.length)) * step;
+  const height = rowHeight * cellsOf.length;
+  const sheet: RawImage = { width, height, channels: 3, data: new Uint8Array(width * height * 3).fill(255) };
+  const spans: LineSpan[][] = [];
+  const rows = cellsOf.map((cells, row) => {
+    cells.forEach((cell, index) => {
+      const pad = Math.max(cell.right - cell.left, cell.bottom - cell.top) * GLYPH_PAD;
+      const box = {
+        left: cell.left - pad,
+        top: cell.top - pad,
+        right: cell.right + pad,
+        bottom: cell.bottom + pad,
+      };
+      const glyph = warpImage(black, corners(box), GLYPH_PX, GLYPH_PX);
+      paste(sheet, glyph, GLYPH_GAP + index * step, row * rowHeight + GLYPH_MARGIN);
+    });
+    const right = GLYPH_GAP + cells.length * step;
+    spans.push(
+      cells.map((_, index) => ({
+        start: (GLYPH_GAP + index * step) / right,
+        end: (GLYPH_GAP + index * step + GLYPH_PX) / right,
+      })),
+    );
+    return corners({ left: 0, top: row * rowHeight, right, bottom: (row + 1) * rowHeight });
+  });
+  return { sheet, rows, spans };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { RawImage } from "../image/raw-image.ts";
-import type { Quad, TextLine } from "../types.ts";
+import type { LineSpan } from "../stages/text-recognition/decode.ts";
+import type { GlyphLine, Quad, TextLine } from "../types.ts";
 
 /**
  * What the pipeline needs of an OCR engine: find the text boxes, and read given boxes (each in the corner order
@@ -20,5 +21,16 @@ export interface TextEngine {
    * An engine without it leaves the lines as read.
    */
   completeAtRulings?(image: RawImage, lines: readonly TextLine[]): Promise<TextLine[]>;
+  /**
+   * Reads each quad as a line of glyphs at known places (a seal's characters): the line as `recognize` reads it,
+   * and per span of `spans[i]` (fractions of the line's length) the `k` likeliest characters there whatever the
+   * line's best reading, best first. An engine without it gives no such candidates.
+   */
+  recognizeGlyphs?(
+    image: RawImage,
+    quads: readonly Quad[],
+    spans: readonly (readonly LineSpan[])[],
+    k: number,
+  ): Promise<GlyphLine[]>;
   dispose(): Promise<void>;
 }

@@ -1,8 +1,8 @@
 import type { RawImage } from "../image/raw-image.ts";
-import type { Quad, TextLine } from "../types.ts";
+import type { GlyphLine, Quad, TextLine } from "../types.ts";
 import { type OcrEngineOverrides, resolveOcrEngineOptions } from "./ocr-engine-options.ts";
 import { type DetectionTimings, TextDetector } from "./text-detection/text-detector.ts";
-import type { DecodedLine } from "./text-recognition/decode.ts";
+import type { DecodedLine, LineSpan } from "./text-recognition/decode.ts";
 import { isAmbiguouslyTall, orientForReading } from "./text-recognition/preprocess.ts";
 import { type RecognitionTimings, TextRecognizer } from "./text-recognition/text-recognizer.ts";
 
@@ -114,6 +114,26 @@ export class OcrEngine {
   ): Promise<TextLine[]> {
     const { lines } = await this.#recognizer.recognize(image, quads, options.withoutRulings ?? false);
     return lines.map((line, i) => ({ ...line, quad: quads[i] as Quad, detectionScore: 1 }));
+  }
+
+  /**
+   * Reads each quad (listed from its reading direction) as a line of glyphs at known places: the line as
+   * {@link recognize} reads it, and per span of `spans[i]` (fractions of the line's length) the `k` likeliest
+   * characters there, whatever the line's best reading.
+   */
+  async recognizeGlyphs(
+    image: RawImage,
+    quads: readonly Quad[],
+    spans: readonly (readonly LineSpan[])[],
+    k: number,
+  ): Promise<GlyphLine[]> {
+    const { lines, glyphs } = await this.#recognizer.recognizeGlyphs(image, quads, spans, k);
+    return lines.map((line, i) => ({
+      ...line,
+      quad: quads[i] as Quad,
+      detectionScore: 1,
+      glyphs: glyphs[i] ?? [],
+    }));
   }
 
   /**

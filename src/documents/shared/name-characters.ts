@@ -114,3 +114,12 @@ export function preferNameCharacter(char: RecognizedChar): RecognizedChar | unde
   if (best === undefined) return undefined;
   return { ...char, text: best.text, confidence: best.probability };
 }
+
+/**
+ * How likely a character is in a given name, relative to one of the most common ones: 1 for those, less for the
+ * other name characters, 0 for a character given names seldom hold.
+ */
+export function nameCharacterWeight(char: string): number {
+  if (COMMON_CHARACTERS.has(char)) return 1;
+  return NAME_CHARACTERS.has(char) ? LESS_COMMON : 0;
+}

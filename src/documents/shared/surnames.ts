@@ -101,3 +101,17 @@ export function preferSurname(name: readonly RecognizedChar[]): RecognizedChar |
   if (best.text === first.text) return undefined;
   return { ...first, text: best.text, confidence: best.probability };
 }
+
+/**
+ * How likely a character is a name's (single) surname, relative to one of the hundred most frequent: 1 for those,
+ * less for the other common surnames, 0 for a character that is none.
+ */
+export function surnameWeight(char: string): number {
+  if (MOST_COMMON.has(char)) return 1;
+  return SURNAMES.has(char) ? LESS_COMMON : 0;
+}
+
+/** The compound surnames (欧阳, 令狐 …), each as its two characters. */
+export function compoundSurnames(): readonly string[] {
+  return COMPOUND;
+}

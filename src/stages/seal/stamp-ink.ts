@@ -24,6 +24,11 @@ export interface InkLevels {
 
 /** Red ink must stand at least this far above the paper's redness (tinted paper is reddish itself). */
 const MIN_RED_CONTRAST = 40;
+/**
+ * Faded red ink (a pale stamp photographed in cold light) may stand only this far above it: such ink is taken only
+ * as a framed stamp (see `findNameStamp`), which specks of tinted paper never make.
+ */
+export const MIN_FAINT_RED_CONTRAST = 25;
 /** Dark ink must stand at least this far below the paper's brightness. */
 const MIN_DARK_CONTRAST = 70;
 /** The ink threshold lies this share of the way from the paper to the strongest ink... */
@@ -68,13 +73,13 @@ function percentile(values: Int16Array, share: number): number {
 /**
  * Measures a cell's ink of one kind against its paper (most of the cell): the threshold lies part of the way from
  * the paper to the strongest ink, so tinted paper and faded or bold stamps are all split right. Undefined when the
- * cell holds no ink of the kind standing clear of the paper.
+ * cell holds no ink of the kind standing clear of the paper (by the kind's usual contrast, or `minContrast`).
  */
-export function measureInk(cell: RawImage, ink: StampInk): InkLevels | undefined {
+export function measureInk(cell: RawImage, ink: StampInk, minContrast?: number): InkLevels | undefined {
   const values = strengths(cell, ink);
   const paper = percentile(values, 0.5);
   const strongest = percentile(values, 0.995);
-  const least = ink === "red" ? MIN_RED_CONTRAST : MIN_DARK_CONTRAST;
+  const least = minContrast ?? (ink === "red" ? MIN_RED_CONTRAST : MIN_DARK_CONTRAST);
   if (strongest - paper < least) return undefined;
   const threshold = paper + Math.max(least * MIN_THRESHOLD_SHARE, (strongest - paper) * THRESHOLD_SHARE);
   return { ink, paper, threshold };

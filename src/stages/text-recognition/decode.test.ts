@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { ctcLabels, decodeCtc } from "./decode.ts";
+import { ctcLabels, decodeCtc, spanAlternatives } from "./decode.ts";
 
 const labels = ctcLabels(["甲", "乙", "丙"]);
 const classes = labels.length;
@@ -90,4 +90,37 @@ test("a frame whose best class is below one half is still read correctly", () =>
   const line = decodeCtc(data, layout(1, 8), labels, 2);
   assert.equal(line.text, "丙");
   assert.ok(Math.abs((line.chars[0]?.confidence ?? 0) - 0.45) < 1e-6);
+});
+
+test("span alternatives: each span's classes by their best frame in it, even where every frame reads blank", () => {
+  // Frames 0–3: the first glyph, read blank throughout (乙 at most 0.25); frames 4–7: the second, read 丙.
+  const data = logits([
+    [0, 0.9],
+    [0, 0.7],
+    [0, 0.8],
+    [0, 0.95],
+    [0, 0.9],
+    [3, 0.6],
+    [3, 0.8],
+    [0, 0.9],
+  ]);
+  data[1 * classes + 2] = 0.25;
+  data[2 * classes + 2] = 0.125;
+  const [first, second] = spanAlternatives(
+    data,
+    layout(8, 64),
+    labels,
+    [
+      { start: 0, end: 0.5 },
+      { start: 0.5, end: 1 },
+    ],
+    2,
+  );
+  // Blank (class 0) is never a candidate; 甲 is the blank frames' leftover mass (0.3 at frame 1).
+  assert.deepEqual(first, [
+    { text: "甲", probability: data[1 * classes + 1] as number },
+    { text: "乙", probability: 0.25 },
+  ]);
+  assert.equal(second?.[0]?.text, "丙");
+  assert.ok(Math.abs((second?.[0]?.probability ?? 0) - 0.8) < 1e-6);
 });

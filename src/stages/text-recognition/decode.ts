@@ -134,3 +134,42 @@ function topAlternatives(
 export function ctcLabels(dictionary: readonly string[]): string[] {
   return ["", ...dictionary, " "];
 }
+
+/** Part of a line, as fractions (0–1) of its length: where one glyph is known to stand. */
+export interface LineSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * The `k` likeliest characters of each given span of one line, whatever the best path reads there (a blurred
+ * glyph's frames may all read blank, or as a character split in two): each class scores its highest probability
+ * over the span's frames, blank excluded; best first. For lines of glyphs set at known places (a seal's
+ * characters, one per slot), where a decoder can weigh each slot's candidates with what it knows of the text.
+ *
+ * @example
+ * const [first, second] = spanAlternatives(output.data, layout, labels, [{ start: 0, end: 0.5 }, { start: 0.5, end: 1 }], 10);
+ */
+export function spanAlternatives(
+  probabilities: Float32Array,
+  layout: FrameLayout,
+  labels: readonly string[],
+  spans: readonly LineSpan[],
+  k: number,
+): CharAlternative[][] {
+  const framesPerFraction = Math.max(1, layout.contentWidth) / layout.frameWidth;
+  const best = new Float32Array(layout.classes);
+  return spans.map((span) => {
+    const first = Math.max(0, Math.floor(span.start * framesPerFraction));
+    const last = Math.min(layout.frames - 1, Math.ceil(span.end * framesPerFraction) - 1);
+    best.fill(0);
+    for (let t = first; t <= last; t++) {
+      const base = layout.offset + t * layout.classes;
+      for (let c = 1; c < layout.classes; c++) {
+        const p = probabilities[base + c] as number;
+        if (p > (best[c] as number)) best[c] = p;
+      }
+    }
+    return topAlternatives(best, 0, layout.classes, labels, k);
+  });
+}

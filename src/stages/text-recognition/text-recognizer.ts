@@ -3,7 +3,15 @@ import { warpImage } from "../../image/warp-image.ts";
 import { loadDictionary } from "../../inference/load-dictionary.ts";
 import { OnnxModel, type OnnxModelOptions } from "../../inference/onnx-model.ts";
 import type { Quad } from "../../types.ts";
-import { ctcLabels, type DecodedLine, decodeCtc } from "./decode.ts";
+import type { CharAlternative } from "../../types.ts";
+import {
+  ctcLabels,
+  type DecodedLine,
+  decodeCtc,
+  type FrameLayout,
+  type LineSpan,
+  spanAlternatives,
+} from "./decode.ts";
 import { FRAME_WIDTH, LINE_HEIGHT, lineCropWidth, toRecognitionBatch } from "./preprocess.ts";
 import { type RulingOptions, withoutRulingLines } from "./remove-rulings.ts";
 import {
@@ -75,6 +83,27 @@ export class TextRecognizer {
     const lines = quads.map(emptyLine);
     await this.#read(image, quads, lines, timings, withoutRulings ? LEANING : undefined);
     return { lines, timings };
+  }
+
+  /**
+   * Reads each quad as a line of glyphs set at known places: its best reading, and per span of `spans[i]`
+   * (fractions of the line's length) the `k` likeliest characters there whatever the best path reads (see
+   * {@link spanAlternatives}). One model run serves both.
+   */
+  async recognizeGlyphs(
+    image: RawImage,
+    quads: readonly Quad[],
+    spans: readonly (readonly LineSpan[])[],
+    k: number,
+  ): Promise<{ lines: DecodedLine[]; glyphs: CharAlternative[][][]; timings: RecognitionTimings }> {
+    const timings: RecognitionTimings = { preprocess: 0, inference: 0, postprocess: 0 };
+    const lines = quads.map(emptyLine);
+    const glyphs: CharAlternative[][][] = quads.map((_, i) => (spans[i] ?? []).map(() => []));
+    await this.#run(image, quads, timings, undefined, (data, layout, index) => {
+      lines[index] = decodeCtc(data, layout, this.#labels, this.#options.topK);
+      glyphs[index] = spanAlternatives(data, layout, this.#labels, spans[index] ?? [], k);
+    });
+    return { lines, glyphs, timings };
   }
 
   /**
@@ -169,7 +198,7 @@ export class TextRecognizer {
   }
 
   /**
-   * Reads `quads` into `lines` in width-sorted batches; with `clean`, rulings are removed from each crop first
+   * Reads `quads` into `lines`; with `clean`, rulings are removed from each crop first
    * (only for the widened reads, which are kept when better: on blurred pages a line's own strokes can fill its
    * crop's height and pass for rulings).
    */
@@ -179,6 +208,19 @@ export class TextRecognizer {
     lines: DecodedLine[],
     timings: RecognitionTimings,
     clean: RulingOptions | undefined,
+  ): Promise<void> {
+    await this.#run(image, quads, timings, clean, (data, layout, index) => {
+      lines[index] = decodeCtc(data, layout, this.#labels, this.#options.topK);
+    });
+  }
+
+  /** Runs the model on `quads` in width-sorted batches and hands each line's output to `decode`. */
+  async #run(
+    image: RawImage,
+    quads: readonly Quad[],
+    timings: RecognitionTimings,
+    clean: RulingOptions | undefined,
+    decode: (data: Float32Array, layout: FrameLayout, index: number) => void,
   ): Promise<void> {
     const widths = quads.map(lineCropWidth);
     const order = quads.map((_, i) => i).filter((i) => (widths[i] as number) > 0);
@@ -195,7 +237,7 @@ export class TextRecognizer {
       const inferenceStarted = performance.now();
       const output = await this.#model.run(input);
       const postprocessStarted = performance.now();
-      this.#decodeBatch(output.data, output.dims, crops, batch, lines);
+      this.#decodeBatch(output.data, output.dims, crops, batch, decode);
       timings.preprocess += inferenceStarted - started;
       timings.inference += postprocessStarted - inferenceStarted;
       timings.postprocess += performance.now() - postprocessStarted;
@@ -207,7 +249,7 @@ export class TextRecognizer {
     dims: readonly number[],
     crops: readonly RawImage[],
     batch: readonly number[],
-    lines: DecodedLine[],
+    decode: (data: Float32Array, layout: FrameLayout, index: number) => void,
   ): void {
     const frames = dims[1] as number;
     const classes = dims[2] as number;
@@ -219,7 +261,7 @@ export class TextRecognizer {
         frameWidth: FRAME_WIDTH,
         contentWidth: (crops[n] as RawImage).width,
       };
-      lines[lineIndex] = decodeCtc(data, layout, this.#labels, this.#options.topK);
+      decode(data, layout, lineIndex);
     });
   }
 
