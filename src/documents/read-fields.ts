@@ -41,6 +41,8 @@ export interface DocumentReading {
   placedLabels?: ReadonlyMap<string, PageBox>;
   /** Set when the page is a form never filled in (see `DocumentSpec.blankBelow`): every field was emptied. */
   blank?: boolean;
+  /** Fields whose cell showed a Chinese character that gave no value: their empty answer is not sure. */
+  unreadInk?: ReadonlySet<string>;
 }
 
 const MULTI_LINE_KINDS = new Set(["text", "name"]);

@@ -4,7 +4,7 @@ import { HOUSEHOLD_RESIDENT_SPEC } from "../documents/household-resident.ts";
 import { readFields } from "../documents/read-fields.ts";
 import { textLineAt } from "../documents/shared/make-text-line.ts";
 import type { TextLine } from "../types.ts";
-import { assembleFields } from "./assemble-fields.ts";
+import { type AssembledFields, assembleFields } from "./assemble-fields.ts";
 
 function at(text: string, x: number, y: number): TextLine {
   return textLineAt(text, x, y, { confidence: 0.98 });
@@ -131,4 +131,17 @@ test("an empty answer in a cell a filled-in page always fills is not sure; on a 
   assert.ok(blank.fields.get("ethnicity")?.label, "the ethnicity's label is found");
   const blankInfo = assembleFields(HOUSEHOLD_RESIDENT_SPEC, blank, identity).keyValueInfo;
   assert.equal(blankInfo.find((entry) => entry.key === "ethnicity")?.valueProb, 100);
+});
+
+test("an empty answer in an optional cell is sure, unless a Chinese character was read there", () => {
+  const reading = readFields(
+    [...card("410328199110171522", "女"), at("宗教信仰", 420, 300)],
+    HOUSEHOLD_RESIDENT_SPEC,
+  );
+  const probability = (infos: AssembledFields["keyValueInfo"]) =>
+    infos.find((info) => info.key === "religious")?.valueProb;
+  // 宗教信仰 may be left blank: empty with nothing in its cell is a sure blank, unless ink stood there.
+  assert.equal(probability(assembleFields(HOUSEHOLD_RESIDENT_SPEC, reading, identity).keyValueInfo), 100);
+  const inked = { ...reading, unreadInk: new Set(["religious"]) };
+  assert.equal(probability(assembleFields(HOUSEHOLD_RESIDENT_SPEC, inked, identity).keyValueInfo), 0);
 });

@@ -44,6 +44,8 @@ export function assembleFields(
   if (spec.type === "birth-certificate") reconcileParentAges(data, probabilities);
   // On a filled-in page, a field such a page always fills that was answered empty is a value not read.
   const unread = isFilledIn(spec.type, data) ? new Set(ALWAYS_FILLED[spec.type]) : new Set<string>();
+  // A cell where a Chinese character was read that gave no value (see `rereadEmptyCells`) is no sure blank either.
+  for (const key of reading.unreadInk ?? []) unread.add(key);
   const keyValueInfo = spec.fields.map((field): KeyValueInfo => {
     const read = reading.fields.get(field.key);
     const value = data[field.key] ?? "";

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { BIRTH_CERTIFICATE_SPEC } from "../documents/birth-certificate.ts";
+import { HOUSEHOLD_RESIDENT_SPEC } from "../documents/household-resident.ts";
 import { readFields } from "../documents/read-fields.ts";
 import { makeTextLine, textLineAt as at } from "../documents/shared/make-text-line.ts";
 import type { RawImage } from "../image/raw-image.ts";
@@ -311,4 +312,74 @@ test("weeks read without their days in one band gain them from a band where the 
   };
   await rereadEmptyCells(IMAGE, reading, BIRTH_CERTIFICATE_SPEC, engine);
   assert.equal(reading.fields.get("gestationalAge")?.text, "40+5");
+});
+
+/** A resident card whose 户主或与户主关系 cell the detector left empty: its `妻` sits close after the long label. */
+function residentCard(): TextLine[] {
+  return [
+    at("姓名", 50, 100),
+    at("李娜", 150, 100),
+    at("户主或与户主关系", 420, 100),
+    at("性别", 420, 150),
+    at("女", 520, 150),
+    at("民族", 420, 200),
+    at("汉族", 520, 200),
+    at("出生日期", 420, 250),
+    at("1991年10月17日", 520, 250),
+    at("公民身份号码", 50, 300),
+    at("410328199110171522", 200, 300),
+  ];
+}
+
+/**
+ * An engine reading, in a box that starts at the relation label's left, the label's eight characters where they are
+ * (20 px each from x = 420) and then `value`'s characters from x = 585; nothing anywhere else.
+ */
+function labelLineEngine(value: string, confidence: number, calls: boolean[] = []): TextEngine {
+  return {
+    detect: async () => [],
+    recognize: async (_image, quads, options) => {
+      calls.push(options?.withoutRulings === true);
+      return quads.map((quad) => {
+        const left = Math.min(quad[0].x, quad[3].x);
+        const right = Math.max(quad[1].x, quad[2].x);
+        const y = (quad[0].y + quad[2].y) / 2;
+        if (Math.abs(left - 420) > 2 || Math.abs(y - 110) > 10) return makeTextLine("", { quad });
+        const at = (x: number) => (x - left) / (right - left);
+        const chars = [
+          ...Array.from("户主或与户主关系").map((text, i) => ({ text, x: 420 + 20 * i, confidence: 0.99 })),
+          ...Array.from(value).map((text, i) => ({ text, x: 585 + 20 * i, confidence })),
+        ].map(({ text, x, confidence }) => ({
+          text,
+          confidence,
+          start: at(x),
+          end: at(x + 20),
+          alternatives: [{ text, probability: confidence }],
+        }));
+        return { ...makeTextLine(chars.map((char) => char.text).join(""), { quad }), chars };
+      });
+    },
+    dispose: async () => {},
+  };
+}
+
+test("a word close after a long label, read poorly alone, is read together with its label", async () => {
+  const reading = readFields(residentCard(), HOUSEHOLD_RESIDENT_SPEC);
+  assert.equal(reading.fields.get("relation")?.text, "");
+  const calls: boolean[] = [];
+  await rereadEmptyCells(IMAGE, reading, HOUSEHOLD_RESIDENT_SPEC, labelLineEngine("妻", 0.9, calls));
+  assert.equal(reading.fields.get("relation")?.text, "妻", "the label's characters are not part of it");
+  assert.deepEqual(calls.slice(-2), [false, true], "read plainly and without rulings");
+  assert.equal(reading.unreadInk?.has("relation") ?? false, false);
+});
+
+test("a word read with its label that is no entry, or unsure, is not taken; the cell is noted as holding ink", async () => {
+  const unknown = readFields(residentCard(), HOUSEHOLD_RESIDENT_SPEC);
+  await rereadEmptyCells(IMAGE, unknown, HOUSEHOLD_RESIDENT_SPEC, labelLineEngine("费", 0.9));
+  assert.equal(unknown.fields.get("relation")?.text, "");
+  assert.equal(unknown.unreadInk?.has("relation"), true);
+  const unsure = readFields(residentCard(), HOUSEHOLD_RESIDENT_SPEC);
+  await rereadEmptyCells(IMAGE, unsure, HOUSEHOLD_RESIDENT_SPEC, labelLineEngine("妻", 0.55));
+  assert.equal(unsure.fields.get("relation")?.text, "");
+  assert.equal(unsure.unreadInk?.has("relation"), true);
 });

@@ -187,15 +187,120 @@ async function rereadCells(
         seen.has(field.key) ||
         (reading.fields.get(field.key)?.text.trim() ?? "") !== ""),
   );
-  if (again.length === 0) return;
-  const clean = await engine.recognize(
-    image,
-    again.map((cell) => cell.quad),
-    { withoutRulings: true },
-  );
-  again.forEach((cell, index) => {
-    take(cell, clean[index]);
+  if (again.length > 0) {
+    const clean = await engine.recognize(
+      image,
+      again.map((cell) => cell.quad),
+      { withoutRulings: true },
+    );
+    again.forEach((cell, index) => {
+      take(cell, clean[index]);
+    });
+  }
+  // A reading that its characters' alternatives put right (设族 with 汉 among 设's) is left as it is.
+  const withLabel = wanted.filter((field) => {
+    const read = reading.fields.get(field.key);
+    const text = read?.text.trim() ?? "";
+    if (field.kind !== "vocabulary" || done.has(field.key) || read === undefined) return false;
+    if (text !== "" && normaliseValue(read.text, field, read.chars).valid) return false;
+    return always.has(field.key) || seen.has(field.key) || text !== "";
   });
+  await readWithLabels(image, reading, engine, withLabel, labels, valueAt);
+}
+
+/** Least confidence of each character, and least mean confidence, of a word read together with its label. */
+const SURE_WITH_LABEL = 0.6;
+const SURE_WITH_LABEL_MEAN = 0.75;
+/** The line read with its label reaches this many character sizes above and below the label's centre line. */
+const LINE_HALF_HEIGHT = 0.75;
+/** A character read past its label's end by less than this many character sizes is still the label's. */
+const LABEL_END_SLACK = 0.25;
+
+/**
+ * Reads the cells of vocabulary fields still without a valid value together with their labels, as one line from
+ * the label's start to the cell's end: a word printed close after a long label (户主或与户主关系 `妻`), or across
+ * the ruling that ends the label's cell, is missed by the detector and read poorly alone, but read well in the
+ * line it continues. Each is read as it is and with the rulings painted out, in one recogniser call each; what
+ * lies past the label's end is kept when it is a valid entry read surely and both readings do not name different
+ * entries. A cell where a Chinese character was read past the label but gave no value is noted in
+ * `reading.unreadInk`: its empty answer is not sure. Changes `reading` in place.
+ */
+async function readWithLabels(
+  image: RawImage,
+  reading: DocumentReading,
+  engine: TextEngine,
+  fields: readonly FieldSpec[],
+  labels: readonly { key: string; box: PageBox }[],
+  valueAt: (key: string) => string,
+): Promise<void> {
+  const { frame } = reading;
+  const glyphs = glyphSizes(reading);
+  const sizes = [...glyphs.values()].sort((a, b) => a - b);
+  const pageText = sizes[sizes.length >> 1] ?? 0;
+  const cells = fields.flatMap((field) => {
+    const found = reading.fields.get(field.key)?.label;
+    const box = labels.find((label) => label.key === field.key)?.box;
+    if (found === undefined || box === undefined) return [];
+    const text = glyphSize(glyphs, field.key, box.height);
+    const end = box.right - text * LABEL_END_SLACK;
+    // A long label is printed small to fit its cell (户主或与户主关系): the value is as large as the page's others.
+    const half = LINE_HALF_HEIGHT * Math.max(text, pageText);
+    const cell = pageBounds(
+      cellQuad(box, text, field, labels, 0, (point) => point),
+      half,
+    );
+    const line = { left: box.left, right: cell.right, top: cell.top, bottom: cell.bottom };
+    return [{ field, end, line, value: { ...line, left: box.right } }];
+  });
+  if (cells.length === 0) return;
+  const quads = cells.map(({ line }) => boundsQuad(line).map(frame.toImage) as unknown as Quad);
+  const readings = [
+    await engine.recognize(image, quads),
+    await engine.recognize(image, quads, { withoutRulings: true }),
+  ];
+  cells.forEach(({ field, end, line, value }, index) => {
+    const read = reading.fields.get(field.key);
+    if (read === undefined) return;
+    let ink = false;
+    const options = readings.flatMap((lines) => {
+      const all = lineChars(lines[index] as TextLine);
+      const past = all.filter(
+        (char) => line.left + ((char.start + char.end) / 2) * (line.right - line.left) > end,
+      );
+      if (past.some((char) => HAN.test(char.text) && char.confidence >= SEEN)) ink = true;
+      const kept = valueChars(past, field, valueAt);
+      const text = joined(kept);
+      const unsure =
+        kept.some((char) => char.confidence < SURE_WITH_LABEL) || meanOf(kept) < SURE_WITH_LABEL_MEAN;
+      if (!acceptable(text, field, valueAt) || unsure) return [];
+      return [{ text, kept, value: normaliseValue(text, field).value, confidence: meanOf(kept) }];
+    });
+    if (options.length === 0 || new Set(options.map((option) => option.value)).size > 1) {
+      if (ink) reading.unreadInk = new Set([...(reading.unreadInk ?? []), field.key]);
+      return;
+    }
+    const best = options.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+    reading.fields.set(field.key, {
+      ...read,
+      text: best.text,
+      pieceTexts: [best.text],
+      chars: best.kept,
+      quads: [boundsQuad(value).map(frame.toImage) as unknown as Quad],
+      confidence: best.confidence * REREAD_FACTOR,
+    });
+  });
+}
+
+function meanOf(chars: readonly RecognizedChar[]): number {
+  return chars.length === 0 ? 0 : chars.reduce((sum, char) => sum + char.confidence, 0) / chars.length;
+}
+
+/** The bounds, in page coordinates, of a cell quad made in page coordinates, `half` above and below its centre. */
+function pageBounds(quad: Quad, half: number): { left: number; right: number; top: number; bottom: number } {
+  const xs = quad.map((point) => point.x);
+  const ys = quad.map((point) => point.y);
+  const centre = (Math.min(...ys) + Math.max(...ys)) / 2;
+  return { left: Math.min(...xs), right: Math.max(...xs), top: centre - half, bottom: centre + half };
 }
 
 /**
