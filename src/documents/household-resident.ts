@@ -1,9 +1,16 @@
 import { regroupResidentPlaces } from "./resident-place.ts";
+import { moveHeightFromIdNumber } from "./stature-pieces.ts";
 import { dropCaptionsFromNames, sealCaptions } from "./shared/name-pieces.ts";
 import type { DocumentSpec } from "./shared/field-spec.ts";
 
 /** How a move's note ends (2005年07月由湖南省长沙县迁来, 购房迁入; domain.md §1.4). */
 const MOVED_IN = ["迁来", "迁入"] as const;
+
+/**
+ * Moves noted as a set phrase alone, as registers print them (domain.md §1.4): born here, no move, the common
+ * reasons. A reading one unsure or look-alike character away from exactly one is taken for it (出牛 for 出生).
+ */
+const MOVE_NOTES = ["出生", "无迁移", "婚迁", "投靠", "购房迁入", "由本市迁来"] as const;
 
 /**
  * Occupations as registers print them (domain.md §3.8): the common short words, the simple public list and the
@@ -80,6 +87,7 @@ const FIELDS: DocumentSpec["fields"] = [
     kind: "text",
     runsFromLabel: true,
     endings: MOVED_IN,
+    commonWords: MOVE_NOTES,
   },
   {
     key: "immigratedToResidenceInfo",
@@ -87,6 +95,7 @@ const FIELDS: DocumentSpec["fields"] = [
     kind: "text",
     runsFromLabel: true,
     endings: MOVED_IN,
+    commonWords: MOVE_NOTES,
   },
   { key: "registrar", labels: ["承办人签章", "承办人"], kind: "name" },
   { key: "registrationDate", labels: ["登记日期"], kind: "date" },
@@ -146,9 +155,11 @@ export const HOUSEHOLD_RESIDENT_SPEC: DocumentSpec = {
       "registrationDate",
     ],
   ],
-  // Places of birth and origin, and an address, begin with a place of the divisions; names hold no seal's caption.
+  // Places of birth and origin, and an address, begin with a place of the divisions; names hold no seal's caption;
+  // a height given to the ID number beside it (身高 not found) is the height.
   regroup: (assigned, found, frame) => {
     regroupResidentPlaces(FIELDS)(assigned, found, frame);
+    moveHeightFromIdNumber(assigned, found, frame);
     dropCaptionsFromNames(assigned, sealCaptions(PRINTED));
   },
 };

@@ -32,6 +32,7 @@ test("one substitution, insertion or deletion off a single entry is corrected", 
 
 test("a known confusion breaks a tie that plain edit distance leaves", () => {
   assert.equal(correctToVocabulary("己婚", VOCABULARIES.marital).value, "已婚");
+  assert.equal(correctToVocabulary("巴婚", VOCABULARIES.marital).value, "已婚");
   assert.equal(correctToVocabulary("0型", VOCABULARIES.bloodGroup).value, "O型");
 });
 
