@@ -148,3 +148,50 @@ test("a label lost with its value is placed by the grid, for its cell to be read
   assert.ok(Math.abs(placed.centerY - 160) < 10, `on its row: ${placed.centerY}`);
   assert.equal(reading.placedLabels?.has("relation") ?? false, false, "a label found is not placed");
 });
+
+/** A householder page's first rows, with 户号 printed letter-spaced as two boxes and `extra` lines added. */
+function headPage(extra: TextLine[]): TextLine[] {
+  return [
+    at("户别", 50, 100),
+    at("家庭户", 150, 100),
+    at("户主姓名", 420, 100),
+    at("张建国", 520, 100),
+    at("户", 50, 150),
+    at("号", 110, 150),
+    at("735866358", 150, 150),
+    at("住址", 420, 150),
+    at("湖南省长沙县开元路1号", 520, 150),
+    ...extra,
+  ];
+}
+
+test("a speck boxed in the gap of a letter-spaced label is neither the label's end nor the value's start", () => {
+  const speck = makeTextLine("o", {
+    quad: [
+      { x: 78, y: 155 },
+      { x: 88, y: 155 },
+      { x: 88, y: 165 },
+      { x: 78, y: 165 },
+    ],
+    confidence: 0.56,
+  });
+  const { fields } = readFields(headPage([speck]), HOUSEHOLD_HEAD_SPEC);
+  assert.equal(fields.get("householdNumber")?.label?.variant, "户号");
+  assert.equal(fields.get("householdNumber")?.text, "735866358");
+  const above = at("0", 95, 128);
+  assert.equal(
+    readFields(headPage([above]), HOUSEHOLD_HEAD_SPEC).fields.get("householdNumber")?.text,
+    "735866358",
+  );
+});
+
+test("a character boxed twice, once at the end of its line's box and once whole, is read once", () => {
+  const lines = headPage([]).filter((line) => !line.text.startsWith("湖南"));
+  lines.push(at("湖南省长沙县开元路1号", 520, 150), at("号", 730, 150));
+  const { fields } = readFields(lines, HOUSEHOLD_HEAD_SPEC);
+  assert.equal(fields.get("address")?.text, "湖南省长沙县开元路1号");
+  // A box beside the line, not over its end, is a character of its own.
+  lines.push(at("号", 745, 150));
+  const twice = readFields(lines, HOUSEHOLD_HEAD_SPEC).fields.get("address");
+  assert.equal(twice?.pieceTexts.length, 2);
+});

@@ -2,6 +2,8 @@ import type { Quad, RecognizedChar, TextLine } from "../types.ts";
 import { type Anchor, assignPieces } from "./shared/assign-pieces.ts";
 import { isBoxCaption } from "./shared/box-caption.ts";
 import { dropDistantPieces } from "./shared/drop-distant-pieces.ts";
+import { dropPiecesBeforeLabels } from "./shared/drop-pieces-before-labels.ts";
+import { withoutDuplicatePieces } from "./shared/duplicate-pieces.ts";
 import { type DocumentSpec, labelSpecsOf } from "./shared/field-spec.ts";
 import { inferMissingLabels } from "./shared/infer-missing-labels.ts";
 import { findLabels, type LabelMatch, type LabelSpec } from "./shared/label-matcher.ts";
@@ -89,6 +91,7 @@ export function readFields(recognised: readonly TextLine[], spec: DocumentSpec):
   });
   spec.regroup?.(assigned, new Set(resolved.keys()), frame);
   dropDistantPieces(assigned, anchors, frame, (key) => fieldsByKey.get(key)?.runsFromLabel === true);
+  dropPiecesBeforeLabels(assigned, anchors, frame, (key) => fieldsByKey.get(key)?.valueBelow === true);
   const fields = new Map<string, FieldReading>();
   for (const field of spec.fields) {
     const label = resolved.get(field.key);
@@ -205,7 +208,7 @@ function matchedText(match: LabelMatch): string {
 }
 
 /**
- * A field's pieces in reading order: along a row, rows top to bottom. The boxes of a value printed in boxes on one
+ * A field's pieces in reading order (a box the detector found twice counted once): along a row, rows top to bottom. The boxes of a value printed in boxes on one
  * row (a date's 年 月 日 时 分) stand in a row even where their numbers were printed a line's height off it.
  */
 function joinPieces(
@@ -214,7 +217,9 @@ function joinPieces(
   frame: PageFrame,
   boxes: boolean,
 ): FieldReading {
-  const boxed = pieces.map((piece) => ({ piece, box: frame.box(piece.line.quad) }));
+  const boxed = withoutDuplicatePieces(
+    pieces.map((piece) => ({ piece, text: piece.line.text, box: frame.box(piece.line.quad) })),
+  );
   const rowShare = boxes ? BOXES_ROW_SHARE : 0.5;
   boxed.sort((a, b) => {
     const sameRow = Math.abs(a.box.centerY - b.box.centerY) < Math.min(a.box.height, b.box.height) * rowShare;

@@ -27,6 +27,13 @@ const CANDIDATE_CONFIDENCE = 0.3;
  * few characters that touch it, and what counts here is the character at the end, which the reads vote on.
  */
 const CONFIDENCE_SLACK = 0.25;
+/**
+ * How many character widths from the ruling an added character's centre may lie. The reads here vote, so this is
+ * looser than a single widened read's: the recognizer places a character across a ruling about a third of a width
+ * past it (…5门564号 with 号's centre 0.36 widths past), while the next cell's first character, printed clear of the
+ * ruling, lies a whole width past.
+ */
+const ACROSS_REACH = 0.5;
 /** The surest read of an added character must be at least this sure. */
 const VERY_SURE = 0.9;
 
@@ -160,6 +167,7 @@ function endReading(
   const completed = betterWidenedRead(first, read, span, {
     minAdded: CANDIDATE_CONFIDENCE,
     confidenceSlack: CONFIDENCE_SLACK,
+    acrossReach: ACROSS_REACH,
   });
   const added = completed?.chars.at(-1);
   if (completed === undefined || added === undefined) return undefined;

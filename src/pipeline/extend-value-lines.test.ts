@@ -108,6 +108,33 @@ test("a ruling's stroke read at the span's end is dropped", async () => {
   assert.equal(lines[0]?.text, Array.from(TEXT).slice(0, 12).join(""));
 });
 
+test("a label read at the end of the longer reading is cut off it, a place word of a label is not", async () => {
+  const spec = {
+    fields: [
+      { key: "address", labels: ["住址"], kind: "text" },
+      { key: "birthDate", labels: ["出生日期"], kind: "date" },
+      { key: "community", labels: ["居委会"], kind: "text" },
+    ],
+  } as unknown as DocumentSpec;
+  const withEnd = (end: string): TextEngine => ({
+    ...engine([]),
+    recognize: async (image, quads) =>
+      (await engine([]).recognize(image, quads)).map((line) => ({
+        ...line,
+        ...makeTextLine(`${line.text}${end}`, { confidence: 0.95 }),
+      })),
+  });
+  const label = [valueLine(0, 7)];
+  assert.equal(await extendValueLines(page(12), label, readingOf(label), spec, withEnd("出生日期")), true);
+  assert.equal(label[0]?.text, Array.from(TEXT).slice(0, 12).join(""));
+  const half = [valueLine(0, 7)];
+  await extendValueLines(page(12), half, readingOf(half), spec, withEnd("出生日"));
+  assert.equal(half[0]?.text, Array.from(TEXT).slice(0, 12).join(""), "a label's beginning too");
+  const place = [valueLine(0, 7)];
+  await extendValueLines(page(12), place, readingOf(place), spec, withEnd("居委会"));
+  assert.equal(place[0]?.text, `${Array.from(TEXT).slice(0, 12).join("")}居委会`);
+});
+
 test("the ink is not followed past a ruling, nor into another field's box, nor read when it stops at the box", async () => {
   const calls: Quad[] = [];
   const whole = [valueLine(0, 7)];

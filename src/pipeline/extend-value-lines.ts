@@ -36,6 +36,10 @@ const CONFIDENCE_SLACK = 0.05;
 const RULING_MARGIN = 0.1;
 /** What a ruling at a span's end is read as. */
 const RULING_STROKES = new Set(["一", "丨", "|", "」", "]", "l", "I"]);
+/** A label's beginning this many characters long, read at a value's end, is cut off it. */
+const MIN_LABEL_CUT = 3;
+/** Labels that name a kind of place, which an address may end with. */
+const PLACE_WORD = /(社区|委会)$/u;
 /** Kinds of value followed past their box: free text (an address) and names (a name's last character on a ruling). */
 const EXTENDED_KINDS = new Set(["text", "name"]);
 /** Two boxes share a row when their vertical overlap is at least this share of the lower one's height. */
@@ -115,8 +119,9 @@ export async function extendValueLines(
   );
   const removed = new Set<number>();
   let changed = false;
+  const wordings = labelWordings(spec);
   candidates.forEach((candidate, k) => {
-    const longer = withoutEndStrokes(read[k]);
+    const longer = withoutTrailingLabel(withoutEndStrokes(read[k]), wordings);
     const pieces = candidate.indices.map((i) => lines[i] as TextLine);
     if (longer === undefined) return;
     const better = candidate.name
@@ -322,6 +327,36 @@ export function isBetterReading(
   if (after.some((char, k) => !kept.has(k) && insideABox(char) && doubled(k))) return false;
   if (mean(added) < MIN_ADDED_CONFIDENCE) return false;
   return mean(after) >= mean(before) - CONFIDENCE_SLACK;
+}
+
+/**
+ * The printed wordings of the page's labels and their beginnings, each at least {@link MIN_LABEL_CUT} characters
+ * long (a label half read: 出生日 of 出生日期). Two-character labels (民族, 住址) are left out, and labels naming a
+ * kind of place (社区, 居委会), which an address may end with.
+ */
+function labelWordings(spec: DocumentSpec): string[] {
+  const wordings = new Set<string>();
+  for (const field of spec.fields) {
+    for (const label of field.labels) {
+      const chars = Array.from(label.replace(/\s+/gu, ""));
+      if (chars.length < MIN_LABEL_CUT || PLACE_WORD.test(label)) continue;
+      wordings.add(chars.join(""));
+      for (let end = MIN_LABEL_CUT; end < chars.length; end++) wordings.add(chars.slice(0, end).join(""));
+    }
+  }
+  return [...wordings].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * A line without a label read at its end: the ink followed past a value runs on into the next cell's label when
+ * nothing stops it (…撒拉族自治县出生日期); a value never ends with a label's wording.
+ */
+function withoutTrailingLabel(line: TextLine | undefined, wordings: readonly string[]): TextLine | undefined {
+  if (line === undefined) return undefined;
+  const wording = wordings.find((w) => line.text.endsWith(w) && line.text.length > w.length);
+  if (wording === undefined) return line;
+  const chars = line.chars.slice(0, line.chars.length - Array.from(wording).length);
+  return { ...line, chars, text: chars.map((char) => char.text).join(""), confidence: mean(chars) };
 }
 
 /** A line without the ruling strokes read at its end (一, 」): the span may end on the ruling that stopped the ink. */

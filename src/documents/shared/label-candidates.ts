@@ -96,9 +96,13 @@ function gapTo(first: TextLine, second: TextLine): number {
 /** Longest piece of a letter-spaced label that a detector box may hold on its own (户 | 主姓名). */
 const FRAGMENT_LENGTH = 3;
 
+/** A Chinese character: what a label's other part holds. */
+const HAN = /[\u3400-\u9fff]/u;
+
 /**
  * Labels cut by the detector at a letter-spaced gap (`户` and `别 家庭户` as two boxes): each short box is joined to
- * its nearest neighbour ahead on the row, and only matches that span the join are kept.
+ * its nearest neighbour ahead on the row holding a Chinese character (a speck in the gap, boxed and read as o or 0,
+ * is passed over), and only matches that span the join are kept.
  */
 function candidatesAcrossBoxes(lines: readonly TextLine[], specs: readonly LabelSpec[]): LabelMatch[] {
   const found: LabelMatch[] = [];
@@ -106,7 +110,7 @@ function candidatesAcrossBoxes(lines: readonly TextLine[], specs: readonly Label
     if (first.text.replace(/\s+/gu, "").length > FRAGMENT_LENGTH || first.text.trim() === "") return;
     const neighbours = lines
       .map((line, index) => ({ line, index }))
-      .filter(({ line, index }) => index !== lineIndex && isRowNeighbour(first, line))
+      .filter(({ line, index }) => index !== lineIndex && HAN.test(line.text) && isRowNeighbour(first, line))
       .sort((a, b) => gapTo(first, a.line) - gapTo(first, b.line));
     const second = neighbours[0];
     if (second === undefined) return;

@@ -85,6 +85,25 @@ test("digit fields map look-alike letters; certificate numbers keep their letter
   assert.equal(normaliseValue("1417894652", field("certificate-number")).valid, false, "1 is I, J, L or T");
 });
 
+test("a letter in a digit field becomes the digit the recognizer found likeliest for it, else its look-alike", () => {
+  const digits = field("digits");
+  const read = (alternatives: { text: string; probability: number }[]) =>
+    makeTextLine("B20441395", { confidences: { 0: 0.67 }, alternatives: { 0: alternatives } }).chars;
+  const ruled = read([
+    { text: "3", probability: 0.26 },
+    { text: "8", probability: 0.05 },
+  ]);
+  assert.deepEqual(normaliseValue("B20441395", digits, ruled), {
+    value: "320441395",
+    confidence: 0.8,
+    valid: true,
+  });
+  assert.equal(normaliseValue("320441395", digits).confidence, 1, "digits read as digits are sure");
+  assert.equal(normaliseValue("B20441395", digits, read([])).value, "820441395", "no digit among them");
+  const faint = read([{ text: "3", probability: 0.005 }]);
+  assert.equal(normaliseValue("B20441395", digits, faint).value, "820441395", "too unlikely to count");
+});
+
 test("a Chinese name drops Latin letters and digits read from captions or neighbours", () => {
   assert.equal(value("彭婷婷R", field("name")), "彭婷婷");
   assert.equal(value("李雨欣6", field("name")), "李雨欣");

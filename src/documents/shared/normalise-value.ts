@@ -39,6 +39,29 @@ function trimSeparators(text: string): string {
   return text.replace(/^[:：,，、.．·_]+|[:：,，、·_]+$/gu, "");
 }
 
+/** What a digit value is worth when a letter was read in it and taken for a digit. */
+const LETTER_AS_DIGIT = 0.8;
+/** A letter's digit alternative is taken when the recognizer gave it at least this probability. */
+const MIN_DIGIT_ALTERNATIVE = 0.01;
+const LATIN_LETTER = /^[A-Za-z]$/u;
+
+/**
+ * A Latin letter read where only digits belong as the digit the recognizer found likeliest for it, else as it was
+ * read: a 3 with a ruling through its left tips reads B (3 at 0.26, 8 at 0.05), which the look-alike table alone
+ * would make 8. Other symbols stay as read.
+ */
+function letterAsReadDigit(char: RecognizedChar): string {
+  if (!LATIN_LETTER.test(char.text)) return char.text;
+  const digits = (char.alternatives ?? []).filter(
+    (alternative) => /^\d$/u.test(alternative.text) && alternative.probability >= MIN_DIGIT_ALTERNATIVE,
+  );
+  const best = digits.reduce<(typeof digits)[number] | undefined>(
+    (a, b) => (a === undefined || b.probability > a.probability ? b : a),
+    undefined,
+  );
+  return best?.text ?? char.text;
+}
+
 /** Every symbol as a digit where only digits belong (户号 `OOO028901`). */
 function asDigits(text: string): string {
   return Array.from(cleanDigits(text)).map(lookalikeToDigit).join("");
@@ -160,9 +183,17 @@ function normaliseIdValue(
   return DOUBTED(read, read.length === 18 || read.length === 15 ? 0.6 : 0.8);
 }
 
-function normaliseDigitsValue(text: string): NormalisedValue {
-  const digits = asDigits(text);
-  return /^\d+$/u.test(digits) ? ACCEPTED(digits) : DOUBTED(digits, 0.7);
+function normaliseDigitsValue(
+  text: string,
+  _field: FieldSpec,
+  chars?: readonly RecognizedChar[],
+): NormalisedValue {
+  const digits = asDigits(chars === undefined ? text : chars.map(letterAsReadDigit).join(""));
+  if (!/^\d+$/u.test(digits)) return DOUBTED(digits, 0.7);
+  // A letter read where a digit belongs was a digit the recognizer was unsure of: the value is not sure either.
+  return /[A-Za-z]/u.test(text)
+    ? { value: digits, confidence: LETTER_AS_DIGIT, valid: true }
+    : ACCEPTED(digits);
 }
 
 function stripUnits(text: string, field: FieldSpec): string {

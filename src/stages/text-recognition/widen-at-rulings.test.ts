@@ -74,6 +74,22 @@ test("a character wholly beyond the ruling (the next cell's label) is not added"
   );
 });
 
+test("a looser reach adds a character placed a third of a width past the ruling, never one a whole width past", () => {
+  const span = widenAtRulings(BOX, { left: false, right: true, rightAt: 1 });
+  const read = line("5门564号");
+  const place = (centre: number) => {
+    const c = read.chars[5] as RecognizedChar;
+    c.start = centre - 0.05 * (400 / 424);
+    c.end = centre + 0.05 * (400 / 424);
+  };
+  // 号 across the ruling, placed by the recognizer 0.4 of a character (16 px of 40) past it.
+  place((400 + 4 * 4) / 424);
+  assert.equal(betterWidenedRead(line("5门564"), read, span), undefined, "the default reach is 0.3");
+  assert.equal(betterWidenedRead(line("5门564"), read, span, { acrossReach: 0.5 })?.text, "5门564号");
+  place((400 + 36) / 424);
+  assert.equal(betterWidenedRead(line("5门564"), read, span, { acrossReach: 0.5 }), undefined);
+});
+
 test("the widened read stands back when it is unsure, disagrees, adds on the wrong side or only a ruling", () => {
   const span = widenAtRulings(BOX, { left: true, right: false });
   assert.equal(betterWidenedRead(line("东省"), line("东省", 0.99), span), undefined, "same text");

@@ -164,6 +164,11 @@ export interface WidenedReadLimits {
   minAdded?: number;
   /** How much less sure overall than the first read the wider one may be (default 0.05). */
   confidenceSlack?: number;
+  /**
+   * How many character widths from the ruling an added character's centre may lie (default
+   * {@link ACROSS_REACH}).
+   */
+  acrossReach?: number;
 }
 
 /**
@@ -180,7 +185,11 @@ export function betterWidenedRead(
   first: DecodedLine,
   widened: DecodedLine,
   span: WidenedQuad,
-  { minAdded = MIN_ADDED_CONFIDENCE, confidenceSlack = CONFIDENCE_SLACK }: WidenedReadLimits = {},
+  {
+    minAdded = MIN_ADDED_CONFIDENCE,
+    confidenceSlack = CONFIDENCE_SLACK,
+    acrossReach = ACROSS_REACH,
+  }: WidenedReadLimits = {},
 ): DecodedLine | undefined {
   if (widened.chars.length === 0 || widened.text === first.text) return undefined;
   if (widened.confidence < first.confidence - confidenceSlack) return undefined;
@@ -210,7 +219,7 @@ export function betterWidenedRead(
     c.confidence >= minAdded &&
     !RULING_LOOKALIKES.has(c.text) &&
     // An added character must lie across its ruling: one wholly beyond it is the next cell's (a label).
-    acrossRuling(c, at, span.charWidth);
+    acrossRuling(c, at, span.charWidth, acrossReach);
   const lead = span.left && firstWidened - firstCore === 1 ? chars[0] : undefined;
   const trailing = chars.length - 1 - lastWidened - (core.length - 1 - lastCore);
   const trail = span.right && trailing === 1 ? chars[chars.length - 1] : undefined;
@@ -230,10 +239,15 @@ export function betterWidenedRead(
   };
 }
 
-/** Whether a character's centre lies within {@link ACROSS_REACH} of a character's width from the ruling. */
-function acrossRuling(char: RecognizedChar, at: number | undefined, charWidth: number): boolean {
+/** Whether a character's centre lies within `reach` of a character's width from the ruling. */
+function acrossRuling(
+  char: RecognizedChar,
+  at: number | undefined,
+  charWidth: number,
+  reach: number,
+): boolean {
   if (at === undefined) return true;
-  return Math.abs((char.start + char.end) / 2 - at) <= ACROSS_REACH * charWidth;
+  return Math.abs((char.start + char.end) / 2 - at) <= reach * charWidth;
 }
 
 /** The widened read with its characters' extents as fractions of the original quad (beyond it outside 0–1). */
