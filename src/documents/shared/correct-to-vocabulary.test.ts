@@ -69,3 +69,20 @@ test("a naturalisation suffix is kept aside", () => {
   assert.equal(correctToVocabulary("朝鲜旅(入籍)", VOCABULARIES.ethnicity).value, "朝鲜族(入籍)");
   assert.equal(correctToVocabulary("", VOCABULARIES.ethnicity).status, "empty");
 });
+
+test("an entry read with the next cell's text after it is that entry, doubted", () => {
+  const corrected = correctToVocabulary("中国族汉族", VOCABULARIES.nationality);
+  assert.equal(corrected.value, "中国");
+  assert.equal(corrected.status, "corrected");
+  assert.ok(corrected.confidence < 1);
+  // Digits or letters after an entry are no neighbour's Chinese text: left for the other rules.
+  assert.equal(correctToVocabulary("中国12", VOCABULARIES.nationality).status, "unknown");
+});
+
+test("a reading one edit from several entries is the vocabulary's usual entry, doubted, where it has one", () => {
+  const nationality = correctToVocabulary("国", VOCABULARIES.nationality);
+  assert.equal(nationality.value, "中国");
+  assert.ok(nationality.confidence <= 0.6);
+  // 族 alone is one edit from every ethnicity: the ethnicities have no usual entry.
+  assert.equal(correctToVocabulary("族", VOCABULARIES.ethnicity).status, "unknown");
+});

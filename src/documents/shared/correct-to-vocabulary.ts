@@ -20,6 +20,10 @@ export interface VocabularyCorrection {
 const NATURALISED = /[（(]入籍[)）]$/u;
 const EDIT_CONFIDENCE = 0.8;
 const UNKNOWN_CONFIDENCE = 0.7;
+/** An entry read with a neighbour's text after it (`中国族汉族`: 民族's 族 and its value read on). */
+const PREFIX_CONFIDENCE = 0.7;
+/** The vocabulary's usual entry taken for a reading one edit from several entries. */
+const USUAL_CONFIDENCE = 0.6;
 const MIN_ALTERNATIVES_CONFIDENCE = 0.5;
 /** Per character, how much less probable than the reading an entry spelled by alternatives may be. */
 const MIN_ALTERNATIVES_RATIO = 0.05;
@@ -29,6 +33,8 @@ const MIN_ALTERNATIVES_RATIO = 0.05;
  * the per-character alternatives are tried first: the most probable entry they can spell wins. Failing that, an entry
  * one edit away (a substitution, insertion or deletion; known confusions such as 彝/葬 count less) is taken when it
  * is the only nearest one; a one-character entry only through a known confusion, as any other character is as far.
+ * Failing that too, the longest entry the reading begins with, before more Chinese text (a neighbour's cell read
+ * on), and then the vocabulary's usual entry (see `Vocabulary.usual`) when one edit away, each doubted.
  * Anything else is returned unchanged with status `unknown`. A naturalisation suffix `（入籍）` is kept aside.
  *
  * @param alternatives the recognised characters of the value, used only when they spell it exactly
@@ -59,6 +65,14 @@ export function correctToVocabulary(
   const byEdit = pickByEdit(base, entries);
   if (byEdit !== undefined) {
     return { value: byEdit + suffix, status: "corrected", method: "edit", confidence: EDIT_CONFIDENCE };
+  }
+  const prefix = entryBefore(base, entries);
+  if (prefix !== undefined) {
+    return { value: prefix, status: "corrected", method: "edit", confidence: PREFIX_CONFIDENCE };
+  }
+  const usual = vocabulary.usual;
+  if (usual !== undefined && editDistance(usual, base) <= 1 + 1e-9) {
+    return { value: usual + suffix, status: "corrected", method: "edit", confidence: USUAL_CONFIDENCE };
   }
   return { value: read, status: "unknown", confidence: UNKNOWN_CONFIDENCE };
 }
@@ -96,6 +110,20 @@ function pickByAlternatives(
   // A faint alternative (the long tail of the recognizer's distribution) is no evidence for the entry.
   if (ratio < MIN_ALTERNATIVES_RATIO) return undefined;
   return { entry: best.entry, confidence: Math.min(1, Math.max(MIN_ALTERNATIVES_CONFIDENCE, ratio)) };
+}
+
+/**
+ * The longest entry of two characters or more that a reading begins with, when more Chinese text follows it: the
+ * cell's value with the next label and its value read on (`中国族汉族`). Undefined otherwise.
+ */
+function entryBefore(read: string, entries: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const entry of entries) {
+    if (Array.from(entry).length < 2 || !read.startsWith(entry) || read.length === entry.length) continue;
+    if (!/[\u4e00-\u9fff]/u.test(read.slice(entry.length))) continue;
+    if (best === undefined || entry.length > best.length) best = entry;
+  }
+  return best;
 }
 
 /** The only nearest entry at most one edit away (a known confusion for one-character entries); else `undefined`. */

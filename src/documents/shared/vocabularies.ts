@@ -48,6 +48,11 @@ function withAndWithoutZu(name: string): string[] {
 export interface Vocabulary {
   name: VocabularyName;
   entries: readonly string[];
+  /**
+   * The entry nearly every page holds, where one does (中国 in a Chinese birth certificate's 国籍): a reading one
+   * edit from several entries (`国`: 中国, 美国, 英国 …) is taken for it, doubted.
+   */
+  usual?: string;
 }
 
 /** The names of the closed vocabularies. */
@@ -133,6 +138,7 @@ export const VOCABULARIES: Readonly<Record<VocabularyName, Vocabulary>> = {
   // countries most often seen beside it; a nationality not listed is kept as read.
   nationality: {
     name: "nationality",
+    usual: "中国",
     entries: words(`
       中国 中国(香港) 中国(澳门) 中国(台湾) 中国香港 中国澳门 中国台湾
       美国 英国 法国 德国 日本 韩国 朝鲜 俄罗斯 加拿大 澳大利亚 新西兰 意大利 西班牙 葡萄牙 荷兰 比利时 瑞士 瑞典
