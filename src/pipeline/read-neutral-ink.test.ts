@@ -63,13 +63,13 @@ const IMAGE: RawImage = {
 };
 
 /** An engine that reads the crops in turn as the given texts (the last one for any more). */
-function engineReading(texts: string[], calls: number[] = []): TextEngine {
+function engineReading(texts: string[], calls: number[] = [], confidence = 0.99): TextEngine {
   return {
     detect: async () => [],
     recognize: async (_image, quads) => {
       calls.push(quads.length);
       return quads.map((quad, index) =>
-        makeTextLine(texts[Math.min(index, texts.length - 1)] ?? "", { quad }),
+        makeTextLine(texts[Math.min(index, texts.length - 1)] ?? "", { quad, confidence }),
       );
     },
     dispose: async () => {},
@@ -107,4 +107,30 @@ test("a blank form is not searched", async () => {
   await readNeutralInk(IMAGE, reading, BIRTH_CERTIFICATE_SPEC, engineReading(["中国"], calls));
   assert.equal(calls.length, 0);
   assert.equal(reading.fields.get("motherNationality")?.text, "");
+});
+
+test("a vocabulary word read unsurely counts when several crops read it, and only then", async () => {
+  const agreed = readFields(page(), BIRTH_CERTIFICATE_SPEC);
+  await readNeutralInk(IMAGE, agreed, BIRTH_CERTIFICATE_SPEC, engineReading(["中", "", "中国", ""], [], 0.7));
+  const field = agreed.fields.get("motherNationality");
+  assert.equal(field?.text, "中国");
+  assert.ok((field?.confidence ?? 1) < 0.7 * 0.85, `doubted: ${field?.confidence}`);
+  const alone = readFields(page(), BIRTH_CERTIFICATE_SPEC);
+  await readNeutralInk(IMAGE, alone, BIRTH_CERTIFICATE_SPEC, engineReading(["中国", ""], [], 0.7));
+  assert.equal(alone.fields.get("motherNationality")?.text, "", "one unsure crop is not enough");
+  const differing = readFields(page(), BIRTH_CERTIFICATE_SPEC);
+  await readNeutralInk(
+    IMAGE,
+    differing,
+    BIRTH_CERTIFICATE_SPEC,
+    engineReading(["中国", "中国", "美国", ""], [], 0.7),
+  );
+  assert.equal(differing.fields.get("motherNationality")?.text, "");
+  // A number is never taken on agreement: a digit misread alike in every crop would pass.
+  const age = readFields(
+    page().filter((line) => line.text !== "30"),
+    BIRTH_CERTIFICATE_SPEC,
+  );
+  await readNeutralInk(IMAGE, age, BIRTH_CERTIFICATE_SPEC, engineReading(["31"], [], 0.7));
+  assert.equal(age.fields.get("motherAge")?.text, "");
 });

@@ -24,6 +24,16 @@ const SHORT_KINDS = new Set(["vocabulary", "number"]);
 /** Least mean confidence, and least confidence of any character, of what is read. */
 const MIN_CONFIDENCE = 0.85;
 const MIN_CHAR_CONFIDENCE = 0.6;
+/**
+ * A vocabulary word read less surely counts when at least {@link AGREEING_CROPS} crops read it (and none another
+ * value), each with this mean confidence and no character below the least one; corrected to its vocabulary by one
+ * character at most (`中` for 中国). Such a value keeps {@link AGREED_FACTOR} more of its confidence.
+ */
+const AGREEING_CROPS = 2;
+const MIN_AGREED_CONFIDENCE = 0.6;
+const MIN_AGREED_CHAR_CONFIDENCE = 0.3;
+const MIN_AGREED_CORRECTION = 0.8;
+const AGREED_FACTOR = 0.8;
 /** How much a pixel's colour (its channels' spread) takes from its darkness: coloured print is not the value's ink. */
 const CHROMA_WEIGHT = 1.5;
 /** What a value found this way keeps of its confidence: the page's own detection did not see it. */
@@ -36,7 +46,8 @@ const DIGIT = /[\d０-９]/u;
  * pattern in colour, so each cell is cut with only its grey ink kept (a pixel's darkness less its colour), once as
  * it is and once with its rulings painted out (an underline struck through the value), and all are read in one
  * recogniser call. A reading is kept only when it is a valid value of its kind (an entry of the vocabulary, a
- * number in range) read surely, and both crops do not read different values. A blank form, or a page where most
+ * number in range) read surely, or a vocabulary word read less surely by several crops, and no two crops read
+ * different values. A blank form, or a page where most
  * such cells are empty, is not searched (see `emptyCells`). Changes `reading` in place.
  */
 export async function readNeutralInk(
@@ -66,16 +77,20 @@ export async function readNeutralInk(
   const labelChars = new Set(
     spec.fields.flatMap((field) => field.labels.flatMap((label) => Array.from(label))),
   );
-  const found = new Map<(typeof cells)[number], { value: string; chars: RecognizedChar[] }[]>();
+  const found = new Map<(typeof cells)[number], Found[]>();
   crops.forEach(({ cell }, index) => {
     const line = read[index];
     if (line === undefined) return;
     for (const chars of valueChars(lineChars(line), cell.field, labelChars)) {
-      const value = sure(chars)
-        ? validValue(chars.map((char) => char.text).join(""), cell.field, valueAt)
-        : undefined;
+      const text = chars.map((char) => char.text).join("");
+      const surely = sure(chars) ? validValue(text, cell.field, valueAt) : undefined;
+      const value =
+        surely ??
+        (likely(chars, cell.field)
+          ? validValue(text, cell.field, valueAt, MIN_AGREED_CORRECTION)
+          : undefined);
       if (value === undefined) continue;
-      found.set(cell, [...(found.get(cell) ?? []), { value, chars }]);
+      found.set(cell, [...(found.get(cell) ?? []), { value, chars, sure: surely !== undefined }]);
       break;
     }
   });
@@ -83,17 +98,27 @@ export async function readNeutralInk(
     const before = reading.fields.get(cell.field.key);
     // Crops that read different values leave the cell in doubt: nothing is chosen.
     if (before === undefined || new Set(readings.map((one) => one.value)).size !== 1) continue;
+    // Read surely in one crop, or less surely in several crops that agree (a word of a closed vocabulary only).
+    const surely = readings.some((one) => one.sure);
+    if (!surely && readings.length < AGREEING_CROPS) continue;
     const best = readings.reduce((a, b) => (mean(b.chars) > mean(a.chars) ? b : a));
-    const text = best.chars.map((char) => char.text).join("");
+    const text = surely ? best.chars.map((char) => char.text).join("") : best.value;
     reading.fields.set(cell.field.key, {
       ...before,
       text,
       pieceTexts: [text],
-      chars: best.chars,
+      chars: surely ? best.chars : [],
       quads: [boxQuad(cell.box, frame.toImage)],
-      confidence: mean(best.chars) * FOUND_FACTOR,
+      confidence: mean(best.chars) * FOUND_FACTOR * (surely ? 1 : AGREED_FACTOR),
     });
   }
+}
+
+/** A value read in one crop: as normalised, its characters, and whether they were read surely (see `sure`). */
+interface Found {
+  value: string;
+  chars: RecognizedChar[];
+  sure: boolean;
 }
 
 /**
@@ -163,6 +188,20 @@ function valueChars(
   return [[...chars], trimmed((text) => !labelChars.has(text))];
 }
 
+/**
+ * Whether a vocabulary word is read well enough to count when other crops read the same word: faint print read
+ * through a guilloche (`中` 0.98 `国` 0.52) is seldom sure in any one crop, but a closed vocabulary and crops that
+ * agree make up for it.
+ */
+function likely(chars: readonly RecognizedChar[], field: FieldSpec): boolean {
+  return (
+    field.kind === "vocabulary" &&
+    chars.length > 0 &&
+    mean(chars) >= MIN_AGREED_CONFIDENCE &&
+    chars.every((char) => char.confidence >= MIN_AGREED_CHAR_CONFIDENCE)
+  );
+}
+
 function sure(chars: readonly RecognizedChar[]): boolean {
   return (
     chars.length > 0 &&
@@ -171,11 +210,19 @@ function sure(chars: readonly RecognizedChar[]): boolean {
   );
 }
 
-/** The value read, when it is a valid value of its field read as it is: an entry of its vocabulary, a number in range. */
-function validValue(text: string, field: FieldSpec, valueAt: (key: string) => string): string | undefined {
+/**
+ * The value read, when it is a valid value of its field read as it is (an entry of its vocabulary, a number in
+ * range), or, with `least` below 1, corrected to one with at least that confidence.
+ */
+function validValue(
+  text: string,
+  field: FieldSpec,
+  valueAt: (key: string) => string,
+  least = 1,
+): string | undefined {
   if (text === "") return undefined;
   const normalised = normaliseValue(text, field);
-  if (!normalised.valid || normalised.confidence < 1 || normalised.value === "") return undefined;
+  if (!normalised.valid || normalised.confidence < least || normalised.value === "") return undefined;
   if (field.kind === "number" && normalised.value !== text) return undefined;
   const [low, high] = field.range ?? [0, Number.POSITIVE_INFINITY];
   if (field.kind === "number" && (Number(text) < low || Number(text) > high)) return undefined;
