@@ -1,6 +1,7 @@
 import { matchBirthPlace } from "./birth-place.ts";
 import { splitDateFromNumber } from "./date-number-split.ts";
 import { institutionConsensus } from "./institution-consensus.ts";
+import { fixInstitutionEnding } from "./institution-ending.ts";
 import { fixInstitutionPlace } from "./institution-place.ts";
 import { trimInstitution } from "./institution-name.ts";
 import { fixPiecesPrefix } from "./place-prefix.ts";
@@ -237,11 +238,14 @@ export const BIRTH_CERTIFICATE_SPEC: DocumentSpec = {
       const pieces = assigned.get(key);
       if (pieces) assigned.set(key, fixInstitutionPlace(pieces, birthPlace, frame));
     }
-    const [medical, issuer] = institutionConsensus(
+    const [medicalRead, issuerRead] = institutionConsensus(
       assigned.get("medicalInstitutions") ?? [],
       assigned.get("issueAuthority") ?? [],
       frame,
     );
+    // The kind of institution its name ends with (妇幼保健院, 第一人民医院), a word of it misread or lost.
+    const medical = fixInstitutionEnding(medicalRead, frame);
+    const issuer = fixInstitutionEnding(issuerRead, frame);
     // Merged, a name's place may be read right where neither reading was (the other's character an alternative).
     assigned.set("medicalInstitutions", fixPiecesPrefix(medical, frame, preferredFor("medicalInstitutions")));
     assigned.set("issueAuthority", fixPiecesPrefix(issuer, frame, preferredFor("issueAuthority")));

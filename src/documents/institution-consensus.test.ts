@@ -58,3 +58,42 @@ test("of two different readings of a character, the one not taken is kept among 
   assert.equal(merged[0]?.line.text, "掇为区人民医院");
   assert.ok(chars[1]?.alternatives.some((alternative) => alternative.text === "刀"));
 });
+
+test("a reading that is part of the other's name, its start or end lost, takes the other's whole name", () => {
+  assert.deepEqual(texts([piece("宁江区人民医院", 100)], [piece("民医院", 300)]), [
+    "宁江区人民医院",
+    "宁江区人民医院",
+  ]);
+  assert.deepEqual(texts([piece("柯桥区民", 100)], [piece("柯桥区人民医院", 300)]), [
+    "柯桥区人民医院",
+    "柯桥区人民医院",
+  ]);
+  // One character of the part read otherwise: merged, the surer taken.
+  assert.deepEqual(texts([piece("无锡市妇幼保健院", 100)], [piece("力保健院", 300, { 0: 0.4 })]), [
+    "无锡市妇幼保健院",
+    "无锡市妇幼保健院",
+  ]);
+  // A longer part may differ by a quarter of its characters.
+  assert.deepEqual(
+    texts([piece("黔东南苗族侗族自治州中心医院", 100)], [piece("丽自治州中小医院", 300, { 0: 0.4, 5: 0.5 })]),
+    ["黔东南苗族侗族自治州中心医院", "黔东南苗族侗族自治州中心医院"],
+  );
+  // The head copied into the shorter reading is doubted there.
+  const first = [piece("宁江区人民医院", 100)];
+  const second = [piece("民医院", 300)];
+  const frame = pageFrameOf([...first, ...second].map((p) => p.line));
+  const [, issuer] = institutionConsensus(first, second, frame);
+  assert.ok((issuer[0]?.line.chars[0]?.confidence ?? 1) < 0.8);
+});
+
+test("a short reading is no part of another name when it differs, or when the other is no institution's name", () => {
+  assert.deepEqual(texts([piece("宁江区人民医院", 100)], [piece("妇幼保健院", 300)]), [
+    "宁江区人民医院",
+    "妇幼保健院",
+  ]);
+  assert.deepEqual(texts([piece("宁江区人民政府", 100)], [piece("人民政", 300)]), [
+    "宁江区人民政府",
+    "人民政",
+  ]);
+  assert.deepEqual(texts([piece("宁江区人民医院", 100)], [piece("医院", 300)]), ["宁江区人民医院", "医院"]);
+});

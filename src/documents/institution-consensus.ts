@@ -7,6 +7,8 @@ import type { ValuePiece } from "./shared/value-pieces.ts";
 const MAX_DIFFERENCE_SHARE = 0.35;
 /** What a name taken over from the other field keeps of its confidence. */
 const COPIED_CONFIDENCE = 0.7;
+/** How an institution's name ends: 医院, 保健院, 卫生院, 服务中心. */
+const NAME_END = /(院|中心)$/u;
 
 /**
  * The medical institution (医疗机构名称) and the issuing authority (签发机构) are the same hospital on almost every
@@ -28,19 +30,80 @@ export function institutionConsensus(
   if (a.length === 0 || b.length === 0) {
     const [from, to] = a.length === 0 ? [second, first] : [first, second];
     const chars = a.length === 0 ? b : a;
-    if (!/(院|中心)$/u.test(chars.map((char) => char.text).join(""))) return [[...first], [...second]];
+    if (!NAME_END.test(chars.map((char) => char.text).join(""))) return [[...first], [...second]];
     const copied = merged(from, chars, COPIED_CONFIDENCE);
     return a.length === 0 ? [copied ?? [...to], [...from]] : [[...from], copied ?? [...to]];
   }
   const alignment = align(a, b);
   const longer = Math.max(a.length, b.length);
-  if (alignment.cost === 0 || alignment.cost > Math.max(2, longer * MAX_DIFFERENCE_SHARE)) {
-    return [[...first], [...second]];
+  if (alignment.cost === 0) return [[...first], [...second]];
+  if (alignment.cost > Math.max(2, longer * MAX_DIFFERENCE_SHARE)) {
+    // One reading may be the other's part, its start or end lost (`民医院` beside `宁江区人民医院`).
+    const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+    const within = alignWithin(short, long);
+    if (within === undefined) return [[...first], [...second]];
+    const whole = [...within.head, ...within.chars, ...within.tail];
+    const copied = (chars: readonly RecognizedChar[]) =>
+      chars.map((char) => ({ ...char, confidence: char.confidence * COPIED_CONFIDENCE }));
+    const part = [...copied(within.head), ...within.chars, ...copied(within.tail)];
+    const [forFirst, forSecond] = short === a ? [part, whole] : [whole, part];
+    return [merged(first, forFirst, 1) ?? [...first], merged(second, forSecond, 1) ?? [...second]];
   }
   return [merged(first, alignment.chars, 1) ?? [...first], merged(second, alignment.chars, 1) ?? [...second]];
 }
 
-function charsInReadingOrder(pieces: readonly ValuePiece[], frame: PageFrame): RecognizedChar[] {
+/** A part of a name read alone is taken for the other reading's part when it is at least this long... */
+const MIN_PART_LENGTH = 3;
+/** ... and differs from it by at most one edit, or this share of its length if more (`丽自治州中小医院`: 2 of 8). */
+const MAX_PART_SHARE = 0.25;
+
+/**
+ * Where the shorter reading lies within the longer one, its start or end lost (`民医院` in `宁江区人民医院`,
+ * `力保健院` in `无锡市妇动保健院`), at most one edit from that part or {@link MAX_PART_SHARE} of its length: the longer's characters
+ * before and after it, and the part merged character by character. Undefined unless the shorter reading is at least
+ * {@link MIN_PART_LENGTH} long, the longer ends like an institution's name, and something of it was lost.
+ */
+function alignWithin(
+  short: readonly RecognizedChar[],
+  long: readonly RecognizedChar[],
+): { head: RecognizedChar[]; chars: RecognizedChar[]; tail: RecognizedChar[] } | undefined {
+  if (short.length < MIN_PART_LENGTH || !NAME_END.test(long.map((char) => char.text).join("")))
+    return undefined;
+  // Edit costs with the longer reading's start and end free: row i, column j is short[0, i) against long[?, j).
+  const cost: number[][] = Array.from({ length: short.length + 1 }, (_, i) =>
+    Array.from({ length: long.length + 1 }, () => i),
+  );
+  for (let i = 1; i <= short.length; i++) {
+    for (let j = 1; j <= long.length; j++) {
+      const same = short[i - 1]?.text === long[j - 1]?.text ? 0 : 1;
+      const row = cost[i] as number[];
+      const above = cost[i - 1] as number[];
+      row[j] = Math.min((above[j - 1] ?? 0) + same, (above[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1);
+    }
+  }
+  const last = cost[short.length] as number[];
+  let end = long.length;
+  for (let j = long.length; j >= 0; j--) if ((last[j] ?? 0) < (last[end] ?? 0)) end = j;
+  if ((last[end] ?? 0) > Math.max(1, Math.floor(short.length * MAX_PART_SHARE))) return undefined;
+  let i = short.length;
+  let j = end;
+  while (i > 0) {
+    const here = cost[i]?.[j] ?? 0;
+    const same = j > 0 && short[i - 1]?.text === long[j - 1]?.text ? 0 : 1;
+    if (j > 0 && here === (cost[i - 1]?.[j - 1] ?? 0) + same) {
+      i--;
+      j--;
+    } else if (here === (cost[i - 1]?.[j] ?? 0) + 1) i--;
+    else j--;
+  }
+  const start = j;
+  if (start === 0 && end === long.length) return undefined;
+  const { chars } = align(short, long.slice(start, end));
+  return { head: long.slice(0, start), chars, tail: long.slice(end) };
+}
+
+/** The characters of a field's pieces, rows top to bottom and left to right, blanks left out. */
+export function charsInReadingOrder(pieces: readonly ValuePiece[], frame: PageFrame): RecognizedChar[] {
   const boxed = pieces.map((piece) => ({ piece, box: frame.box(piece.line.quad) }));
   boxed.sort((x, y) => {
     const sameRow = Math.abs(x.box.centerY - y.box.centerY) < Math.min(x.box.height, y.box.height) * 0.5;
@@ -111,8 +174,8 @@ function withOther(left: RecognizedChar, right: RecognizedChar): RecognizedChar 
   };
 }
 
-/** The field's pieces as one piece holding `chars`, over the box of its first piece (or of `fallback`'s). */
-function merged(
+/** The field's pieces as one piece holding `chars` (confidences times `factor`), over the box of its first piece. */
+export function merged(
   pieces: readonly ValuePiece[],
   chars: readonly RecognizedChar[],
   factor: number,
