@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { BIRTH_CERTIFICATE_SPEC } from "../documents/birth-certificate.ts";
 import { HOUSEHOLD_RESIDENT_SPEC } from "../documents/household-resident.ts";
 import { readFields } from "../documents/read-fields.ts";
 import { textLineAt } from "../documents/shared/make-text-line.ts";
@@ -144,4 +145,27 @@ test("an empty answer in an optional cell is sure, unless a Chinese character wa
   assert.equal(probability(assembleFields(HOUSEHOLD_RESIDENT_SPEC, reading, identity).keyValueInfo), 100);
   const inked = { ...reading, unreadInk: new Set(["religious"]) };
   assert.equal(probability(assembleFields(HOUSEHOLD_RESIDENT_SPEC, inked, identity).keyValueInfo), 0);
+});
+
+test("a certificate number, with no check digit, is only as sure as all its characters together", () => {
+  const valueProb = (confidences: Record<number, number>) => {
+    const reading = readFields([at("出生医学证明编号", 400, 60)], BIRTH_CERTIFICATE_SPEC);
+    const field = reading.fields.get("certificateNumber");
+    assert.ok(field?.label, "the number's label is found");
+    const line = textLineAt("V324060137", 400, 100, { confidence: 0.99, confidences });
+    reading.fields.set("certificateNumber", {
+      ...field,
+      text: line.text,
+      pieceTexts: [line.text],
+      chars: line.chars,
+      quads: [line.quad],
+      confidence: line.confidence,
+    });
+    const { data, keyValueInfo } = assembleFields(BIRTH_CERTIFICATE_SPEC, reading, identity);
+    assert.equal(data.certificateNumber, "V324060137");
+    return keyValueInfo.find((info) => info.key === "certificateNumber")?.valueProb ?? 100;
+  };
+  // Nine characters read surely and one at 0.61: their mean would say 95.
+  assert.ok(valueProb({ 4: 0.61 }) <= 60, `valueProb ${valueProb({ 4: 0.61 })}`);
+  assert.ok(valueProb({}) >= 90);
 });

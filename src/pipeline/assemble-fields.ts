@@ -94,7 +94,19 @@ function normaliseField(
   if (field.kind === "id-number" && !normalised.valid) {
     probability = Math.min(probability, INVALID_ID_CEILING / 100);
   }
+  if (field.kind === "certificate-number") probability = Math.min(probability, allTogether(read.chars));
   return { value: normalised.value, probability };
+}
+
+/**
+ * How sure a number without a check digit is (the birth certificate's, a letter and nine digits): a digit misread
+ * is caught by nothing, so it is only as sure as all its characters together, the product of their confidences.
+ * One digit read 0.61 (`0`, beside `6` at 0.38) leaves the number near 0.6 however sure the other nine. Without
+ * characters (a value put together from elsewhere), 1: the field's own confidence stands.
+ */
+function allTogether(chars: readonly { text: string; confidence: number }[]): number {
+  const read = chars.filter((char) => char.text.trim() !== "");
+  return read.length === 0 ? 1 : read.reduce((all, char) => all * char.confidence, 1);
 }
 
 /** The resident page's ID number agrees with its printed birth date and sex; where not, all three are doubted. */
