@@ -29,6 +29,7 @@ import { rereadIdNumbers } from "./reread-id-numbers.ts";
 import { rereadLeadingGaps } from "./reread-leading-gaps.ts";
 import { rereadOverLabelEnds } from "./reread-over-label-ends.ts";
 import { rereadOverSeals } from "./reread-over-seals.ts";
+import { rereadUnsureValues } from "./reread-unsure-values.ts";
 import { fillStruckCells } from "./struck-through-cells.ts";
 import type { TextEngine } from "./text-engine.ts";
 import { valueLineIndices } from "./value-lines.ts";
@@ -114,6 +115,8 @@ export class DocumentRecognizer {
     await findTextInEmptyCells(clean, reading, spec, this.#engine, lines.lines);
     // Short cells still empty are read in the grey of their neutral ink, the coloured guilloche left out.
     await readNeutralInk(clean, reading, spec, this.#engine, lines.lines);
+    // Names read unsurely (a rare character in dot-matrix print) are read again a few ways, the readings pooled.
+    await rereadUnsureValues(clean, reading, spec, this.#engine, new Set(STAMPED_KEYS));
     // The cells of a parent not given, struck through with slanted strokes, get the print code's filler.
     fillStruckCells(clean, reading, spec);
     // Boxed dates that lost digits or units on their boxes' rulings are read again with the boxes painted out.
