@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { makePageFrame } from "../documents/shared/page-frame.ts";
 import type { RawImage } from "../image/raw-image.ts";
 import type { TextLine } from "../types.ts";
-import { cutRowStrip, stripLine } from "./date-row-strip.ts";
+import { cutDateStrip, cutRowStrip, stripLine } from "./date-row-strip.ts";
 import { findUnits } from "./date-units.ts";
 import { withPlacedPieces } from "./read-dates-by-units.ts";
 
@@ -80,4 +80,24 @@ test("the first reading's pieces of digits alone fill the boxes it gave none, by
   // Boxes the first reading gave are kept.
   const year = { digits: "2016", sure: true };
   assert.deepEqual(withPlacedPieces([year, empty, empty], read, frame, placed)[0], year);
+});
+
+test("a date's strip runs from the label's end past its last unit, digits above and below the row kept", () => {
+  const image = page(600, 200);
+  // Digits printed 12 px below the row's centre, a ruling through them, a unit on the row.
+  for (let y = 104; y < 118; y++) for (let x = 130; x < 133; x++) image.data[y * 600 + x] = 40;
+  for (let y = 92; y < 108; y++) for (let x = 200; x < 203; x++) image.data[y * 600 + x] = 40;
+  for (let x = 100; x < 500; x++) image.data[110 * 600 + x] = 40;
+  const strip = cutDateStrip(image, makePageFrame(0), row, 220);
+  assert.ok(strip);
+  // From 4 px before the label's end to 8 px past the unit's end, at 24 px a pitch; 1.8 pitches high.
+  assert.equal(strip.width, Math.round(((228 - 96) * 24) / 20));
+  assert.equal(strip.height, 43);
+  const dark = (x: number, y: number) => (strip.data[y * strip.width + x] as number) < 150;
+  // The digit's stroke (x 130 → 41, y 104–117 → 26–42) is kept; the ruling (y 110 → 34) is painted out beside it.
+  assert.ok(dark(42, 28) && dark(42, 40));
+  assert.ok(!dark(100, 34));
+  // The unit (x 200 → 125, y 92–107 → 12–30) is kept.
+  assert.ok(dark(126, 20));
+  assert.equal(cutDateStrip(page(600, 200), makePageFrame(0), row, 220), undefined);
 });

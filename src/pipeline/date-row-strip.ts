@@ -42,3 +42,37 @@ export function cutRowStrip(image: RawImage, frame: PageFrame, row: DateRow): Ro
 export function stripLine(strip: RowStrip, read: TextLine): TextLine {
   return { ...read, quad: strip.quad };
 }
+
+/** How far above and below the row's centre a date's strip read for its digits reaches, in pitches. */
+const DATE_HALF_HEIGHT = 0.9;
+
+/**
+ * The whole of a boxed date's row, from the label's end to past its last unit (`end`), its rulings painted out, to
+ * be read at once: digits and units read together, each box's digits are placed by the unit read after them, where
+ * the boxes cut out one by one gave nothing readable. `undefined` when the band holds no contrast worth reading.
+ */
+export function cutDateStrip(
+  image: RawImage,
+  frame: PageFrame,
+  row: DateRow,
+  end: number,
+): RawImage | undefined {
+  const left = row.start - row.pitch * 0.2;
+  const right = end + row.pitch * 0.4;
+  const top = row.centerY - DATE_HALF_HEIGHT * row.pitch;
+  const bottom = row.centerY + DATE_HALF_HEIGHT * row.pitch;
+  const quad: Quad = [
+    frame.toImage({ x: left, y: top }),
+    frame.toImage({ x: right, y: top }),
+    frame.toImage({ x: right, y: bottom }),
+    frame.toImage({ x: left, y: bottom }),
+  ];
+  const scale = STRIP_PITCH_PX / row.pitch;
+  const width = Math.max(8, Math.round((right - left) * scale));
+  const height = Math.max(8, Math.round(2 * DATE_HALF_HEIGHT * STRIP_PITCH_PX));
+  const cleaned = withoutRulings(toGrey(warpImage(image, quad, width, height)));
+  return cleaned === undefined ? undefined : { width, height, channels: 1, data: cleaned.grey };
+}
+
+/** A glyph's pitch in a date's strip, in pixels: the strip then stands about as high as the recogniser reads. */
+const STRIP_PITCH_PX = 24;

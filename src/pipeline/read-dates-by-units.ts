@@ -7,8 +7,10 @@ import {
   boxDigits,
   boxDigitsPadded,
   DATE_UNITS,
+  digitsBeforeUnits,
   type FirstBox,
   firstBoxes,
+  stripBoxDigits,
   writeFromCandidates,
   writeInOrder,
   type YearOrder,
@@ -18,7 +20,7 @@ import { valueFromBoxes } from "../documents/shared/join-boxes.ts";
 import type { RawImage } from "../image/raw-image.ts";
 import type { TextLine } from "../types.ts";
 import { cropBoxDigits, readCropsAtOnce } from "./box-digit-crops.ts";
-import { cutRowStrip, type RowStrip, stripLine } from "./date-row-strip.ts";
+import { cutDateStrip, cutRowStrip, type RowStrip, stripLine } from "./date-row-strip.ts";
 import { type DateRow, findUnits, placeUnits, rowOfLabel, type UnitMark } from "./date-units.ts";
 import type { TextEngine } from "./text-engine.ts";
 
@@ -35,11 +37,14 @@ const BLANK: RawImage = { width: 16, height: 48, channels: 1, data: new Uint8Arr
  * the page's lines, the row's band at the label's height is read on its own for them (one recogniser call for all
  * such rows). Each box's digits are cut out between the unit before and its own, taller than the row (numbers
  * printed off their boxes stand above or below it), the boxes' rulings and the unit before painted out, and all
- * boxes of the page are read in one recogniser call. Each box has its candidates: the first reading's (by unit, or
- * by where its pieces of digits stand) and the box read again, in the order `chooseBox` prefers them; the value is
- * the combination that departs least from the preferred and is valid and in order with the page's other date (a
- * certificate issued on or after the birth); a year read with three digits is completed by it. Readings already
- * sure are left alone. Changes `reading` in place.
+ * boxes of the page are read in one recogniser call. Where the first reading left a box without digits, the whole
+ * row, its rulings painted out, is read in that same call. Each box has its candidates: the first reading's (by
+ * unit, or by where its pieces of digits stand) and the box read again, in the order `chooseBox` prefers them, and
+ * last the digits the row's reading gives before the box's unit; the value is the combination that departs least
+ * from the preferred and is valid and in order with the page's other date (a certificate issued on or after the
+ * birth); a year read with three digits is completed by it. Its confidence is the least of the readings it took
+ * boxes from, lowered where a box's readings disagreed. Readings already sure are left alone. Changes `reading` in
+ * place.
  */
 export async function readDatesByUnits(
   image: RawImage,
@@ -65,33 +70,44 @@ export async function readDatesByUnits(
     rows.push({ field: { ...field, kind: field.kind }, row, units: found });
   }
   await findUnitsInStrips(image, reading, engine, rows);
-  const jobs: { field: FieldSpec; kind: BoxedDateKind; first: FirstBox[]; at: number }[] = [];
+  const jobs: { field: FieldSpec; kind: BoxedDateKind; first: FirstBox[]; at: number; withStrip: boolean }[] =
+    [];
   const crops: RawImage[] = [];
   for (const { field, row, units: found } of rows) {
     const placed = placeUnits(found, row);
     if (placed === undefined) continue;
     const read = reading.fields.get(field.key);
     if (read === undefined) continue;
-    jobs.push({
-      field,
-      kind: field.kind,
-      first: withPlacedPieces(firstBoxes(read.pieceTexts.join(";"), field), read, reading.frame, placed),
-      at: crops.length,
-    });
+    const first = withPlacedPieces(firstBoxes(read.pieceTexts.join(";"), field), read, reading.frame, placed);
+    // The whole row is read too where the first reading left a box without digits.
+    const withStrip = first.some((box) => box.digits === "");
+    jobs.push({ field, kind: field.kind, first, at: crops.length, withStrip });
     let before: UnitMark | undefined;
     for (const unit of placed) {
       crops.push(cropBoxDigits(image, reading.frame, row, before, unit) ?? BLANK);
       before = unit;
     }
+    if (withStrip)
+      crops.push(
+        cutDateStrip(image, reading.frame, row, (placed[placed.length - 1] as UnitMark).right) ?? BLANK,
+      );
   }
   if (crops.length === 0) return;
   const read = await readCropsAtOnce(engine, crops);
   for (const job of jobs) {
     const units = DATE_UNITS[job.kind];
     const lines = read.slice(job.at, job.at + units.length);
-    const candidates = units.map((unit, k) =>
-      boxCandidates(job.first[k] as FirstBox, againDigits(lines[k], unit, k), k),
-    );
+    const strip = job.withStrip ? read[job.at + units.length] : undefined;
+    const stripBoxes = strip === undefined ? new Map<string, string>() : digitsBeforeUnits(strip.text);
+    const fromStrip = new Set<number>();
+    const candidates = units.map((unit, k) => {
+      const own = boxCandidates(job.first[k] as FirstBox, againDigits(lines[k], unit, k), k);
+      const whole = stripBoxDigits(stripBoxes.get(unit) ?? "", k);
+      if (whole === undefined || own.includes(whole)) return own;
+      // Read only in the strip: the last candidate, and the value's confidence is the strip's too.
+      fromStrip.add(k);
+      return [...own, whole];
+    });
     const order = yearOrder(job.field, spec, reading);
     const value =
       writeFromCandidates(job.kind, candidates, order) ??
@@ -103,7 +119,28 @@ export async function readDatesByUnits(
     const current = reading.fields.get(job.field.key);
     if (value === undefined || current === undefined) continue;
     if (valueFromBoxes(current.pieceTexts.join(";"), job.field) === value) continue;
-    const confidence = Math.min(current.confidence, ...lines.map((line) => line.confidence));
+    const boxes = value.match(/\d+/gu) ?? [];
+    const usedStrip = [...fromStrip].some(
+      (k) => !(candidates[k] as string[]).slice(0, -1).includes(boxes[k] ?? ""),
+    );
+    // The confidences of the readings the value took its boxes from: the first reading's, each box read again that
+    // gave a box of it, and the strip's where a box was read only there.
+    const againUsed = lines.filter((line, k) => {
+      const digits = againDigits(line, units[k] as string, k);
+      return digits !== "" && digits === boxes[k] && digits !== (job.first[k] as FirstBox).digits;
+    });
+    // A box whose readings disagree (one not the other with digits lost) leaves the value in doubt.
+    const disagreed = units.some((unit, k) =>
+      [(job.first[k] as FirstBox).digits, againDigits(lines[k], unit, k)].some(
+        (digits) => digits !== "" && digits !== boxes[k] && !isSubsequence(digits, boxes[k] ?? ""),
+      ),
+    );
+    const confidence =
+      Math.min(
+        current.confidence,
+        ...againUsed.map((line) => line.confidence),
+        ...(usedStrip && strip !== undefined ? [strip.confidence * STRIP_ONLY] : []),
+      ) * (disagreed ? DISAGREED : 1);
     reading.fields.set(job.field.key, {
       ...current,
       text: value,
@@ -154,6 +191,18 @@ function againDigits(line: TextLine | undefined, unit: string, index: number): s
     ? boxDigitsPadded(line.text, unit, index)
     : boxDigits(line.text, unit);
 }
+
+/** What a value keeps of its confidence where a box's readings disagreed. */
+const DISAGREED = 0.75;
+
+function isSubsequence(short: string, long: string): boolean {
+  let at = 0;
+  for (const char of long) if (char === short[at]) at++;
+  return at === short.length;
+}
+
+/** What a value keeps of the strip's confidence where a box of it was read only in the strip. */
+const STRIP_ONLY = 0.6;
 
 /** A single digit read before its unit this surely is the box's whole reading. */
 const PADDED_SURE = 0.9;

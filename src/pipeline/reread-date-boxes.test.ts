@@ -35,6 +35,8 @@ test("each unit takes the run of digits next to it, or a longer one read since t
       ["日", "12"],
     ],
   );
+  // Boxes whose units were lost read as one run, longer than a day's box: not the day's digits.
+  assert.deepEqual([...digitsBeforeUnits("2016104日13时")], [["时", "13"]]);
   // The year's unit lost between year and month read as one number.
   assert.deepEqual(
     [...digitsBeforeUnits("201406月27日")],

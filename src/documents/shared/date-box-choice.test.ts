@@ -8,6 +8,7 @@ import {
   chooseBox,
   firstBoxes,
   isWholeBox,
+  stripBoxDigits,
   writeFromCandidates,
   writeInOrder,
 } from "./date-box-choice.ts";
@@ -131,4 +132,16 @@ test("a value is written from the boxes' candidates that make a valid one, depar
     "2014年06月27日",
   );
   assert.equal(writeFromCandidates("date", [["2014"], [""], ["29"]], {}), undefined);
+});
+
+test("a box read in the row's strip: whole and in range, or one digit written with its leading zero", () => {
+  assert.equal(stripBoxDigits("2016", 0), "2016");
+  assert.equal(stripBoxDigits("201", 0), undefined);
+  assert.equal(stripBoxDigits("6", 1), "06");
+  assert.equal(stripBoxDigits("14", 2), "14");
+  assert.equal(stripBoxDigits("0", 1), undefined, "no month 00");
+  assert.equal(stripBoxDigits("0", 3), "00", "the hour 00");
+  assert.equal(stripBoxDigits("13", 1), undefined, "no month 13");
+  assert.equal(stripBoxDigits("", 2), undefined);
+  assert.equal(stripBoxDigits("123", 2), undefined);
 });

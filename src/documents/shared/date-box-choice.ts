@@ -96,11 +96,13 @@ export function digitsBeforeUnits(text: string): Map<string, string> {
 /**
  * The box's digits among the runs read since the unit before: the last run (next to its unit), or a longer run
  * that ends as it does and fits the box (the box read twice, `09;9月`); a run before the last that does not end
- * as it does belongs to another box whose unit was lost (`2018;1月`: the month read 1).
+ * as it does belongs to another box whose unit was lost (`2018;1月`: the month read 1). A last run longer than the
+ * box holds (`2016104日`: boxes whose units were lost read as one) says not which of its digits are the box's: none.
  */
 function boxRun(runs: readonly string[], room: number): string {
   const read = runs.filter((run) => run !== "");
   const last = read[read.length - 1] ?? "";
+  if (last.length > room) return "";
   return read.reduce(
     (best, run) => (run.length > best.length && run.length <= room && run.endsWith(last) ? run : best),
     last,
@@ -113,6 +115,19 @@ export function isWholeBox(digits: string, index: number): boolean {
   if (!/^\d\d$/u.test(digits)) return false;
   const value = Number(digits);
   return value <= (BOX_MAXIMA[index - 1] ?? 0) && (index > 2 || value >= 1);
+}
+
+/**
+ * A box's digits as a reading of the whole row gives them before its unit (see `digitsBeforeUnits`): whole and in
+ * range, or one digit that is, written with its leading zero (`6月` → `06`: printed without one); else `undefined`.
+ *
+ * @example
+ * stripBoxDigits("6", 1); // "06"
+ */
+export function stripBoxDigits(digits: string, index: number): string | undefined {
+  if (isWholeBox(digits, index)) return digits;
+  const padded = `0${digits}`;
+  return index > 0 && digits.length === 1 && isWholeBox(padded, index) ? padded : undefined;
 }
 
 /** The largest value of the month, day, hour and minute boxes. */
