@@ -254,3 +254,15 @@ test("takes the sheet's edge against the desk over a printed band's fainter inne
   const truth = rect(100, 60, 600, 760);
   assert.ok(cornerError(found, truth) < 0.02, `error ${cornerError(found, truth)}`);
 });
+
+test("finds a small page's side close under its last line when the whole picture is searched", () => {
+  // The page fills half the picture, and its last row of text ends a few pixels above its bottom edge: the gap
+  // left between what was read and an edge scales with the page, not with the picture.
+  const image = canvas(1200, 900, [90, 60, 40]);
+  fill(image, 300, 200, 873, 621, PAPER);
+  const boxes = printRows(image, 340, 279, 840, 614);
+  const location: DocumentLocation = { quad: rect(0, 0, 1200, 900), confidence: 0.4, method: "whole-image" };
+  const found = fitPageToContent(image, location, { direction: 0, boxes, aspect: REGISTER_ASPECT });
+  const truth = rect(300, 200, 873, 621);
+  assert.ok(cornerError(found, truth) < 0.02, `error ${cornerError(found, truth)}`);
+});

@@ -52,6 +52,8 @@ const EXTEND = 0.06;
  * gutter) but rarer than a straight one, and any slant also buys a shape, as perspective, that fits the document's.
  */
 const SLANT_WEIGHT = 1;
+/** Least gap (share of the outline's or the content's long side) between what was read and an edge beyond it. */
+const CONTENT_GAP = 0.01;
 /** Most candidate edges kept per side, strongest first. */
 const MAX_CANDIDATES = 6;
 
@@ -132,7 +134,9 @@ export function fitPageToContent(image: RawImage, location: DocumentLocation, co
     fullWidth,
     fullHeight,
   );
-  const profiles = edgeProfiles(page, [extent.top, extent.bottom], [extent.left, extent.right], SLOPES, {
+  // Straightened by the text alone, a page photographed at a slant keeps its perspective: its sides lean further.
+  const slopes = location.method === "contour" ? SLOPES : WIDE_SLOPES;
+  const profiles = edgeProfiles(page, [extent.top, extent.bottom], [extent.left, extent.right], slopes, {
     columns: [extent.left, extent.right],
     rows: [extent.top, extent.bottom],
   });
@@ -144,12 +148,19 @@ export function fitPageToContent(image: RawImage, location: DocumentLocation, co
     onImageBorder(image, upright[k] as Point, upright[(k + 1) % 4] as Point)
       ? Math.min(frameStrength, BORDER_STRENGTH)
       : frameStrength;
-  const margin = 0.01 * Math.max(width, height);
+  // Edges are looked for a little away from what was read, so its own lines are not taken for one. The gap scales
+  // with the page, not the picture: a small page in a wide frame may have its last line close above its edge.
+  // Nearer than the picture's share, only an edge with no paper beyond it counts (see `sideCandidates`).
+  const clearance = CONTENT_GAP * Math.max(width, height);
+  const margin = Math.min(
+    clearance,
+    CONTENT_GAP * Math.max(extent.right - extent.left, extent.bottom - extent.top),
+  );
   const luma = lumaPlane(page);
   const paper = median(sampleBox(luma, extent));
   const outline = { left: reach, top: reach, right: reach + width, bottom: reach + height };
   const search = (side: Side, from: number, to: number, frame: Candidate) =>
-    sideCandidates({ luma, profiles, side, from, to, frame, paper, extent, outline });
+    sideCandidates({ luma, profiles, side, from, to, frame, paper, extent, outline, clearance });
   const lefts = search("left", 0, extent.left - margin, frameSide(outline.left, sideStrength(3)));
   const rights = search("right", extent.right + margin, fullWidth, frameSide(outline.right, sideStrength(1)));
   const tops = search("top", 0, extent.top - margin, frameSide(outline.top, sideStrength(0)));
@@ -191,6 +202,12 @@ const MARGIN_REACH = 0.05;
  * first, so an edge that answers as well straight stays straight.
  */
 const SLOPES = [0, ...[1, 2, 3, 4, 5, 6, 7, 8, 10, 12].flatMap((k) => [k / 100, -k / 100])];
+
+/**
+ * Slants tried when the whole picture is searched: straightened by the text's direction alone, a page photographed
+ * at a slant keeps its perspective, and its sides run further askew.
+ */
+const WIDE_SLOPES = [...SLOPES, ...[15, 18, 22].flatMap((k) => [k / 100, -k / 100])];
 
 /** What an outline's side along the picture's border counts as: a faint edge (see {@link STRONG_EDGE}). */
 const BORDER_STRENGTH = 5;
@@ -351,6 +368,11 @@ interface SideSearch {
   extent: Extent;
   /** The outline's sides, working pixels: an edge beyond them must be a printed frame's (see below). */
   outline: Extent;
+  /**
+   * How far (working pixels) from the content an edge is taken as it comes; nearer, only one with no paper
+   * beyond it (the page's own edge close under its last line, not a table's rule around what was read).
+   */
+  clearance: number;
 }
 
 /**
@@ -382,6 +404,12 @@ function sideCandidates(search: SideSearch): Candidate[] {
     // Beyond the outline, only the outer side of a printed frame with blank paper (or a white copier lid) around
     // it: not the grain of a desk, a cover's edge or the next object.
     if (beyond && insideLevel(search, candidate, -1) < BLANK_SHARE * search.paper) continue;
+    // Close to what was read, only the paper's own edge: not a table's rule round the text, paper either side.
+    if (
+      Math.abs(candidate.at - search.extent[side]) < search.clearance &&
+      insideLevel(search, candidate, -1) >= PAPER_SHARE * search.paper
+    )
+      continue;
     kept.push(candidate);
   }
   // The outline's own side counts where paper lies inside it (not a dark cover's outer edge round the page).
