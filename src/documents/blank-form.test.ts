@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { assembleFields } from "../pipeline/assemble-fields.ts";
 import { BIRTH_CERTIFICATE_SPEC } from "./birth-certificate.ts";
 import { readFields } from "./read-fields.ts";
 import { textLineAt as at } from "./shared/make-text-line.ts";
@@ -25,6 +26,23 @@ test("a blank certificate reads as empty, its preprinted number and a stray mark
   const reading = readFields([...LABELS, at("国体", 160, 240)], BIRTH_CERTIFICATE_SPEC);
   assert.equal(reading.blank, true);
   for (const [key, field] of reading.fields) assert.equal(field.text, "", key);
+  assert.equal(reading.inked, undefined);
+  const info = assembleFields(BIRTH_CERTIFICATE_SPEC, reading, (point) => point).keyValueInfo;
+  assert.equal(
+    info.find((entry) => entry.key === "motherAge")?.valueProb,
+    100,
+    "a blank cell is surely blank",
+  );
+});
+
+test("a page of faint values read as too few to be filled in stays empty, but not surely", () => {
+  // Only a year in the issue date's cell was detected: too little to read the page, but a value's ink.
+  const reading = readFields([...LABELS, at("2017", 150, 340)], BIRTH_CERTIFICATE_SPEC);
+  assert.equal(reading.blank, true);
+  assert.equal(reading.inked, true);
+  for (const [key, field] of reading.fields) assert.equal(field.text, "", key);
+  const info = assembleFields(BIRTH_CERTIFICATE_SPEC, reading, (point) => point).keyValueInfo;
+  for (const { key, valueProb } of info) assert.equal(valueProb, 0, key);
 });
 
 test("a filled certificate keeps its number", () => {

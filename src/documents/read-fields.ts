@@ -45,6 +45,12 @@ export interface DocumentReading {
   blank?: boolean;
   /** Fields whose cell showed a Chinese character that gave no value: their empty answer is not sure. */
   unreadInk?: ReadonlySet<string>;
+  /**
+   * Set on a page taken for a blank form although a value cell other than the stock's serial number read a run of
+   * digits (a year, an ID number): values stood there that the detector found too little of (faint ink), so the
+   * emptied fields are not surely blank.
+   */
+  inked?: boolean;
 }
 
 const MULTI_LINE_KINDS = new Set(["text", "name"]);
@@ -102,6 +108,7 @@ export function readFields(recognised: readonly TextLine[], spec: DocumentSpec):
     fields.set(field.key, label ? { ...reading, label } : reading);
   }
   recoverByPattern(spec, lines, fields);
+  const inked = spec.blankBelow !== undefined && holdsValueDigits(spec, fields);
   const blank = isBlankForm(spec, fields);
   const placed = inferred.anchors.filter(({ key }) => !resolved.has(key));
   const placedLabels = new Map(placed.map(({ key, box }) => [key, box]));
@@ -111,7 +118,21 @@ export function readFields(recognised: readonly TextLine[], spec: DocumentSpec):
     frame,
     ...(placedLabels.size > 0 ? { placedLabels } : {}),
     ...(blank ? { blank } : {}),
+    ...(blank && inked ? { inked } : {}),
   };
+}
+
+/** Digits in a row that no blank stock prints in a value cell: a year, a weight, part of an ID number. */
+const VALUE_DIGITS = /\d{4}/u;
+
+/**
+ * Whether a value cell other than the form's preprinted serial number (`certificate-number`) read a run of
+ * {@link VALUE_DIGITS}: ink of a value, not the stock's print or a stray mark (those read as a stray character).
+ */
+function holdsValueDigits(spec: DocumentSpec, fields: ReadonlyMap<string, FieldReading>): boolean {
+  return spec.fields.some(
+    (field) => field.kind !== "certificate-number" && VALUE_DIGITS.test(fields.get(field.key)?.text ?? ""),
+  );
 }
 
 /**

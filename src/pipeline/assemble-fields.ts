@@ -55,7 +55,7 @@ export function assembleFields(
       value,
       valueProb:
         value === ""
-          ? emptyValueProbability(read, reading.blank === true, unread.has(field.key))
+          ? emptyValueProbability(read, reading, unread.has(field.key))
           : toPercent(probabilities.get(field.key) ?? 0),
     };
     if (value !== "" && read && read.quads.length > 0)
@@ -66,15 +66,20 @@ export function assembleFields(
 }
 
 /**
- * How sure an empty answer is: sure when the whole page is a form never filled in, or when the field's label was
- * found and nothing stood in its cell; not sure at all when something stood there that gave no value (a name stamp
- * read as no one's name, a word too unsure to be any of its vocabulary), when the label was never found, nor when
- * the field is one the filled-in page always holds a value in (`unread`): there an empty answer is a value not read
- * (a line the detector did not find under glare or blur), not a blank cell.
+ * How sure an empty answer is: not at all on a page taken for a blank form whose cells held a value's digits (see
+ * `DocumentReading.inked`: its values were not read); sure when the whole page is a form never filled in, or when
+ * the field's label was found and nothing stood in its cell; not sure at all when something stood there that gave
+ * no value (a name stamp read as no one's name, a word too unsure to be any of its vocabulary), when the label was
+ * never found, nor when the field is one the filled-in page always holds a value in (`unread`): there an empty
+ * answer is a value not read (a line the detector did not find under glare or blur), not a blank cell.
  */
-function emptyValueProbability(read: FieldReading | undefined, blankForm: boolean, unread: boolean): number {
-  if (read?.label === undefined) return 0;
-  if (blankForm) return 100;
+function emptyValueProbability(
+  read: FieldReading | undefined,
+  page: DocumentReading,
+  unread: boolean,
+): number {
+  if (read?.label === undefined || page.inked === true) return 0;
+  if (page.blank === true) return 100;
   return read.quads.length === 0 && !unread ? 100 : 0;
 }
 
