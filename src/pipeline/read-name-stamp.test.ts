@@ -194,6 +194,13 @@ test("a framed stamp read unsurely as something no one is called names no one; r
   assert.equal(
     (await readNameStamp(image, readingWith(LABEL), "registrar", readAs("酸屋", 0.99)))?.text,
     "酸屋",
+  ); // A plausible name whose glyphs were all read unsurely (0.2 × 0.2) is the priors' guess, not a reading.
+  const guess = await readNameStamp(image, readingWith(LABEL), "registrar", readAs("李红", 0.2));
+  assert.equal(guess?.text, "");
+  assert.equal(guess?.confidence, 0);
+  assert.equal(
+    (await readNameStamp(image, readingWith(LABEL), "registrar", readAs("李红", 0.3)))?.text,
+    "李红",
   );
 });
 

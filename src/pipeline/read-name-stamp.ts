@@ -54,6 +54,12 @@ const COMMON_LAYOUT_PRIOR = 0.3;
  * taken unless read at least this surely (the product of its glyphs' confidences): the lists are not complete.
  */
 const IMPLAUSIBLE_BELOW = 0.9;
+/**
+ * A framed stamp's name less probable than this (the product of its glyphs' probabilities) is a guess the name
+ * priors made from glyphs the model could not read, wrong nine times in ten on the fixed set's hard pages: no name
+ * is given rather than an invented one.
+ */
+const GUESS_BELOW = 0.05;
 /** A glyph read with at least this confidence is read surely. */
 const SURE_GLYPH = 0.7;
 /** The confidence a glyph read as nothing, or as several characters, counts with. */
@@ -207,7 +213,7 @@ export async function readLocatedStamp(
   // Glyphs read unsurely into something no one is called (国星鲜, 酸屋) are a blurred seal misread, not a name. A
   // framed stamp is surely the officer's, so what the page's reading kept of it (its whitened ink read as 厨, 方)
   // is no name either: no name is given. Red ink unframed leaves the cell's ordinary reading.
-  if (confidence < IMPLAUSIBLE_BELOW && !isPlausibleName(name))
+  if (confidence < GUESS_BELOW || (confidence < IMPLAUSIBLE_BELOW && !isPlausibleName(name)))
     return located.framed ? { text: "", chars: [], confidence: 0, quad: located.quad } : undefined;
   return { text, chars: name, confidence, quad: located.quad };
 }
