@@ -8,7 +8,7 @@ import { fixPiecesPrefix } from "./place-prefix.ts";
 import { type PreferredPlaces, placeForms } from "./shared/divisions.ts";
 import type { PageFrame } from "./shared/page-frame.ts";
 import type { ValuePiece } from "./shared/value-pieces.ts";
-import { withoutOverlapRepeats } from "./shared/overlap-repeats.ts";
+import { withoutBoundaryRepeats, withoutOverlapRepeats } from "./shared/overlap-repeats.ts";
 import { regroupParentRow } from "./parent-row.ts";
 import type { DocumentSpec, FieldSpec } from "./shared/field-spec.ts";
 
@@ -227,9 +227,10 @@ export const BIRTH_CERTIFICATE_SPEC: DocumentSpec = {
       const pieces = assigned.get(key);
       if (pieces && pieces.length > 1) assigned.set(key, withoutOverlapRepeats(pieces, frame));
     }
+    // An institution's name repeats no word: one read twice where two boxes meet is read once.
     for (const key of ["medicalInstitutions", "issueAuthority"]) {
       const pieces = assigned.get(key);
-      if (pieces) assigned.set(key, trimInstitution(pieces, frame));
+      if (pieces) assigned.set(key, trimInstitution(withoutBoundaryRepeats(pieces, frame), frame));
     }
     const preferredFor = fixPagePlaces(assigned, frame);
     // The institution is where the child was born: its name begins with the birth place's county, city or province.

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { textLineAt } from "./make-text-line.ts";
-import { withoutOverlapRepeats } from "./overlap-repeats.ts";
+import { withoutBoundaryRepeats, withoutOverlapRepeats } from "./overlap-repeats.ts";
 import { makePageFrame } from "./page-frame.ts";
 
 const frame = makePageFrame(0);
@@ -29,5 +29,30 @@ test("a box wholly under another is dropped", () => {
   assert.deepEqual(
     pieces.map((p) => p.line.text),
     ["2018年09月"],
+  );
+});
+
+test("words read twice where two boxes of a name meet are read once; apart, or one character, they stay", () => {
+  // 驻马店市第一人民 (100…260) was completed past its box; 人民医院 starts at 255, under its last characters.
+  // A box nested in the first (马店市, read again) does not hide it.
+  const met = withoutBoundaryRepeats(
+    [piece("人民医院", 255, 1), piece("驻马店市第一人民", 100, 0), piece("马店市", 120, 2)],
+    frame,
+  );
+  assert.deepEqual(
+    met.map((p) => p.line.text),
+    ["驻马店市第一人民", "马店市", "医院"],
+  );
+  // The same words in boxes three characters apart are two readings of different ink.
+  const apart = withoutBoundaryRepeats([piece("第一人民", 100, 0), piece("人民医院", 240, 1)], frame);
+  assert.deepEqual(
+    apart.map((p) => p.line.text),
+    ["第一人民", "人民医院"],
+  );
+  // One character repeated is no evidence of a double read.
+  const one = withoutBoundaryRepeats([piece("刘岗村", 100, 0), piece("村6组", 160, 1)], frame);
+  assert.deepEqual(
+    one.map((p) => p.line.text),
+    ["刘岗村", "村6组"],
   );
 });
