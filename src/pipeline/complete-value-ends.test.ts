@@ -148,3 +148,63 @@ test("a value ending away from any ruling is not read again", async () => {
   assert.equal(result.changed, false);
   assert.equal(result.calls.length, 0);
 });
+
+test("the next cell's label printed just past the ruling is not added to the value", async () => {
+  // 血型 starts 8 px past the ruling, on the value's row: the reads take its 血 for the value's last character.
+  const lines = [lineOn(box(LEFT, RIGHT))];
+  const reading = readingOf(lines);
+  const labelQuad = box(RULING + 8, RULING + 68);
+  const labelLine: TextLine = {
+    text: "血型",
+    confidence: 0.95,
+    quad: labelQuad,
+    detectionScore: 1,
+    chars: ["血", "型"].map((text, k) => ({
+      text,
+      confidence: 0.95,
+      start: k / 2,
+      end: (k + 1) / 2,
+      alternatives: [],
+    })),
+  };
+  reading.fields.set("bloodGroup", {
+    ...(reading.fields.get("address") as NonNullable<ReturnType<typeof reading.fields.get>>),
+    key: "bloodGroup",
+    label: {
+      key: "bloodGroup",
+      variant: "血型",
+      english: false,
+      lineIndex: 1,
+      line: labelLine,
+      start: 0,
+      end: 2,
+      quad: labelQuad,
+      score: 1,
+      atLineStart: true,
+    },
+  });
+  const changed = await completeValueEnds(
+    page(),
+    lines,
+    reading,
+    SPEC,
+    engine(() => ({ text: "血", confidence: 0.97 })),
+  );
+  assert.equal(changed, false);
+  assert.equal(lines[0]?.text, TEXT);
+  // Another character read there is still added.
+  const other = [lineOn(box(LEFT, RIGHT))];
+  const otherReading = readingOf(other);
+  otherReading.fields.set(
+    "bloodGroup",
+    reading.fields.get("bloodGroup") as NonNullable<ReturnType<typeof reading.fields.get>>,
+  );
+  await completeValueEnds(
+    page(),
+    other,
+    otherReading,
+    SPEC,
+    engine(() => ({ text: "号", confidence: 0.97 })),
+  );
+  assert.equal(other[0]?.text, `${TEXT}号`);
+});

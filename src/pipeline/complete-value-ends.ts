@@ -98,10 +98,43 @@ export async function completeValueEnds(
     if (read !== undefined) reads.push(read);
     const chosen = agreedEnd(reads);
     if (chosen === undefined) return;
+    // The next cell's label, printed just past the ruling (身高 172厘米 | 血型), is no part of the value.
+    const added = chosen.line.chars.at(-1)?.text;
+    if (added !== undefined && nextLabelStarts(lines[index] as TextLine, reading).has(added)) return;
     lines[index] = joinTail(lines[index] as TextLine, tail, chosen.line);
     changed = true;
   });
   return changed;
+}
+
+/** How far past a line's end, in line heights, a label found on its row counts as the next cell's. */
+const NEXT_LABEL_REACH = 3;
+
+/**
+ * The first characters of the labels found on a line's row that begin near its end (from half a line height before
+ * it to {@link NEXT_LABEL_REACH} after): the next cell's label, as printed and as read.
+ */
+function nextLabelStarts(line: TextLine, reading: DocumentReading): Set<string> {
+  const { frame } = reading;
+  const box = frame.box(line.quad);
+  const height = box.bottom - box.top;
+  const starts = new Set<string>();
+  for (const field of reading.fields.values()) {
+    const label = field.label;
+    if (label === undefined) continue;
+    const at = frame.box(label.quad);
+    if (
+      !sameRow(at, box) ||
+      at.left < box.right - height / 2 ||
+      at.left > box.right + NEXT_LABEL_REACH * height
+    )
+      continue;
+    const printed = Array.from(label.variant)[0];
+    const read = label.line.chars[label.start]?.text;
+    if (printed !== undefined) starts.add(printed);
+    if (read !== undefined) starts.add(read);
+  }
+  return starts;
 }
 
 /** The end of a line read again: its last {@link TAIL} line heights, as a line of its own. */
