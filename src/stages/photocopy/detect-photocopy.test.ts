@@ -32,6 +32,8 @@ test("a single-channel image is a photocopy", () => {
   assert.equal(detectPhotocopy({ width: 2, height: 2, channels: 1, data: new Uint8Array(4) }), true);
 });
 
+const PALE_BORDER: [number, number, number] = [0.8, 0.95, 0.84];
+
 /** A 200×200 page lit unevenly: each pixel's reflectance times a light that runs from `left` to `right`. */
 function litPage(
   reflectance: (x: number, y: number) => [number, number, number],
@@ -71,4 +73,22 @@ test("a dim, shadowed photo of an original keeps its faint coloured border: not 
 test("a grey copy under light that turns from warm to bluish across the page is a photocopy", () => {
   const image = litPage(certificateReflectance(false), [255, 225, 180], [190, 210, 250]);
   assert.equal(detectPhotocopy(image), true);
+});
+
+test("an original whose colours glare and blur washed out to a pale tint is not a photocopy", () => {
+  // The border differs from the paper round it by about 0.12 in reflectance: a colour a copier never prints.
+  const pale = (x: number, y: number): [number, number, number] => {
+    if (x < 12 || x >= 188 || y < 12 || y >= 188) return PALE_BORDER;
+    return certificateReflectance(false)(x, y);
+  };
+  assert.equal(detectPhotocopy(litPage(pale, [240, 236, 228], [236, 236, 240])), false);
+});
+
+test("a grey copy whose text rows have a camera's colour fringe is still a photocopy", () => {
+  // Dark print that leans blue by 0.06 in reflectance, as a lens's colour fringe or white balance leaves it.
+  const fringed = (x: number, y: number): [number, number, number] => {
+    if (y % 12 < 3 && x > 30 && x < 170) return [0.16, 0.18, 0.22];
+    return [0.95, 0.95, 0.95];
+  };
+  assert.equal(detectPhotocopy(litPage(fringed, [240, 236, 228], [236, 236, 240])), true);
 });
