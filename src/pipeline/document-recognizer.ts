@@ -23,6 +23,7 @@ import { matchesDocumentType } from "./match-document-type.ts";
 import { readDatesByUnits } from "./read-dates-by-units.ts";
 import { readNeutralInk } from "./read-neutral-ink.ts";
 import { readNameStamp } from "./read-name-stamp.ts";
+import { doubtStampedName } from "./stamped-name-doubt.ts";
 import { rereadDateBoxes } from "./reread-date-boxes.ts";
 import { rereadEmptyCells } from "./reread-empty-cells.ts";
 import { rereadIdNumbers } from "./reread-id-numbers.ts";
@@ -186,15 +187,20 @@ export class DocumentRecognizer {
       const nextKey = row[row.indexOf(key) + 1];
       const stamp = await readNameStamp(image, reading, key, this.#engine, { nextKey, otherLabels });
       const field = reading.fields.get(key);
-      if (stamp === undefined || field === undefined) continue;
-      reading.fields.set(key, {
-        ...field,
-        text: stamp.text,
-        pieceTexts: [stamp.text],
-        chars: stamp.chars,
-        quads: [stamp.quad],
-        confidence: stamp.confidence,
-      });
+      if (field === undefined) continue;
+      const read =
+        stamp === undefined
+          ? field
+          : {
+              ...field,
+              text: stamp.text,
+              pieceTexts: [stamp.text],
+              chars: stamp.chars,
+              quads: [stamp.quad],
+              confidence: stamp.confidence,
+            };
+      // One character left of an unread seal is no name; a name beginning with no surname is a doubtful one.
+      reading.fields.set(key, doubtStampedName(read));
     }
   }
 
