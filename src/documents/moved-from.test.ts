@@ -56,3 +56,23 @@ test("other wordings, and values with no place after 由, are left as read", () 
   assert.equal(moved([at("婚迁", 100, 100)]), "婚迁");
   assert.equal(moved([at("2010年05月由江苏路", 100, 100)]), "2010年05月由江苏路");
 });
+
+test("a place between 由 and 迁来 read poorly is matched whole to the nearest place", () => {
+  const preferred = new Map(placeForms("广西壮族自治区贺州市昭平县").map((form) => [form, 2]));
+  const unsure = { confidences: { 17: 0.15, 18: 0.25, 19: 0.48, 20: 0.28 } };
+  assert.equal(
+    moved([at("2009年06月由广西壮族自治区贺州市的华镇纯来", 100, 100, unsure)], preferred),
+    "2009年06月由广西壮族自治区贺州市昭平县迁来",
+  );
+  // 百色市西 may be 靖西市 or 西林县: the page's other fields say which.
+  const west = at("2017年03月由广西壮族自治区百色市西，迁来", 100, 100, { confidences: { 19: 0.3 } });
+  assert.equal(moved([west]), "2017年03月由广西壮族自治区百色市西，迁来");
+  const named = new Map(placeForms("广西壮族自治区百色市西林县").map((form) => [form, 1]));
+  assert.equal(moved([west], named), "2017年03月由广西壮族自治区百色市西林县迁来");
+  // A place printed to its city only is given no county, though the page names one.
+  const county = new Map(placeForms("湖南省长沙市芙蓉区").map((form) => [form, 2]));
+  assert.equal(
+    moved([at("2009年06月由湖南省长沙币迁来", 100, 100, { confidences: { 16: 0.5 } })], county),
+    "2009年06月由湖南省长沙币迁来",
+  );
+});

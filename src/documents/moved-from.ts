@@ -1,7 +1,13 @@
 import type { RecognizedChar, TextLine } from "../types.ts";
 import { inReadingOrder } from "./institution-name.ts";
 import { areConfusable } from "./shared/confusable-chars.ts";
-import { fixPlaceStart, type PreferredPlaces, placeForms } from "./shared/divisions.ts";
+import {
+  fixPlaceStart,
+  matchPlace,
+  type PreferredPlaces,
+  placeForms,
+  placeNamed,
+} from "./shared/divisions.ts";
 import type { PageFrame } from "./shared/page-frame.ts";
 import { lineChars } from "./shared/slice-text-line.ts";
 import type { ValuePiece } from "./shared/value-pieces.ts";
@@ -55,10 +61,16 @@ export function fixMovedFrom(
     });
     rest = after.slice(fixed.consumed);
   } else {
+    const whole = wholePlace(after, preferred);
     const exact = placeLength(after.map((char) => char.text).join(""));
-    if (exact === 0) return [...pieces];
-    place = after.slice(0, exact);
-    rest = after.slice(exact);
+    if (whole !== undefined) {
+      place = whole.place;
+      rest = after.slice(whole.consumed);
+    } else if (exact === 0) return [...pieces];
+    else {
+      place = after.slice(0, exact);
+      rest = after.slice(exact);
+    }
   }
   const ending = endingOf(rest);
   if (fixed === undefined && lead === 0 && ending === undefined) return [...pieces];
@@ -72,6 +84,73 @@ export function fixMovedFrom(
     .map((index) => ordered[index] as ValuePiece);
   const boxed = kept.length > 0 ? kept : ordered;
   return [{ line: lineOf(result, boxed, frame), lineIndex: (boxed[0] as ValuePiece).lineIndex }];
+}
+
+/** The fewest Chinese characters a place between 由 and 迁来 must have been read as to be matched whole. */
+const MIN_WHOLE_PLACE = 5;
+/** How many characters the place may have that its reading lacks, or lack that it has: never a county put in. */
+const MAX_LENGTH_DIFFERENCE = 1;
+/** How many of a place's first characters must have been read as printed to match it whole. */
+const WHOLE_PLACE_ANCHOR = 2;
+
+/**
+ * The place between 由 and the ending 迁来 (read as it, or one character off, at the value's end) matched whole
+ * to the county-level place of the divisions nearest it (see `matchPlace`; `preferred`: places the page's other
+ * fields name, which are likelier), where its start reads no place and the fit is close: `百色市西，` before 迁来 →
+ * `百色市西林县`, `贺州市的华镇` → `贺州市昭平县`. Its characters not read as printed are put in with at most
+ * {@link FIXED_CONFIDENCE}. `undefined` when no ending closes the place, the place is read as one already, none
+ * fits closely and alone, or the place is longer or shorter than the reading by more than a character (a place
+ * printed to its city only is given no county).
+ */
+function wholePlace(
+  after: readonly RecognizedChar[],
+  preferred: PreferredPlaces,
+): { place: RecognizedChar[]; consumed: number } | undefined {
+  const texts = after.map((char) => char.text);
+  let end = texts.join("").lastIndexOf(ENDING.join(""));
+  if (end >= 0) end = Array.from(texts.join("").slice(0, end)).length;
+  else if (endingOf(after.slice(-ENDING.length)) !== undefined) end = after.length - ENDING.length;
+  else return undefined;
+  const segment = after.slice(0, end);
+  const read = segment.map((char) => char.text).join("");
+  const chinese = read.replace(/[^\u4e00-\u9fff]/gu, "");
+  if (Array.from(chinese).length < MIN_WHOLE_PLACE || placeLength(chinese) === Array.from(chinese).length)
+    return undefined;
+  const match = matchPlace(
+    [
+      {
+        text: read,
+        confidences: segment.map((char) => char.confidence),
+        alternatives: segment.map((char) => char.alternatives),
+      },
+    ],
+    preferred,
+  );
+  const named = match === undefined ? undefined : placeNamed(match.value);
+  if (named === undefined) return undefined;
+  const value = Array.from(named.province + (named.city === named.province ? "" : named.city) + named.county);
+  if (
+    value.join("") === read ||
+    Math.abs(value.length - segment.length) > MAX_LENGTH_DIFFERENCE ||
+    value.slice(0, WHOLE_PLACE_ANCHOR).join("") !== texts.slice(0, WHOLE_PLACE_ANCHOR).join("")
+  )
+    return undefined;
+  // The characters read as printed at its start and end stay as read; those between are the divisions'.
+  let same = 0;
+  while (same < Math.min(value.length, segment.length) && value[same] === segment[same]?.text) same++;
+  let tail = 0;
+  while (
+    tail < Math.min(value.length, segment.length) - same &&
+    value[value.length - 1 - tail] === segment[segment.length - 1 - tail]?.text
+  )
+    tail++;
+  const middle = segment.slice(same, segment.length - tail);
+  const place = [
+    ...segment.slice(0, same),
+    ...value.slice(same, value.length - tail).map((text, index) => putIn(text, middle[index] ?? middle[0])),
+    ...segment.slice(segment.length - tail),
+  ];
+  return { place, consumed: end };
 }
 
 /** How many characters of the text are the longest place it begins with, 0 for none. */
