@@ -4,7 +4,7 @@ import { institutionConsensus } from "./institution-consensus.ts";
 import { fixInstitutionEnding } from "./institution-ending.ts";
 import { fixInstitutionPlace } from "./institution-place.ts";
 import { trimInstitution } from "./institution-name.ts";
-import { fixPiecesPrefix } from "./place-prefix.ts";
+import { fixAddressNumbers, fixPiecesPrefix, refineFoundPlaces } from "./place-prefix.ts";
 import { type PreferredPlaces, placeForms } from "./shared/divisions.ts";
 import type { PageFrame } from "./shared/page-frame.ts";
 import type { ValuePiece } from "./shared/value-pieces.ts";
@@ -233,6 +233,11 @@ export const BIRTH_CERTIFICATE_SPEC: DocumentSpec = {
       if (pieces) assigned.set(key, trimInstitution(withoutBoundaryRepeats(pieces, frame), frame));
     }
     const preferredFor = fixPagePlaces(assigned, frame);
+    // An address ends in a house number, read as its structure says.
+    for (const key of ["motherAddress", "fatherAddress"]) {
+      const pieces = assigned.get(key);
+      if (pieces) assigned.set(key, fixAddressNumbers(pieces));
+    }
     // The institution is where the child was born: its name begins with the birth place's county, city or province.
     const birthPlace = (assigned.get("birthPlace") ?? []).map((piece) => piece.line.text).join("");
     for (const key of ["medicalInstitutions", "issueAuthority"]) {
@@ -251,7 +256,13 @@ export const BIRTH_CERTIFICATE_SPEC: DocumentSpec = {
     assigned.set("medicalInstitutions", fixPiecesPrefix(medical, frame, preferredFor("medicalInstitutions")));
     assigned.set("issueAuthority", fixPiecesPrefix(issuer, frame, preferredFor("issueAuthority")));
   },
+  refineFound: refineFoundPlaces({ motherAddress: readAddress, fatherAddress: readAddress }),
 };
+
+/** A parent's address found late in its cell alone: its place spelt right, its house number read right. */
+function readAddress(pieces: readonly ValuePiece[], frame: PageFrame): ValuePiece[] {
+  return fixAddressNumbers(fixPiecesPrefix(pieces, frame));
+}
 
 /** The fields that begin with a place, besides 出生地点. */
 const PLACED_KEYS = ["medicalInstitutions", "issueAuthority", "motherAddress", "fatherAddress"];

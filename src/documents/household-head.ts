@@ -1,5 +1,5 @@
 import { valueAfterNumber } from "./address-cell.ts";
-import { fixPlaceFields } from "./place-prefix.ts";
+import { fixAddressPieces, fixPlaceFields, refineFoundPlaces } from "./place-prefix.ts";
 import type { DocumentSpec } from "./shared/field-spec.ts";
 import { dropCaptionsFromNames, dropNumbersFromNames, sealCaptions } from "./shared/name-pieces.ts";
 import { dropStrayMarks } from "./shared/stray-marks.ts";
@@ -49,4 +49,5 @@ export const HOUSEHOLD_HEAD_SPEC: DocumentSpec = {
     dropNumbersFromNames(assigned);
     dropCaptionsFromNames(assigned, sealCaptions(PRINTED));
   },
+  refineFound: refineFoundPlaces({ address: fixAddressPieces }),
 };

@@ -1,7 +1,10 @@
-import { regroupResidentPlaces } from "./resident-place.ts";
+import { fixAddressPieces, refineFoundPlaces } from "./place-prefix.ts";
+import { regroupResidentPlaces, residentPlace } from "./resident-place.ts";
 import { moveHeightFromIdNumber } from "./stature-pieces.ts";
 import { dropCaptionsFromNames, sealCaptions } from "./shared/name-pieces.ts";
 import type { DocumentSpec } from "./shared/field-spec.ts";
+import type { PageFrame } from "./shared/page-frame.ts";
+import type { ValuePiece } from "./shared/value-pieces.ts";
 
 /** How a move's note ends (2005年07月由湖南省长沙县迁来, 购房迁入; domain.md §1.4). */
 const MOVED_IN = ["迁来", "迁入"] as const;
@@ -162,4 +165,13 @@ export const HOUSEHOLD_RESIDENT_SPEC: DocumentSpec = {
     moveHeightFromIdNumber(assigned, found, frame);
     dropCaptionsFromNames(assigned, sealCaptions(PRINTED));
   },
+  refineFound: refineFoundPlaces({
+    otherResidence: fixAddressPieces,
+    ...Object.fromEntries(
+      FIELDS.filter((field) => field.key === "birthPlace" || field.key === "nativePlace").map((field) => [
+        field.key,
+        (pieces: readonly ValuePiece[], frame: PageFrame) => residentPlace(pieces, field, frame),
+      ]),
+    ),
+  }),
 };

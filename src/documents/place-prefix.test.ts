@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { TextLine } from "../types.ts";
-import { fixAddressPieces } from "./place-prefix.ts";
+import { fixAddressPieces, refineFoundPlaces } from "./place-prefix.ts";
 import { textLineAt as at } from "./shared/make-text-line.ts";
 import { pageFrameOf } from "./shared/page-frame.ts";
 import type { ValuePiece } from "./shared/value-pieces.ts";
@@ -37,5 +37,49 @@ test("the township after the county is put right across the pieces of the addres
   assert.equal(
     address([at("广东省惠州市惠阳区淡水街道健康一路8号", 100, 100)]),
     "广东省惠州市惠阳区淡水街道健康一路8号",
+  );
+});
+
+test("an address's house number is read as its structure says across its pieces", () => {
+  assert.equal(
+    address([
+      at("贵州省毕节市七星关区朱昌镇黄河南路32号2603室", 100, 100),
+      at("烟加", 700, 100, { confidences: { 0: 0.27, 1: 0.34 } }),
+    ]),
+    "贵州省毕节市七星关区朱昌镇黄河南路32号2603室",
+  );
+});
+
+test("a value found late in its cell alone is read as the field's pieces are", () => {
+  const refine = refineFoundPlaces({ address: fixAddressPieces });
+  const line = at("陕西省西安市鄂邑区大王街道中山路228号", 100, 100);
+  const frame = pageFrameOf([line]);
+  const chars = refine("address", line, frame) ?? [];
+  assert.equal(chars.map((char) => char.text).join(""), "陕西省西安市鄠邑区大王街道中山路228号");
+  assert.equal(refine("name", line, frame), undefined, "no rule for the field");
+});
+
+test("the village after a township, named for it, is put right", () => {
+  assert.equal(
+    address([at("四川省甘孜藏族自治州德格县龚垭镇龚村10社20号", 100, 100)]),
+    "四川省甘孜藏族自治州德格县龚垭镇龚垭村10社20号",
+  );
+  assert.equal(
+    address([at("河北省承德市滦平县安纯沟门镇安纯沟扩门村7组27号", 100, 100, { confidences: { 17: 0.6 } })]),
+    "河北省承德市滦平县安纯沟门镇安纯沟门村7组27号",
+  );
+  assert.equal(
+    address([at("安徽省淮南市寿县刘岗镇刘岗新村6组13号", 100, 100)]),
+    "安徽省淮南市寿县刘岗镇刘岗新村6组13号",
+    "an extra character read surely",
+  );
+  assert.equal(
+    address([at("四川省甘孜藏族自治州德格县龚垭镇龚家村10社20号", 100, 100, { confidence: 0.9 })]),
+    "四川省甘孜藏族自治州德格县龚垭镇龚家村10社20号",
+    "another village",
+  );
+  assert.equal(
+    address([at("安徽省淮南市寿县刘岗镇刘岗村村6组13号", 100, 100)]),
+    "安徽省淮南市寿县刘岗镇刘岗村村6组13号",
   );
 });

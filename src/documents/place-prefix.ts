@@ -1,5 +1,6 @@
-import type { RecognizedChar } from "../types.ts";
+import type { RecognizedChar, TextLine } from "../types.ts";
 import { addressDigits } from "./shared/address-digits.ts";
+import { addressStructure, lostEnd } from "./shared/address-structure.ts";
 import {
   countyAtStart,
   fixPlaceStart,
@@ -10,7 +11,7 @@ import {
 import type { DocumentSpec } from "./shared/field-spec.ts";
 import type { PageFrame } from "./shared/page-frame.ts";
 import { lineChars } from "./shared/slice-text-line.ts";
-import { fixTownshipStart, namesTownship, townshipsOf } from "./shared/townships.ts";
+import { fixTownshipStart, fixVillageStart, namesTownship, townshipsOf } from "./shared/townships.ts";
 import type { ValuePiece } from "./shared/value-pieces.ts";
 
 /** What a character's confidence is taken as where its reading is weighed as not sure. */
@@ -24,8 +25,8 @@ const FIXED_CONFIDENCE = 0.6;
  * across pieces in reading order, after a province's lost first characters are put back or a stray character
  * before it dropped (see `restorePlaceStart`); a county read surely but wrong put right where its own township
  * follows (see {@link countyByTownship}); then the township after the county read as the divisions spell it (see
- * `fixTownshipStart`). `preferred` holds the forms of places other fields of the page name. The pieces, their boxes
- * and their order stay.
+ * `fixTownshipStart`), and the township's seat village after it, named for it (see `fixVillageStart`). `preferred`
+ * holds the forms of places other fields of the page name. The pieces, their boxes and their order stay.
  */
 export function fixPiecesPrefix(
   pieces: readonly ValuePiece[],
@@ -41,7 +42,26 @@ export function fixPiecesPrefix(
   const chars = ordered.flatMap((piece) => lineChars(piece.line));
   const placed = applyFix(ordered, fixPlaceStart(chars, preferred) ?? countyByTownship(chars, preferred), 0);
   const township = fixTownship(placed);
-  return applyFix(placed, township?.fixed, township?.at ?? 0);
+  const towned = applyFix(placed, township?.fixed, township?.at ?? 0);
+  const village = fixVillage(towned);
+  return applyFix(towned, village?.fixed, village?.at ?? 0);
+}
+
+/**
+ * The seat village after the township the pieces name after their county, read as named for the township (see
+ * `fixVillageStart`), with where it begins; `undefined` when the pieces name no township or the village fits.
+ */
+function fixVillage(pieces: readonly ValuePiece[]): { fixed: PlaceStartFix; at: number } | undefined {
+  const chars = pieces.flatMap((piece) => lineChars(piece.line));
+  const text = chars.map((char) => char.text).join("");
+  const county = countyAtStart(text);
+  if (county === undefined) return undefined;
+  const after = Array.from(text).slice(county.length).join("");
+  const township = townshipsOf(county.codes).find((name) => after.startsWith(name));
+  if (township === undefined) return undefined;
+  const at = county.length + Array.from(township).length;
+  const fixed = fixVillageStart(chars.slice(at), township);
+  return fixed === undefined ? undefined : { fixed, at };
 }
 
 /**
@@ -157,12 +177,34 @@ export function fixAddressPieces(
   frame: PageFrame,
   preferred: PreferredPlaces = new Map(),
 ): ValuePiece[] {
-  return fixPiecesPrefix(pieces, frame, preferred).map((piece) => {
-    const own = lineChars(piece.line);
-    const chars = addressDigits(own);
-    if (chars.every((char, index) => char === own[index])) return piece;
-    const text = chars.map((char) => char.text).join("");
-    return { ...piece, line: { ...piece.line, text, chars } };
+  return fixAddressNumbers(fixPiecesPrefix(pieces, frame, preferred));
+}
+
+/**
+ * The pieces of an address, in reading order, with letters read among its numbers taken for the digits they stand
+ * for (see `addressDigits`) and its house number read as its structure says (see `addressStructure`: a unit word
+ * misread between numbers, 村 before a group's number, stray marks after the end left out, a lost 号 after a
+ * house number put back: see `lostEnd`), across the pieces. The
+ * pieces and their boxes stay; a piece left with no character goes.
+ */
+export function fixAddressNumbers(ordered: readonly ValuePiece[]): ValuePiece[] {
+  const digits = ordered.map((piece) => addressDigits(lineChars(piece.line)));
+  const owners = digits.flatMap((chars, index) => chars.map(() => index));
+  const fixed = addressStructure(digits.flat());
+  const rebuilt: RecognizedChar[][] = ordered.map(() => []);
+  fixed.forEach((char, index) => {
+    if (char !== undefined) (rebuilt[owners[index] as number] as RecognizedChar[]).push(char);
+  });
+  const last = rebuilt.findLastIndex((own) => own.length > 0);
+  const lost = last < 0 ? undefined : lostEnd(rebuilt.flat());
+  if (lost !== undefined) (rebuilt[last] as RecognizedChar[]).push(lost);
+  return ordered.flatMap((piece, index) => {
+    const own = rebuilt[index] as RecognizedChar[];
+    const before = lineChars(piece.line);
+    if (own.length === before.length && own.every((char, k) => char === before[k])) return [piece];
+    if (own.length === 0) return [];
+    const text = own.map((char) => char.text).join("");
+    return [{ ...piece, line: { ...piece.line, text, chars: own } }];
   });
 }
 
@@ -173,5 +215,19 @@ export function fixPlaceFields(keys: readonly string[]): NonNullable<DocumentSpe
       const pieces = assigned.get(key);
       if (pieces) assigned.set(key, fixAddressPieces(pieces, frame));
     }
+  };
+}
+
+/**
+ * Fills a spec's `refineFound`: a value of one of the given fields, found late in its cell alone, read by the
+ * field's own repair of its pieces (`fix`: a place's spelling, an address's house number) as one piece.
+ */
+export function refineFoundPlaces(
+  fixes: Readonly<Record<string, (pieces: readonly ValuePiece[], frame: PageFrame) => ValuePiece[]>>,
+): NonNullable<DocumentSpec["refineFound"]> {
+  return (key: string, line: TextLine, frame: PageFrame) => {
+    const fix = fixes[key];
+    if (fix === undefined) return undefined;
+    return fix([{ line, lineIndex: -1 }], frame).flatMap((piece) => lineChars(piece.line));
   };
 }

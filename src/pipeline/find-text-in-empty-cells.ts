@@ -138,12 +138,23 @@ export async function findTextInEmptyCells(
   const give = (field: FieldSpec, value: ReturnType<typeof cellValue>, box: PageBox) => {
     const before = reading.fields.get(field.key);
     if (value === undefined || before === undefined) return;
+    const quad = pageQuad(box, frame.toImage);
+    const line = {
+      text: value.text,
+      chars: value.chars,
+      quad,
+      confidence: value.confidence,
+      detectionScore: 1,
+    };
+    // Read as the page's own reading of the field would have read it (a place's spelling, a house number).
+    const chars = spec.refineFound?.(field.key, line, frame) ?? value.chars;
+    const text = chars.map((char) => char.text).join("");
     reading.fields.set(field.key, {
       ...before,
-      text: value.text,
-      pieceTexts: [value.text],
-      chars: value.chars,
-      quads: [pageQuad(box, frame.toImage)],
+      text,
+      pieceTexts: [text],
+      chars,
+      quads: [quad],
       confidence: value.confidence * FOUND_FACTOR,
     });
   };

@@ -1,4 +1,4 @@
-import type { DocumentType } from "../../types.ts";
+import type { DocumentType, RecognizedChar, TextLine } from "../../types.ts";
 import type { LabelSpec } from "./label-matcher.ts";
 import type { PageFrame } from "./page-frame.ts";
 import type { ValuePiece } from "./value-pieces.ts";
@@ -108,6 +108,12 @@ export interface DocumentSpec {
    */
   blankBelow?: number;
   regroup?: (assigned: Map<string, ValuePiece[]>, found: ReadonlySet<string>, frame: PageFrame) => void;
+  /**
+   * Reads a value found late, in its cell cut out and read alone (see `findTextInEmptyCells`), as `regroup` reads
+   * the field's pieces where it has a rule for it (a place's spelling, an address's house number); `undefined`
+   * where it has none. `line` is the value as one line in page coordinates.
+   */
+  refineFound?: (key: string, line: TextLine, frame: PageFrame) => RecognizedChar[] | undefined;
   /**
    * Keys whose labels are printed left-aligned under each other (a column of the grid), for placing a label the
    * matcher missed (see `inferMissingLabels`). Without it, missing labels are not placed.

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { characterSubstitution, type PlaceStartFix, type PlaceSymbol } from "./divisions.ts";
+import { isUnreadable, UNREADABLE_COST } from "./unreadable-chars.ts";
 
 /**
  * The township-level names (乡, 镇, 街道, 苏木, …) of each county-level place by its 6-digit code (NBS 2023
@@ -157,11 +158,45 @@ function fits(fit: TownshipFit): boolean {
 }
 
 /**
+ * The fit of a township whose name the reading begins with exactly but for the characters of it the recognizer
+ * cannot read (see `isUnreadable`), each lost or read as one other character (`龙镇` for 廻龙镇), at
+ * {@link UNREADABLE_COST} each; `undefined` when the name has no such character or the reading differs elsewhere.
+ */
+function unreadableFit(name: readonly string[], read: readonly PlaceSymbol[]): TownshipFit | undefined {
+  if (!name.some(isUnreadable)) return undefined;
+  const symbols: { text: string; from: number | undefined }[] = [];
+  const match = (i: number, j: number): number | undefined => {
+    if (i === name.length) return j;
+    const want = name[i] as string;
+    if (!isUnreadable(want)) {
+      if (read[j]?.text !== want) return undefined;
+      symbols.push({ text: want, from: j });
+      const end = match(i + 1, j + 1);
+      if (end === undefined) symbols.pop();
+      return end;
+    }
+    // Read as another character first, then lost.
+    for (const step of read[j] === undefined ? [0] : [1, 0]) {
+      symbols.push({ text: want, from: step === 1 ? j : undefined });
+      const end = match(i + 1, j + step);
+      if (end !== undefined) return end;
+      symbols.pop();
+    }
+    return undefined;
+  };
+  const consumed = match(0, 0);
+  if (consumed === undefined || consumed === 0) return undefined;
+  const cost = name.filter(isUnreadable).length * UNREADABLE_COST;
+  return { name: name.join(""), cost, edits: 0, consumed, symbols };
+}
+
+/**
  * The township a reading begins with (the characters after its county), read as the divisions spell it: one of
  * `names` (the county's townships, see {@link townshipsOf}) within one lost, extra or changed character of the start
  * of the reading, or two in a name of three or more where one is among the recognizer's other readings (a character
  * among them, or a known confusion, costs less; one read surely costs more); its last character (镇, 乡, 道) read
- * as printed or among its likelier other readings. `undefined` when the reading already begins with one of the
+ * as printed or among its likelier other readings; or one read exactly but for a character the recognizer cannot
+ * read (see {@link unreadableFit}). `undefined` when the reading already begins with one of the
  * names, when none fits, or when another fits about as well: a township that is not there is never put in.
  *
  * @example
@@ -179,10 +214,55 @@ export function fixTownshipStart(
     const fit = align(Array.from(name), read);
     if (fit !== undefined) all.push(fit);
   }
-  const taken = all.filter(fits).sort((a, b) => a.cost - b.cost);
+  const unread = names.flatMap((name) => unreadableFit(Array.from(name), read) ?? []);
+  if (unread.length > 1) return undefined;
+  const taken = (unread.length === 1 ? unread : all.filter(fits)).sort((a, b) => a.cost - b.cost);
   const best = taken[0];
   if (best === undefined) return undefined;
   if (all.some((other) => other !== best && other.name !== best.name && other.cost - best.cost < MIN_MARGIN))
     return undefined;
   return { symbols: best.symbols, consumed: best.consumed, cost: best.cost };
+}
+
+/** The endings of a township's name that its seat village's name does not repeat. */
+const TOWNSHIP_SUFFIX = /(镇|乡|街道|苏木)$/u;
+/** A character read at least this surely is not taken for an extra one in a village's name. */
+const MAX_EXTRA_CONFIDENCE = 0.9;
+/** The fewest characters a township's name root must have for a village to be read by it. */
+const MIN_ROOT = 2;
+
+/**
+ * The village a reading begins with (the characters after its township) read as the township's seat village,
+ * named for it (刘岗镇刘岗村, 龚垭镇龚垭村): the township's name without its suffix, then 村, where the reading is
+ * that but for one character lost or read unsurely in excess, or misread with the right one among its other readings or a known
+ * confusion (`龚村` → `龚垭村`, `安纯沟扩门村` → `安纯沟门村`); 村 itself read as printed or among its likelier other
+ * readings. A character read plainly as another (龚家村) is another village and stays. `undefined` when the
+ * reading begins with the seat village already, or with no village near it.
+ *
+ * @example
+ * fixVillageStart(Array.from("龚村10社20号", (text) => ({ text })), "龚垭镇")?.symbols.map((s) => s.text).join(""); // "龚垭村"
+ */
+export function fixVillageStart(read: readonly PlaceSymbol[], township: string): PlaceStartFix | undefined {
+  const root = township.replace(TOWNSHIP_SUFFIX, "");
+  if (root === township || Array.from(root).length < MIN_ROOT) return undefined;
+  const name = Array.from(`${root}村`);
+  if (
+    read
+      .map((symbol) => symbol.text)
+      .join("")
+      .startsWith(name.join(""))
+  )
+    return undefined;
+  const fit = align(name, read);
+  if (fit === undefined || fit.edits > 1 || fit.cost > MAX_COST + 1e-9) return undefined;
+  const plain = fit.symbols.some(
+    (symbol) =>
+      symbol.from !== undefined && characterSubstitution(symbol.text, read[symbol.from] as PlaceSymbol) >= 1,
+  );
+  // A character read surely is no extra one: 刘岗新村 is another village.
+  const kept = new Set(fit.symbols.map((symbol) => symbol.from));
+  const sureExtra = read
+    .slice(0, fit.consumed)
+    .some((symbol, index) => !kept.has(index) && (symbol.confidence ?? 1) >= MAX_EXTRA_CONFIDENCE);
+  return plain || sureExtra ? undefined : { symbols: fit.symbols, consumed: fit.consumed, cost: fit.cost };
 }
