@@ -208,3 +208,17 @@ test("the next cell's label printed just past the ruling is not added to the val
   );
   assert.equal(other[0]?.text, `${TEXT}号`);
 });
+
+test("a 1 across the ruling is added only when every read with the ruling painted out adds it", async () => {
+  // …6-2-140 | 1: a room number's last 1 printed across the frame line.
+  const all = await complete(() => ({ text: "1", confidence: 0.97 }));
+  assert.equal(all.text, `${TEXT}1`);
+  // The ruling itself read as a 1 where it stands, the reads without it adding nothing: not added.
+  const ruling = await complete((clean) => (clean ? undefined : { text: "1", confidence: 0.99 }));
+  assert.equal(ruling.text, TEXT);
+  // One read without the ruling adds 1, the other nothing: the ruling may have been painted out only in part.
+  const one = await complete((clean, past) =>
+    clean && past < 25 ? { text: "1", confidence: 0.97 } : undefined,
+  );
+  assert.equal(one.text, TEXT);
+});

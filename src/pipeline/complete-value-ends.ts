@@ -201,6 +201,7 @@ function endReading(
     minAdded: CANDIDATE_CONFIDENCE,
     confidenceSlack: CONFIDENCE_SLACK,
     acrossReach: ACROSS_REACH,
+    oneAtEnd: withoutRulings,
   });
   const added = completed?.chars.at(-1);
   if (completed === undefined || added === undefined) return undefined;
@@ -213,7 +214,7 @@ function endReading(
  * rulings painted out gives another surely (one with the ruling in place may take its strokes for the character's:
  * 3 across a ruling reads 8); or one read with the rulings painted out giving it very surely, no other read adding
  * anything. A character half hidden by the ruling reads as several look-alikes (号 as 中), each unsurely: none is
- * added.
+ * added. A 1, which a ruling also reads as, is added only when every read with the rulings painted out adds it.
  */
 function agreedEnd(reads: readonly EndReading[]): EndReading | undefined {
   for (const text of new Set(reads.map((read) => read.text))) {
@@ -221,6 +222,11 @@ function agreedEnd(reads: readonly EndReading[]): EndReading | undefined {
     const others = reads.filter((read) => read.text !== text);
     const best = giving.reduce((a, b) => (b.added > a.added ? b : a));
     if (best.added < VERY_SURE) continue;
+    // A 1 added is ink of its own only when every read with the rulings painted out gives it (two at least).
+    if (best.line.chars.at(-1)?.text === "1") {
+      const clean = reads.filter((read) => read.withoutRulings);
+      if (clean.length < 2 || clean.some((read) => read.text !== text)) continue;
+    }
     const contradicted = others.some((other) => other.withoutRulings && other.added >= MIN_ADDED_CONFIDENCE);
     if (giving.length >= 2 && !contradicted && giving.every((read) => read.added >= MIN_ADDED_CONFIDENCE))
       return best;

@@ -30,6 +30,7 @@ import { rereadIdNumbers } from "./reread-id-numbers.ts";
 import { rereadLeadingGaps } from "./reread-leading-gaps.ts";
 import { rereadOverLabelEnds } from "./reread-over-label-ends.ts";
 import { rereadOverSeals } from "./reread-over-seals.ts";
+import { rereadUnderNextPrint } from "./reread-under-next-print.ts";
 import { rereadUnsureValues } from "./reread-unsure-values.ts";
 import { fillStruckCells } from "./struck-through-cells.ts";
 import type { TextEngine } from "./text-engine.ts";
@@ -104,6 +105,8 @@ export class DocumentRecognizer {
       reading = readFields(lines.lines, spec);
     // A number printed over its label's end lost its first digit to the label's character: read it again.
     await rereadOverLabelEnds(clean, lines.lines, reading, spec, this.#engine);
+    // A value's last character printed over its unit or the next cell's label was read as part of it: read it again.
+    await rereadUnderNextPrint(clean, lines.lines, reading, spec, this.#engine);
     // A value box read with room for a character before its first one may have skipped it: read it again.
     await rereadLeadingGaps(clean, reading, spec, this.#engine, lines.lines, new Set(STAMPED_KEYS));
     lines.timings.recognize += clock.lap();

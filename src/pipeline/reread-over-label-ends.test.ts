@@ -99,3 +99,32 @@ test("a value in a box of its own, or beginning with no digit, is not read again
   assert.equal(reading.fields.get("householdNumber")?.text, "59946583");
   assert.equal(calls.length, 0);
 });
+
+test("a digit glimpsed under the label's end but not read surely leaves the value as read, at most half trusted", async () => {
+  const lines = card("59946583", "身高");
+  const reading = readFields(lines, HOUSEHOLD_RESIDENT_SPEC);
+  const glimpsed: TextEngine = {
+    ...engineReading([]),
+    recognize: async (_image, quads) =>
+      quads.map((quad, k) => ({
+        // 8 or 3 under 重, each read unsurely.
+        ...makeTextLine(k % 2 ? "859946583" : "359946583", { confidences: [0.45, 1, 1, 1, 1, 1, 1, 1, 1] }),
+        quad,
+      })),
+  };
+  await rereadOverLabelEnds(IMAGE, lines, reading, HOUSEHOLD_RESIDENT_SPEC, glimpsed);
+  const field = reading.fields.get("householdNumber");
+  assert.equal(field?.text, "59946583");
+  assert.ok((field?.confidence ?? 1) <= 0.5, `confidence ${field?.confidence}`);
+  // Crops that read only the label's stroke and the value, as first read: the value keeps its confidence.
+  const plain = readFields(card("59946583", "身高"), HOUSEHOLD_RESIDENT_SPEC);
+  const before = plain.fields.get("householdNumber")?.confidence;
+  await rereadOverLabelEnds(
+    IMAGE,
+    card("59946583", "身高"),
+    plain,
+    HOUSEHOLD_RESIDENT_SPEC,
+    engineReading(["号59946583", "59946583", "59946583"]),
+  );
+  assert.equal(plain.fields.get("householdNumber")?.confidence, before);
+});

@@ -15,8 +15,17 @@ import type { TextEngine } from "./text-engine.ts";
 const CROP_STARTS = [0.3, 0.45, 0.6] as const;
 /** How sure the recognizer must be of the character a re-read adds. */
 const MIN_ADDED_CONFIDENCE = 0.7;
-/** Kinds read here; ID numbers have their own re-decoding, names and vocabularies no check on an added character. */
-const KINDS = new Set(["digits", "date", "text"]);
+/** A digit read this surely before the value, but not added, says a digit may be hidden under the label's end. */
+const HINT_CONFIDENCE = 0.3;
+/** The most a value whose first digit may be hidden under its label's end is trusted. */
+const HIDDEN_DIGIT_CONFIDENCE = 0.5;
+/**
+ * Kinds read here; ID numbers have their own re-decoding, names and vocabularies no check on an added character.
+ * A number (a weight, a length, an age) is checked against its range once the digit is added.
+ */
+const KINDS = new Set(["digits", "date", "text", "number"]);
+/** Kinds whose value, with the added digit, must still be valid. */
+const CHECKED_KINDS = new Set(["date", "number"]);
 const DIGIT = /^[0-9]$/u;
 
 interface Candidate {
@@ -29,6 +38,8 @@ interface Candidate {
   labelEnd: RecognizedChar;
   /** What the box holds after the label, as first read. */
   rest: string;
+  /** Whether the label's last character was not read at all before the value (户号 read 户). */
+  labelEndLost: boolean;
 }
 
 /**
@@ -36,9 +47,11 @@ interface Candidate {
  * and the value reads as beginning right after the label: a misaligned print puts the value's first digit across
  * the label's last character (户号 over 5, 身高 over 1), and the recognizer reads the pair as the label's character
  * alone. The box is read again from inside the label's last character, at a few starting points; a reading that is
- * one sure digit followed by exactly what was read before gives the value its lost first digit. Only values whose
- * first character read is a digit are tried, and ID numbers not at all (they are re-decoded against their check
- * digit). Changes `reading` in place.
+ * one sure digit followed by exactly what was read before gives the value its lost first digit. When a reading
+ * glimpses a digit other than 1 (a label's stroke) there but the readings give no sure one, or the label's last
+ * character was not read at all (户号 read 户 before the number), the first digit may be hidden under the label: the value is trusted at most
+ * {@link HIDDEN_DIGIT_CONFIDENCE}. Only values whose first character read is a digit are tried, and ID numbers not
+ * at all (they are re-decoded against their check digit). Changes `reading` in place.
  */
 export async function rereadOverLabelEnds(
   image: RawImage,
@@ -64,28 +77,37 @@ export async function rereadOverLabelEnds(
     const own = reads.slice(index * CROP_STARTS.length, (index + 1) * CROP_STARTS.length);
     const owned = crops.slice(index * CROP_STARTS.length, (index + 1) * CROP_STARTS.length);
     const added = own.flatMap((line, k) => {
-      const chars = lineChars(line);
-      const first = chars[0];
-      if (first === undefined || chars.length !== Array.from(candidate.rest).length + 1) return [];
-      if (!DIGIT.test(first.text) || first.confidence < MIN_ADDED_CONFIDENCE) return [];
-      if (line.text.slice(first.text.length) !== candidate.rest) return [];
-      return [{ line, quad: (owned[k] as { quad: Quad }).quad, digit: first.text }];
+      const first = digitBefore(line, candidate.rest, HINT_CONFIDENCE);
+      return first === undefined ? [] : [{ line, quad: (owned[k] as { quad: Quad }).quad, digit: first }];
     });
+    // The label's stroke left at the crop's edge reads as a 1: only another digit glimpsed says one is hidden.
+    const glimpsed = added.filter(({ digit }) => digit !== "1");
+    const sure = added.filter(({ line }) => (lineChars(line)[0]?.confidence ?? 0) >= MIN_ADDED_CONFIDENCE);
     // Two starting points that add different digits say the label's stroke was read as one: keep what was read.
-    const best = added[0];
-    if (best === undefined || added.some((other) => other.digit !== best.digit)) return;
-    const chars = lineChars(best.line);
-    if (candidate.field.kind === "date" && !normaliseValue(best.line.text, candidate.field, chars).valid)
-      return;
-    const confidence = chars.reduce((sum, char) => sum + char.confidence, 0) / chars.length;
-    reading.fields.set(candidate.key, {
-      ...candidate.read,
-      text: best.line.text,
-      pieceTexts: [best.line.text],
-      chars,
-      quads: [best.quad],
-      confidence,
-    });
+    const best = sure[0];
+    const agreed =
+      best !== undefined &&
+      !sure.some((other) => other.digit !== best.digit) &&
+      (!CHECKED_KINDS.has(candidate.field.kind) ||
+        normaliseValue(best.line.text, candidate.field, lineChars(best.line)).valid);
+    let read = candidate.read;
+    if (agreed) {
+      const chars = lineChars(best.line);
+      const confidence = chars.reduce((sum, char) => sum + char.confidence, 0) / chars.length;
+      read = {
+        ...read,
+        text: best.line.text,
+        pieceTexts: [best.line.text],
+        chars,
+        quads: [best.quad],
+        confidence,
+      };
+    }
+    // A digit glimpsed under the label's end but not read surely (8 or 3 under 重), or a label whose last character
+    // was not read at all (户号 read 户 before the number): the value's first digit may be hidden there.
+    const hidden = (!agreed && glimpsed.length > 0) || candidate.labelEndLost;
+    if (hidden) read = { ...read, confidence: Math.min(read.confidence, HIDDEN_DIGIT_CONFIDENCE) };
+    if (read !== candidate.read) reading.fields.set(candidate.key, read);
   });
 }
 
@@ -108,7 +130,24 @@ function candidateOf(
   if (rest === "" || rest !== read.pieceTexts[0] || !DIGIT.test(rest.charAt(0))) return undefined;
   const labelEnd = chars[end.index];
   if (labelEnd === undefined) return undefined;
-  return { key: field.key, field, read, line: end.line, labelEnd, rest };
+  return {
+    key: field.key,
+    field,
+    read,
+    line: end.line,
+    labelEnd,
+    rest,
+    labelEndLost: label.end - label.start < Array.from(label.variant).length,
+  };
+}
+
+/** The digit a re-read finds before exactly what was first read, read at least `least` surely. */
+function digitBefore(line: TextLine, rest: string, least: number): string | undefined {
+  const chars = lineChars(line);
+  const first = chars[0];
+  if (first === undefined || chars.length !== Array.from(rest).length + 1) return undefined;
+  if (!DIGIT.test(first.text) || first.confidence < least) return undefined;
+  return line.text.slice(first.text.length) === rest ? first.text : undefined;
 }
 
 /**

@@ -131,18 +131,13 @@ export class TextRecognizer {
     timings.preprocess += performance.now() - started;
     if (crossed.length > 0) {
       // A ruling across the line, away from its ends: read again with it painted out.
-      const again = crossed.map(emptyLine);
-      await this.#read(
-        image,
-        crossed.map((i) => quads[i] as Quad),
-        again,
-        timings,
-        UPRIGHT,
+      await this.#readCleaner(image, quads, crossed, completed, timings, UPRIGHT);
+      // A short value (a name) that gained nothing may be crossed by a ruling that leans (a photographed page):
+      // 彭长江 read 长江, the 彭 on the ruling lost. Read once more with leaning rulings painted out too.
+      const short = crossed.filter(
+        (i) => completed[i] === lines[i] && (lines[i]?.chars.length ?? 0) <= LEANING_RETRY_CHARS,
       );
-      crossed.forEach((i, k) => {
-        const better = betterCleanRead(completed[i] as DecodedLine, again[k] as DecodedLine);
-        if (better) completed[i] = better;
-      });
+      await this.#readCleaner(image, quads, short, completed, timings, LEANING);
     }
     if (atRuling.size === 0) return { lines: completed, timings };
     const indexes = [...atRuling.keys()];
@@ -202,6 +197,33 @@ export class TextRecognizer {
    * (only for the widened reads, which are kept when better: on blurred pages a line's own strokes can fill its
    * crop's height and pass for rulings).
    */
+  /**
+   * Reads the lines at `indices` again with the rulings painted out (`rulings` says which), and keeps each read that
+   * {@link betterCleanRead} finds better than the one in `completed`.
+   */
+  async #readCleaner(
+    image: RawImage,
+    quads: readonly Quad[],
+    indices: readonly number[],
+    completed: DecodedLine[],
+    timings: RecognitionTimings,
+    rulings: RulingOptions,
+  ): Promise<void> {
+    if (indices.length === 0) return;
+    const again = indices.map(emptyLine);
+    await this.#read(
+      image,
+      indices.map((i) => quads[i] as Quad),
+      again,
+      timings,
+      rulings,
+    );
+    indices.forEach((i, k) => {
+      const better = betterCleanRead(completed[i] as DecodedLine, again[k] as DecodedLine);
+      if (better) completed[i] = better;
+    });
+  }
+
   async #read(
     image: RawImage,
     quads: readonly Quad[],

@@ -169,6 +169,11 @@ export interface WidenedReadLimits {
    * {@link ACROSS_REACH}).
    */
   acrossReach?: number;
+  /**
+   * Whether a digit 1 may be added at the end: only for a read with the rulings painted out, where a 1 left is ink
+   * of its own, not the ruling (…6-2-140 | 1 → …6-2-1401). Default false.
+   */
+  oneAtEnd?: boolean;
 }
 
 /**
@@ -189,6 +194,7 @@ export function betterWidenedRead(
     minAdded = MIN_ADDED_CONFIDENCE,
     confidenceSlack = CONFIDENCE_SLACK,
     acrossReach = ACROSS_REACH,
+    oneAtEnd = false,
   }: WidenedReadLimits = {},
 ): DecodedLine | undefined {
   if (widened.chars.length === 0 || widened.text === first.text) return undefined;
@@ -214,17 +220,21 @@ export function betterWidenedRead(
   const firstCore = core.length - 1 - firstCoreReversed;
   const firstWidened = chars.length - 1 - firstWidenedReversed;
   // One character more than the first read holds beyond the characters both read, at each end.
-  const addable = (c: RecognizedChar | undefined, at: number | undefined): c is RecognizedChar =>
+  const addable = (
+    c: RecognizedChar | undefined,
+    at: number | undefined,
+    oneAllowed = false,
+  ): c is RecognizedChar =>
     c !== undefined &&
     c.confidence >= minAdded &&
-    !RULING_LOOKALIKES.has(c.text) &&
+    (!RULING_LOOKALIKES.has(c.text) || (oneAllowed && c.text === "1")) &&
     // An added character must lie across its ruling: one wholly beyond it is the next cell's (a label).
     acrossRuling(c, at, span.charWidth, acrossReach);
   const lead = span.left && firstWidened - firstCore === 1 ? chars[0] : undefined;
   const trailing = chars.length - 1 - lastWidened - (core.length - 1 - lastCore);
   const trail = span.right && trailing === 1 ? chars[chars.length - 1] : undefined;
   const before = addable(lead, span.leftAt) ? [lead] : [];
-  const after = addable(trail, span.rightAt) ? [trail] : [];
+  const after = addable(trail, span.rightAt, oneAtEnd) ? [trail] : [];
   if (before.length === 0 && after.length === 0) return undefined;
   // The first read's characters stand (it saw them whole); the wider one only adds what lay past the ruling.
   const kept = [...before, ...core, ...after].map((c) => ({
