@@ -117,6 +117,21 @@ test("a lost 国籍 read as 国 in one box with the value after it (国中国) l
   assert.equal(fields.get("fatherEthnicity"), "土家族");
 });
 
+test("a nationality read in one box with the next label (中国民族), its own 国籍 lost, is the value", () => {
+  const lines = certificate((rows) => {
+    // The age read with the 国 of 国籍 (籍 lost), then the value and 民族 taken as one box.
+    (rows[5] as Row)[1] = ["", 300, ""];
+    (rows[5] as Row)[2] = ["", 450, ""];
+    (rows[5] as Row)[3] = ["", 600, "汉族"];
+  });
+  lines.push(at("年龄", 300, 350), at("30国", 350, 350), at("中国民族", 450, 350));
+  const fields = read(lines);
+  assert.equal(fields.get("motherNationality"), "中国");
+  assert.equal(fields.get("motherEthnicity"), "汉族");
+  assert.equal(fields.get("motherAge"), "30");
+  assert.equal(fields.get("fatherNationality"), "中国");
+});
+
 test("an age printed low into its label's caption (Age33) is the parent's age, the caption cut off", () => {
   const lines = certificate((rows) => {
     (rows[8] as Row)[1] = ["年龄", 300, ""];

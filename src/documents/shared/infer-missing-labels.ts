@@ -90,6 +90,9 @@ export function inferMissingLabels(
       // A short line is the label, up to a digit (labels hold none: `年32` is 年(龄) and the age 32) or up to a
       // vocabulary word after the label's characters (`国中国` is 国(籍) and 中国).
       const labelEnd = lastSharedIndex(head, field.labels) + 1;
+      // Nor is a vocabulary word that merely ends in the label's character where the line goes on (`中国民族`: the
+      // value 中国 and the next label 民族, this label lost).
+      if (!short && labelEnd > 1 && isValue(symbols.slice(0, labelEnd).join(""))) return;
       const firstDigit = symbols.findIndex((symbol) => DIGIT.test(symbol));
       const end = !short
         ? labelEnd
