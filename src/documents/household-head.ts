@@ -30,6 +30,7 @@ export const HOUSEHOLD_HEAD_SPEC: DocumentSpec = {
       kind: "text",
       optional: true,
       runsFromLabel: true,
+      labelEndsValue: true,
     },
   ],
   printed: PRINTED,

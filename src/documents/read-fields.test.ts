@@ -195,3 +195,24 @@ test("a character boxed twice, once at the end of its line's box and once whole,
   const twice = readFields(lines, HOUSEHOLD_HEAD_SPEC).fields.get("address");
   assert.equal(twice?.pieceTexts.length, 2);
 });
+
+test("a community's name read whole, its letter-spaced 社区 label garbled, is the community", () => {
+  // 社　区 read as 社 and 冈, too garbled to match; 社区 is then found only at the end of the name.
+  const lines = headPage([at("社", 50, 200), at("冈", 110, 200), at("东安社区", 150, 200)]);
+  const { fields } = readFields(lines, HOUSEHOLD_HEAD_SPEC);
+  assert.equal(fields.get("householderCommunity")?.text, "东安社区");
+  assert.equal(fields.get("householdNumber")?.text, "735866358", "the row above keeps its own value");
+});
+
+test("the community label read whole at its place still has the name after it as its value", () => {
+  const { fields } = readFields(
+    headPage([at("社区", 50, 200), at("东安社区", 150, 200)]),
+    HOUSEHOLD_HEAD_SPEC,
+  );
+  assert.equal(fields.get("householderCommunity")?.text, "东安社区");
+});
+
+test("a line that only ends in 社区 with nothing before it gives no community", () => {
+  const { fields } = readFields(headPage([at("社区", 150, 200)]), HOUSEHOLD_HEAD_SPEC);
+  assert.equal(fields.get("householderCommunity")?.text, "");
+});

@@ -6,6 +6,7 @@ import { dropPiecesBeforeLabels } from "./shared/drop-pieces-before-labels.ts";
 import { withoutDuplicatePieces } from "./shared/duplicate-pieces.ts";
 import { type DocumentSpec, labelSpecsOf } from "./shared/field-spec.ts";
 import { inferMissingLabels } from "./shared/infer-missing-labels.ts";
+import { SEPARATOR } from "./shared/label-candidates.ts";
 import { findLabels, type LabelMatch, type LabelSpec } from "./shared/label-matcher.ts";
 import { type PageBox, type PageFrame, pageFrameOf } from "./shared/page-frame.ts";
 import { resolveLabels, valueLikeMatches } from "./shared/resolve-labels.ts";
@@ -107,6 +108,7 @@ export function readFields(recognised: readonly TextLine[], spec: DocumentSpec):
     const reading = joinPieces(field.key, pieces, frame, boxedDate);
     fields.set(field.key, label ? { ...reading, label } : reading);
   }
+  recoverValuesEndingInLabels(spec, fields, frame);
   recoverByPattern(spec, lines, fields);
   const inked = spec.blankBelow !== undefined && holdsValueDigits(spec, fields);
   const blank = isBlankForm(spec, fields);
@@ -147,6 +149,51 @@ function isBlankForm(spec: DocumentSpec, fields: Map<string, FieldReading>): boo
     fields.set(key, { ...reading, text: "", pieceTexts: [], chars: [], quads: [], confidence: 0 });
   }
   return true;
+}
+
+/**
+ * Fills a still-empty field whose values end in its label's wording (see `FieldSpec.labelEndsValue`) from the box
+ * its label was found at the end of, after two or more other Chinese characters: `东安社区`, where the label printed
+ * letter-spaced (社　区) was read too garbled to match, is the community's name, not 社区 with nothing after it. A box
+ * another field took part of is left alone.
+ */
+function recoverValuesEndingInLabels(
+  spec: DocumentSpec,
+  fields: Map<string, FieldReading>,
+  frame: PageFrame,
+): void {
+  for (const field of spec.fields) {
+    const reading = fields.get(field.key);
+    const label = reading?.label;
+    if (!field.labelEndsValue || reading === undefined || label === undefined || reading.text.trim() !== "")
+      continue;
+    if (label.english || label.joined !== undefined || label.atLineStart) continue;
+    const chars = lineChars(label.line);
+    const after = chars.slice(label.end).filter((char) => !SEPARATOR.test(char.text));
+    const before = chars.slice(0, label.start).filter((char) => !SEPARATOR.test(char.text));
+    if (after.length > 0 || before.length < 2 || !before.every((char) => HAN_CHAR.test(char.text))) continue;
+    const box = frame.box(label.line.quad);
+    const taken = [...fields.values()].some(
+      (other) => other.key !== field.key && other.quads.some((quad) => overlapsBox(frame.box(quad), box)),
+    );
+    if (taken) continue;
+    const value = chars.filter((char) => !SEPARATOR.test(char.text));
+    const text = value.map((char) => char.text).join("");
+    fields.set(field.key, {
+      ...reading,
+      text,
+      pieceTexts: [text],
+      chars: value,
+      quads: [label.line.quad],
+      confidence: value.reduce((sum, char) => sum + char.confidence, 0) / value.length,
+    });
+  }
+}
+
+const HAN_CHAR = /^\p{Script=Han}$/u;
+
+function overlapsBox(a: PageBox, b: PageBox): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
 /** Values so strictly formed that they are recognised anywhere on the page: one capital letter and nine digits. */

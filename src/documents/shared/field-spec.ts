@@ -65,6 +65,11 @@ export interface FieldSpec {
    */
   runsFromLabel?: boolean;
   /**
+   * The field's values end in a wording of its label (a community's name: 东安社区): a box that ends in that wording
+   * after other Chinese characters, with nothing after it, is the value whole, not the label.
+   */
+  labelEndsValue?: boolean;
+  /**
    * For the cells of a person the document may leave out (a father not given): the print code strikes all of them
    * through, `filler` being what it prints in this one (`///`, `//`), and `group` naming the cells struck together.
    */
