@@ -42,6 +42,58 @@ test("a box's edges and an underline are painted out, a digit's stroke crossing 
   assert.equal(withoutRulings(page(40, 40)), undefined);
 });
 
+test("with strokes mended, a digit's tall stem is kept, and a box's edge where a digit's stroke runs along it", () => {
+  const crop = page(120, 90);
+  // A box 10–80 × 30–62, its sides 2 px.
+  fill(crop, 10, 30, 81, 32);
+  fill(crop, 10, 61, 81, 63);
+  fill(crop, 10, 30, 12, 63);
+  fill(crop, 79, 30, 81, 63);
+  // A 1 taller than a pitch (34 px), crossing the box's top edge, its foot above the box's bottom.
+  fill(crop, 40, 20, 43, 54);
+  // A 0 printed over the box's right edge: its left stroke runs along it (y 36–56), its right stroke at x 92.
+  fill(crop, 78, 36, 82, 56);
+  fill(crop, 78, 36, 95, 39);
+  fill(crop, 78, 53, 95, 56);
+  fill(crop, 91, 36, 95, 56);
+  const plain = withoutRulings(crop);
+  const mended = withoutRulings(crop, { mendStrokes: true });
+  assert.ok(plain && mended);
+  const before = { grey: plain.grey, width: 120 };
+  const after = { grey: mended.grey, width: 120 };
+  // Painted as a ruling without mending; kept with it.
+  assert.ok(!inkAt(before, 41, 45));
+  for (const y of [22, 35, 45, 52]) assert.ok(inkAt(after, 41, y), `stem kept at y ${y}`);
+  for (const y of [40, 46, 50]) assert.ok(inkAt(after, 80, y), `0's left stroke kept at y ${y}`);
+  // The box's edges away from the digits are painted out all the same.
+  assert.ok(!inkAt(after, 11, 45) && !inkAt(after, 80, 59) && !inkAt(after, 25, 30) && !inkAt(after, 25, 61));
+});
+
+test("digits printed above their unit's row are cut out without the unit's glyph", () => {
+  // Pitch 20 px, the row centred at y 100; the digits 16 px high at y 72–88, the unit 年 on the row at x 200–220.
+  const image = page(400, 200);
+  fill(image, 150, 72, 153, 88);
+  fill(image, 160, 72, 170, 75);
+  fill(image, 175, 72, 178, 88);
+  fill(image, 202, 92, 218, 94);
+  fill(image, 209, 90, 211, 110);
+  const row = { start: 140, end: 600, centerY: 100, pitch: 20 };
+  const crop = cropBoxDigits(image, makePageFrame(0), row, undefined, {
+    unit: "年",
+    left: 200,
+    right: 220,
+    centerY: 100,
+  });
+  assert.ok(crop);
+  assert.ok(crop.offset < -0.5, `offset ${crop.offset}`);
+  // Only the digits' ink (x 150–178, so 45 px at 32 px a pitch) is left: no column of the unit's.
+  const inked: number[] = [];
+  for (let x = 0; x < crop.width; x++)
+    if (crop.data.some((v, i) => i % crop.width === x && v < 150)) inked.push(x);
+  const span = (inked.at(-1) ?? 0) - (inked[0] ?? 0) + 1;
+  assert.ok(span >= 43 && span <= 47, `ink spans ${span} columns`);
+});
+
 test("a box's digits are cut out where they stand, above the row, up to the end of the box's unit", () => {
   // The row: pitch 20 px, centred at y 100; the unit 年 at x 200–220, the digits printed 15 px high at y 78–93.
   const image = page(400, 200);

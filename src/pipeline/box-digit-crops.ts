@@ -5,6 +5,11 @@ import type { Quad, TextLine } from "../types.ts";
 import type { DateRow, UnitMark } from "./date-units.ts";
 import type { TextEngine } from "./text-engine.ts";
 
+/** A box's digits cut out, and how far their band's middle stands below their unit's row, in pitches. */
+export interface BoxDigitsCrop extends RawImage {
+  offset: number;
+}
+
 /** A glyph's pitch in the crops' pixels. */
 export const PITCH_PX = 32;
 /** How far past the unit before a box's crop begins, in pitches. */
@@ -18,8 +23,10 @@ const REACH = 1.4;
  * underlines ({@link withoutRulings}); and keeps the band one pitch high that holds the most ink between the two
  * units (the digits, wherever the printer put them), trimmed to its ink, in grey. On the units' own row the crop
  * begins past the unit before (a sliver of its last stroke reads as a 1); digits printed above or below the row may
- * stand under a unit, so there the crop keeps the groups of ink whose middle lies between the two units' middles.
- * `undefined` when the box holds no ink.
+ * stand under a unit, so there the crop keeps the groups of ink whose middle lies between the two units' middles;
+ * where the digits' band stands off the unit's row, the unit's glyph is painted out (read apart from them). The
+ * rulings are painted out with strokes mended: a digit printed over its box's edge keeps its strokes. Gives the
+ * digits' band's offset from the unit's row too. `undefined` when the box holds no ink.
  */
 export function cropBoxDigits(
   image: RawImage,
@@ -27,7 +34,7 @@ export function cropBoxDigits(
   row: DateRow,
   before: UnitMark | undefined,
   unit: UnitMark,
-): RawImage | undefined {
+): BoxDigitsCrop | undefined {
   const middle = (mark: UnitMark) => (mark.left + mark.right) / 2;
   const left = before === undefined ? row.start - row.pitch * 0.15 : middle(before) - row.pitch * 0.1;
   const right = unit.right + row.pitch * 0.15;
@@ -44,7 +51,7 @@ export function cropBoxDigits(
   const width = Math.max(8, Math.round((right - left) * scale));
   const height = Math.round(2 * REACH * PITCH_PX);
   const crop = toGrey(warpImage(image, quad, width, height));
-  const cleaned = withoutRulings(crop);
+  const cleaned = withoutRulings(crop, { mendStrokes: true });
   if (cleaned === undefined) return undefined;
   const { grey, ink } = cleaned;
   const at = (x: number) => Math.round((x - left) * scale);
@@ -79,6 +86,12 @@ export function cropBoxDigits(
     }
   }
   if (best < PITCH_PX * 0.5) return undefined;
+  // Digits printed above or below their unit's row are read without the unit: the unit's glyph, standing higher or
+  // lower than them, is painted out (read together, neither is read well).
+  const unitRow = ((unit.unit === "" ? row.centerY : unit.centerY) - top) * scale;
+  const offset = (bestAt + band / 2 - unitRow) / PITCH_PX;
+  if (Math.abs(offset) > OFF_ROW)
+    paintGlyphsAt(ink, grey, width, height, at(unit.left), [bestAt, bestAt + band]);
   const pad = Math.round(PITCH_PX * 0.25);
   const y0 = Math.max(0, bestAt - pad);
   const y1 = Math.min(height, bestAt + band + pad);
@@ -99,7 +112,78 @@ export function cropBoxDigits(
     x1 = Math.max(x1, end);
   }
   if (x1 < x0) return undefined;
-  return cropped(grey, width, [Math.max(0, x0 - pad), y0, Math.min(width - 1, x1 + pad), y1], [x0, x1]);
+  return {
+    ...cropped(grey, width, [Math.max(0, x0 - pad), y0, Math.min(width - 1, x1 + pad), y1], [x0, x1]),
+    offset,
+  };
+}
+
+/** Digits whose band's middle stands this many pitches off their unit's row are read without the unit. */
+const OFF_ROW = 0.3;
+/** A group of ink across this many pitches of the digits' band holds a digit. */
+const TOUCHING = 0.5;
+/** A group of ink with at least this share of its rows within the digits' band is of the digits. */
+const IN_BAND = 0.7;
+
+/**
+ * Paints out the unit's glyph, printed off the digits' band `[bandTop, bandBottom)`: the groups of connected ink
+ * whose middle stands right of the glyph's left edge (less a little) and most of whose rows lie off the band; of a
+ * group that also reaches into the band (a digit touching the glyph), only its ink off the band.
+ */
+function paintGlyphsAt(
+  ink: Uint8Array,
+  grey: Uint8Array,
+  width: number,
+  height: number,
+  unitLeft: number,
+  [bandTop, bandBottom]: readonly [number, number],
+): void {
+  const paper = grey.slice().sort()[Math.floor(grey.length * 0.9)] as number;
+  const seen = new Uint8Array(width * height);
+  for (let start = 0; start < ink.length; start++) {
+    if (ink[start] !== 1 || seen[start] === 1) continue;
+    const pixels: number[] = [start];
+    seen[start] = 1;
+    for (let k = 0; k < pixels.length; k++) {
+      const p = pixels[k] as number;
+      const x = p % width;
+      const y = (p - x) / width;
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const u = x + dx;
+          const v = y + dy;
+          if (u < 0 || v < 0 || u >= width || v >= height) continue;
+          const q = v * width + u;
+          if (ink[q] === 1 && seen[q] === 0) {
+            seen[q] = 1;
+            pixels.push(q);
+          }
+        }
+      }
+    }
+    let x0 = width;
+    let x1 = -1;
+    let y0 = height;
+    let y1 = -1;
+    for (const p of pixels) {
+      const x = p % width;
+      const y = (p - x) / width;
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
+    }
+    const inBand = Math.max(0, Math.min(y1 + 1, bandBottom) - Math.max(y0, bandTop));
+    if ((x0 + x1) / 2 < unitLeft - PITCH_PX * 0.1 || inBand >= IN_BAND * (y1 - y0 + 1)) continue;
+    // Reaching across half the band, the group holds a digit touching the glyph: only its ink off the band goes.
+    const touching = inBand >= PITCH_PX * TOUCHING;
+    for (const p of pixels) {
+      const y = Math.floor(p / width);
+      if (touching && y >= bandTop && y < bandBottom) continue;
+      ink[p] = 0;
+      grey[p] = paper;
+    }
+  }
 }
 
 /** Paints the box `[left, top, right, bottom)` as paper: the grey image's 90th percentile, no ink. */
@@ -176,10 +260,16 @@ export function toGrey(image: RawImage): RawImage {
 /**
  * Paints out, with the paper's grey, the boxes' edges and the underlines of a crop at {@link PITCH_PX}: runs of
  * ink at least a pitch long across (0.95 down), followed through a pixel's step where a ruling lies askew, painted
- * only where no thicker than a ruling, so a digit's stroke crossing one is kept. Returns the grey pixels and the
- * ink left (1 where ink); `undefined` when the crop holds no contrast worth reading.
+ * only where no thicker than a ruling, so a digit's stroke crossing one is kept. With `mendStrokes`, a ruling's
+ * thickness is measured on the crop (a digit's stroke along it is thicker), a vertical run shorter than a long
+ * ruling is an edge only between two horizontal ones (a box's corners; a tall 1 is not), and a vertical ruling is
+ * kept along the stretch where a digit's ink touches it. Returns the grey pixels and the ink left (1 where ink);
+ * `undefined` when the crop holds no contrast worth reading.
  */
-export function withoutRulings(crop: RawImage): { grey: Uint8Array; ink: Uint8Array } | undefined {
+export function withoutRulings(
+  crop: RawImage,
+  { mendStrokes = false }: { mendStrokes?: boolean } = {},
+): { grey: Uint8Array; ink: Uint8Array } | undefined {
   const { width, height } = crop;
   const grey = crop.data.slice();
   const sorted = Uint8Array.from(grey).sort();
@@ -235,6 +325,7 @@ export function withoutRulings(crop: RawImage): { grey: Uint8Array; ink: Uint8Ar
     at: (i: number, t: number) => number,
     mark: number,
     mask: Uint8Array,
+    accept?: (i: number, first: number, last: number) => boolean,
   ) => {
     for (let i = 0; i < count; i++) {
       let start = -1;
@@ -242,7 +333,7 @@ export function withoutRulings(crop: RawImage): { grey: Uint8Array; ink: Uint8Ar
         const on = t < length && mask[at(i, t)] === 1;
         if (on && start === -1) start = t;
         if (!on && start !== -1) {
-          if (t - start >= minimum) {
+          if (t - start >= minimum && (accept === undefined || accept(i, start, t - 1))) {
             for (let s = start; s < t; s++) {
               const p = at(i, s);
               if (line[p] === 1) ruling[p] = (ruling[p] as number) | mark;
@@ -254,7 +345,35 @@ export function withoutRulings(crop: RawImage): { grey: Uint8Array; ink: Uint8Ar
     }
   };
   markRuns(height, width, Math.round(PITCH_PX * 1.0), (y, x) => y * width + x, HORIZONTAL, near);
-  markRuns(width, height, Math.round(PITCH_PX * 0.95), (x, y) => y * width + x, VERTICAL, nearColumns);
+  // With strokes mended, a vertical run shorter than a long ruling is a box's edge only where it meets a
+  // horizontal ruling at both ends (a box's corners): a tall digit's stem (a 1) meets one at most, crossing it.
+  const cornered = (x: number, first: number, last: number): boolean => {
+    if (last - first + 1 >= Math.round(PITCH_PX * LONG_RULING)) return true;
+    const near = Math.round(PITCH_PX * CORNER_REACH);
+    return [first, last].every((end) => {
+      for (let y = Math.max(0, end - near); y <= Math.min(height - 1, end + near); y++)
+        for (let u = Math.max(0, x - near); u <= Math.min(width - 1, x + near); u++)
+          if (((ruling[y * width + u] as number) & HORIZONTAL) !== 0) return true;
+      return false;
+    });
+  };
+  markRuns(
+    width,
+    height,
+    Math.round(PITCH_PX * 0.95),
+    (x, y) => y * width + x,
+    VERTICAL,
+    nearColumns,
+    mendStrokes ? cornered : undefined,
+  );
+  // With strokes mended, a ruling is as thick as most of its pixels find it across (a digit's stroke along or
+  // over it, thicker there, is kept); else up to `thickness`.
+  const limits = mendStrokes
+    ? {
+        [HORIZONTAL]: rulingThickness(ruling, HORIZONTAL, (x, y) => across(x, y, 0, 1), width, thickness),
+        [VERTICAL]: rulingThickness(ruling, VERTICAL, (x, y) => across(x, y, 1, 0), width, thickness),
+      }
+    : { [HORIZONTAL]: thickness, [VERTICAL]: thickness };
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const p = y * width + x;
@@ -262,17 +381,94 @@ export function withoutRulings(crop: RawImage): { grey: Uint8Array; ink: Uint8Ar
       // Along a horizontal ruling, the ink runs up and down no more than its thickness; along a vertical, across.
       const kind = ruling[p] as number;
       const thin =
-        ((kind & HORIZONTAL) !== 0 && across(x, y, 0, 1) <= thickness) ||
-        ((kind & VERTICAL) !== 0 && across(x, y, 1, 0) <= thickness);
+        ((kind & HORIZONTAL) !== 0 && across(x, y, 0, 1) <= limits[HORIZONTAL]) ||
+        ((kind & VERTICAL) !== 0 && across(x, y, 1, 0) <= limits[VERTICAL]);
       if (!thin) ruling[p] = 0;
     }
   }
+  if (mendStrokes) keepRulingsThroughStrokes(ruling, ink, width, height);
   for (let p = 0; p < ruling.length; p++) {
     if (!ruling[p]) continue;
     ink[p] = 0;
     grey[p] = paper;
   }
   return { grey, ink };
+}
+
+/** A vertical run this many pitches long is a ruling wherever it ends. */
+const LONG_RULING = 1.5;
+/** How near a vertical run's ends, in pitches, horizontal rulings make a box's corners. */
+const CORNER_REACH = 0.1;
+
+/** How close to a vertical ruling, in pitches, ink beside it touches it. */
+const TOUCH_REACH = 0.12;
+/** Rows touched less than this many pitches apart are one stroke's. */
+const TOUCH_GAP = 0.35;
+
+/**
+ * Unmarks, on each column of a vertical ruling, the stretch where ink beside it touches it (a digit printed over
+ * its box's edge: its stroke running along the ruling cannot be told from it, and painting the ruling out would cut
+ * the digit in two). The ruling stays there, as part of the digit.
+ */
+function keepRulingsThroughStrokes(ruling: Uint8Array, ink: Uint8Array, width: number, height: number): void {
+  const reach = Math.max(2, Math.round(PITCH_PX * TOUCH_REACH));
+  const gap = Math.round(PITCH_PX * TOUCH_GAP);
+  const isRuling = (x: number, y: number) => ((ruling[y * width + x] as number) & VERTICAL) !== 0;
+  const inkBeside = (x: number, y: number, dx: number): boolean => {
+    let u = x;
+    while (u >= 0 && u < width && ruling[y * width + u] !== 0) u += dx;
+    for (let t = 0; t < reach && u >= 0 && u < width; t++, u += dx) if (ink[y * width + u] === 1) return true;
+    return false;
+  };
+  for (let x = 0; x < width; x++) {
+    let first = -1;
+    let last = -1;
+    const keep = () => {
+      for (let y = first; y <= last; y++) if (isRuling(x, y)) ruling[y * width + x] = 0;
+    };
+    for (let y = 0; y < height; y++) {
+      if (!isRuling(x, y) || !(inkBeside(x, y, -1) || inkBeside(x, y, 1))) continue;
+      if (first !== -1 && y - last > gap) keep();
+      if (first === -1 || y - last > gap) first = y;
+      last = y;
+    }
+    if (first !== -1) keep();
+  }
+}
+
+/** A ruling's pixel is painted where ink across it is at most this many pixels thicker than the ruling's usual. */
+const THICKNESS_SLACK = 1;
+
+/** The share of a ruling's pixels whose ink across is at most the ruling's thickness. */
+const THICKNESS_SHARE = 0.3;
+
+/**
+ * The thickness of a crop's rulings of one direction: the ink's run across them that {@link THICKNESS_SHARE} of
+ * their pixels do not exceed (much of a ruling's length crosses nothing; a digit's stroke along it, marked with it,
+ * is thicker), a little slack added, at most `most`.
+ */
+function rulingThickness(
+  ruling: Uint8Array,
+  kind: number,
+  across: (x: number, y: number) => number,
+  width: number,
+  most: number,
+): number {
+  const counts = new Uint32Array(most + 2);
+  let total = 0;
+  for (let p = 0; p < ruling.length; p++) {
+    if (((ruling[p] as number) & kind) === 0) continue;
+    const run = Math.min(most + 1, across(p % width, Math.floor(p / width)));
+    counts[run] = (counts[run] as number) + 1;
+    total++;
+  }
+  if (total === 0) return most;
+  let seen = 0;
+  for (let run = 0; run < counts.length; run++) {
+    seen += counts[run] as number;
+    if (seen >= total * THICKNESS_SHARE) return Math.min(most, run + THICKNESS_SLACK);
+  }
+  return most;
 }
 
 /** Below this contrast (grey levels) a crop holds no ink worth reading. */

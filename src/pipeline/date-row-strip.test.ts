@@ -100,4 +100,8 @@ test("a date's strip runs from the label's end past its last unit, digits above 
   // The unit (x 200 → 125, y 92–107 → 12–30) is kept.
   assert.ok(dark(126, 20));
   assert.equal(cutDateStrip(page(600, 200), makePageFrame(0), row, 220), undefined);
+  // Digits standing a pitch below the row: the strip reaches them, half a pitch further down.
+  const lower = cutDateStrip(image, makePageFrame(0), row, 220, 1);
+  assert.ok(lower);
+  assert.equal(lower.height, Math.round(2 * 1.4 * 24));
 });

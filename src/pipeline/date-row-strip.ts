@@ -49,18 +49,21 @@ const DATE_HALF_HEIGHT = 0.9;
 /**
  * The whole of a boxed date's row, from the label's end to past its last unit (`end`), its rulings painted out, to
  * be read at once: digits and units read together, each box's digits are placed by the unit read after them, where
- * the boxes cut out one by one gave nothing readable. `undefined` when the band holds no contrast worth reading.
+ * the boxes cut out one by one gave nothing readable. Where the digits stand `offset` pitches below the units' row
+ * (above where negative), the strip reaches them too. `undefined` when the band holds no contrast worth reading.
  */
 export function cutDateStrip(
   image: RawImage,
   frame: PageFrame,
   row: DateRow,
   end: number,
+  offset = 0,
 ): RawImage | undefined {
   const left = row.start - row.pitch * 0.2;
   const right = end + row.pitch * 0.4;
-  const top = row.centerY - DATE_HALF_HEIGHT * row.pitch;
-  const bottom = row.centerY + DATE_HALF_HEIGHT * row.pitch;
+  const half = DATE_HALF_HEIGHT + Math.abs(offset) / 2;
+  const top = row.centerY + (offset / 2 - half) * row.pitch;
+  const bottom = row.centerY + (offset / 2 + half) * row.pitch;
   const quad: Quad = [
     frame.toImage({ x: left, y: top }),
     frame.toImage({ x: right, y: top }),
@@ -69,8 +72,8 @@ export function cutDateStrip(
   ];
   const scale = STRIP_PITCH_PX / row.pitch;
   const width = Math.max(8, Math.round((right - left) * scale));
-  const height = Math.max(8, Math.round(2 * DATE_HALF_HEIGHT * STRIP_PITCH_PX));
-  const cleaned = withoutRulings(toGrey(warpImage(image, quad, width, height)));
+  const height = Math.max(8, Math.round(2 * half * STRIP_PITCH_PX));
+  const cleaned = withoutRulings(toGrey(warpImage(image, quad, width, height)), { mendStrokes: true });
   return cleaned === undefined ? undefined : { width, height, channels: 1, data: cleaned.grey };
 }
 

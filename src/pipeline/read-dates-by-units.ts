@@ -10,6 +10,7 @@ import {
   digitsBeforeUnits,
   type FirstBox,
   firstBoxes,
+  isWholeBox,
   stripBoxDigits,
   writeFromCandidates,
   writeInOrder,
@@ -38,7 +39,9 @@ const BLANK: RawImage = { width: 16, height: 48, channels: 1, data: new Uint8Arr
  * such rows). Each box's digits are cut out between the unit before and its own, taller than the row (numbers
  * printed off their boxes stand above or below it), the boxes' rulings and the unit before painted out, and all
  * boxes of the page are read in one recogniser call. Where the first reading left a box without digits, the whole
- * row, its rulings painted out, is read in that same call. Each box has its candidates: the first reading's (by
+ * row, its rulings painted out, is read in that same call (reaching the digits where they stand off the row). A box
+ * of a first reading less sure than {@link UNSURE_FIRST} read again surely as other whole digits is the box read
+ * again, the value's confidence lowered as where readings disagree. Each box has its candidates: the first reading's (by
  * unit, or by where its pieces of digits stand) and the box read again, in the order `chooseBox` prefers them, and
  * last the digits the row's reading gives before the box's unit; the value is the combination that departs least
  * from the preferred and is valid and in order with the page's other date (a certificate issued on or after the
@@ -83,13 +86,24 @@ export async function readDatesByUnits(
     const withStrip = first.some((box) => box.digits === "");
     jobs.push({ field, kind: field.kind, first, at: crops.length, withStrip });
     let before: UnitMark | undefined;
+    const offsets: number[] = [];
     for (const unit of placed) {
-      crops.push(cropBoxDigits(image, reading.frame, row, before, unit) ?? BLANK);
+      const crop = cropBoxDigits(image, reading.frame, row, before, unit);
+      if (crop !== undefined) offsets.push(crop.offset);
+      crops.push(crop ?? BLANK);
       before = unit;
     }
+    // The strip reaches the digits where the boxes' digits stand off the units' row (their median offset).
+    const offset = offsets.sort((a, b) => a - b)[Math.floor(offsets.length / 2)] ?? 0;
     if (withStrip)
       crops.push(
-        cutDateStrip(image, reading.frame, row, (placed[placed.length - 1] as UnitMark).right) ?? BLANK,
+        cutDateStrip(
+          image,
+          reading.frame,
+          row,
+          (placed[placed.length - 1] as UnitMark).right,
+          Math.abs(offset) > STRIP_OFF_ROW ? offset : 0,
+        ) ?? BLANK,
       );
   }
   if (crops.length === 0) return;
@@ -100,8 +114,18 @@ export async function readDatesByUnits(
     const strip = job.withStrip ? read[job.at + units.length] : undefined;
     const stripBoxes = strip === undefined ? new Map<string, string>() : digitsBeforeUnits(strip.text);
     const fromStrip = new Set<number>();
+    const current = reading.fields.get(job.field.key);
     const candidates = units.map((unit, k) => {
-      const own = boxCandidates(job.first[k] as FirstBox, againDigits(lines[k], unit, k), k);
+      const again = againDigits(lines[k], unit, k);
+      const first = job.first[k] as FirstBox;
+      // A box of an unsure first reading is not sure where read again surely, whole, otherwise.
+      const overruled =
+        first.sure &&
+        (current?.confidence ?? 0) < UNSURE_FIRST &&
+        (lines[k]?.confidence ?? 0) >= SURE_AGAIN &&
+        again !== first.digits &&
+        isWholeBox(again, k);
+      const own = boxCandidates(overruled ? { ...first, sure: false } : first, again, k);
       const whole = stripBoxDigits(stripBoxes.get(unit) ?? "", k);
       if (whole === undefined || own.includes(whole)) return own;
       // Read only in the strip: the last candidate, and the value's confidence is the strip's too.
@@ -116,7 +140,6 @@ export async function readDatesByUnits(
         job.first.map((box) => box.digits),
         order,
       );
-    const current = reading.fields.get(job.field.key);
     if (value === undefined || current === undefined) continue;
     if (valueFromBoxes(current.pieceTexts.join(";"), job.field) === value) continue;
     const boxes = value.match(/\d+/gu) ?? [];
@@ -203,6 +226,14 @@ function isSubsequence(short: string, long: string): boolean {
 
 /** What a value keeps of the strip's confidence where a box of it was read only in the strip. */
 const STRIP_ONLY = 0.6;
+
+/** A first reading less sure than this (its value's confidence) gives way, box by box, to boxes read again surely. */
+const UNSURE_FIRST = 0.7;
+/** A box read again this surely (the line's confidence), whole and in range, overrules an unsure first reading. */
+const SURE_AGAIN = 0.95;
+
+/** The strip is moved to reach the digits where their median band stands this many pitches off the row. */
+const STRIP_OFF_ROW = 0.3;
 
 /** A single digit read before its unit this surely is the box's whole reading. */
 const PADDED_SURE = 0.9;
