@@ -26,7 +26,10 @@ export function matchesDocumentType(
     (typeof DOCUMENT_SPECS)[DocumentType],
   ][]) {
     if (other === type) continue;
-    const keys = new Set(findLabels(lines, labelSpecsOf(spec)).map((match) => match.key));
+    const specs = labelSpecsOf(spec);
+    // Fewer labels than that could ever outnumber the page's own: not worth looking for.
+    if (specs.length < MINIMUM_LABELS[other] || specs.length < labelsFound * 2) continue;
+    const keys = new Set(findLabels(lines, specs).map((match) => match.key));
     if (keys.size >= MINIMUM_LABELS[other] && keys.size >= labelsFound * 2) return false;
   }
   return true;

@@ -22,25 +22,37 @@ export function findApproximate(
   maxCost: number,
 ): ApproximateMatch | undefined {
   const rows = pattern.length;
-  // cost[i][j]: best cost of matching pattern[0..i) ending at text position j; origin[i][j]: where that match began.
-  let cost = Array.from({ length: text.length + 1 }, () => 0);
-  let origin = Array.from({ length: text.length + 1 }, (_, j) => j);
+  const columns = text.length;
+  // cost[j]: best cost of matching pattern[0..i) ending at text position j; origin[j]: where that match began. Two
+  // rows kept, swapped each step (this runs for every label wording against every line).
+  let cost = new Float64Array(columns + 1);
+  let origin = new Int32Array(columns + 1);
+  for (let j = 0; j <= columns; j++) origin[j] = j;
+  let nextCost = new Float64Array(columns + 1);
+  let nextOrigin = new Int32Array(columns + 1);
   for (let i = 1; i <= rows; i++) {
-    const nextCost = [i];
-    const nextOrigin = [0];
-    for (let j = 1; j <= text.length; j++) {
-      const options: [number, number][] = [
-        [(cost[j - 1] ?? 0) + substitutionCost(pattern[i - 1] ?? "", text[j - 1] ?? ""), origin[j - 1] ?? 0],
-        [(cost[j] ?? 0) + 1, origin[j] ?? 0],
-        [(nextCost[j - 1] ?? 0) + 1, nextOrigin[j - 1] ?? 0],
-      ];
-      let best = options[0] as [number, number];
-      for (const option of options) if (option[0] < best[0] - 1e-9) best = option;
-      nextCost.push(best[0]);
-      nextOrigin.push(best[1]);
+    const symbol = pattern[i - 1] ?? "";
+    nextCost[0] = i;
+    nextOrigin[0] = 0;
+    for (let j = 1; j <= columns; j++) {
+      // Substitution first, then deletion, then insertion: a later option wins only when clearly cheaper.
+      let bestCost = (cost[j - 1] as number) + substitutionCost(symbol, text[j - 1] ?? "");
+      let bestOrigin = origin[j - 1] as number;
+      const deletion = (cost[j] as number) + 1;
+      if (deletion < bestCost - 1e-9) {
+        bestCost = deletion;
+        bestOrigin = origin[j] as number;
+      }
+      const insertion = (nextCost[j - 1] as number) + 1;
+      if (insertion < bestCost - 1e-9) {
+        bestCost = insertion;
+        bestOrigin = nextOrigin[j - 1] as number;
+      }
+      nextCost[j] = bestCost;
+      nextOrigin[j] = bestOrigin;
     }
-    cost = nextCost;
-    origin = nextOrigin;
+    [cost, nextCost] = [nextCost, cost];
+    [origin, nextOrigin] = [nextOrigin, origin];
   }
   let found: ApproximateMatch | undefined;
   for (let j = 0; j <= text.length; j++) {

@@ -41,11 +41,19 @@ function project(line: TextLine, english: boolean): Projection {
   return projection;
 }
 
-function patternOf(wording: string, english: boolean): string[] {
+/** Patterns made so far, by wording (Chinese and English apart): the same few dozen wordings are matched per line. */
+const PATTERNS = [new Map<string, readonly string[]>(), new Map<string, readonly string[]>()] as const;
+
+function patternOf(wording: string, english: boolean): readonly string[] {
+  const made = PATTERNS[english ? 1 : 0];
+  const known = made.get(wording);
+  if (known !== undefined) return known;
   const symbols = Array.from(wording).map(fold);
-  return english
+  const pattern = english
     ? symbols.filter((symbol) => /^[A-Za-z]$/u.test(symbol)).map((symbol) => symbol.toLowerCase())
     : symbols.filter((symbol) => !/^\s$/u.test(symbol));
+  made.set(wording, pattern);
+  return pattern;
 }
 
 /** Every wording's best occurrence in one line, Chinese and English. */

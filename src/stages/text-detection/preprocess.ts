@@ -50,9 +50,12 @@ export function toDetectionTensor(image: RawImage): FloatTensor {
     const source = channels === 1 ? 0 : 2 - planeIndex;
     const scale = 1 / (255 * (STD[planeIndex] as number));
     const offset = (MEAN[planeIndex] as number) / (STD[planeIndex] as number);
+    // The 256 values a byte can become, worked out once (the same float32 each pixel would get).
+    const levels = new Float32Array(256);
+    for (let level = 0; level < 256; level++) levels[level] = level * scale - offset;
     const base = planeIndex * plane;
     for (let i = 0, j = source; i < plane; i++, j += channels) {
-      out[base + i] = (data[j] as number) * scale - offset;
+      out[base + i] = levels[data[j] as number] as number;
     }
   }
   return { data: out, dims: [1, 3, height, width] };
