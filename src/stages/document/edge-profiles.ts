@@ -61,15 +61,7 @@ export function edgeProfiles(
   const { width, height } = image;
   const luma = new Float64Array(width * height);
   const chroma = new Float64Array(width * height);
-  const { channels, data } = image;
-  const colour = channels === 1 ? 0 : 1;
-  for (let i = 0, at = 0; i < luma.length; i++, at += channels) {
-    const r = data[at] as number;
-    const g = data[at + colour] as number;
-    const b = data[at + 2 * colour] as number;
-    luma[i] = 0.299 * r + 0.587 * g + 0.114 * b;
-    chroma[i] = Math.max(r, g, b) - Math.min(r, g, b);
-  }
+  lumaAndChroma(image, luma, chroma);
   const [rowStart, rowEnd] = clampSpan(rowSpan, height);
   const [columnStart, columnEnd] = clampSpan(columnSpan, width);
   const rowMiddle = (rowStart + rowEnd) / 2;
@@ -90,19 +82,7 @@ export function edgeProfiles(
       columnSums.fill(0);
       for (let y = rowStart; y < rowEnd; y++) {
         const shift = Math.round(slope * (y + 0.5 - rowMiddle));
-        const base = y * width;
-        for (const [from, to] of columnRanges) {
-          // Positions slanted off the image take its nearest pixel (the warp replicated its border there anyway):
-          // the first pixel of the row left of `inFrom`, the last from `inTo` on.
-          const inFrom = Math.min(to, Math.max(from, -shift));
-          const inTo = Math.max(inFrom, Math.min(to, width - shift));
-          const first = plane[base] as number;
-          const last = plane[base + width - 1] as number;
-          for (let x = from; x < inFrom; x++) columnSums[x] = (columnSums[x] as number) + first;
-          for (let x = inFrom; x < inTo; x++)
-            columnSums[x] = (columnSums[x] as number) + (plane[base + x + shift] as number);
-          for (let x = inTo; x < to; x++) columnSums[x] = (columnSums[x] as number) + last;
-        }
+        for (const range of columnRanges) addShiftedRow(plane, width, y, shift, range, columnSums);
       }
       rowSums.fill(0);
       let lowest = 0;
@@ -113,22 +93,12 @@ export function edgeProfiles(
         if (shift < lowest) lowest = shift;
         if (shift > highest) highest = shift;
       }
-      for (const [from, to] of rowRanges) {
-        for (let y = from; y < to; y++) {
-          let sum = 0;
-          if (y + lowest >= 0 && y + highest <= height - 1) {
-            // The slanted row stays inside the image: no clamping, the same pixels added in the same order.
-            const base = y * width;
-            for (let x = columnStart; x < columnEnd; x++)
-              sum += plane[base + (rowOffsets[x] as number)] as number;
-          } else {
-            for (let x = columnStart; x < columnEnd; x++) {
-              const row = y + (rowShifts[x] as number);
-              const source = row < 0 ? 0 : row > height - 1 ? height - 1 : row;
-              sum += plane[source * width + x] as number;
-            }
-          }
-          rowSums[y] = sum;
+      for (const range of rowRanges) {
+        for (let y = range[0]; y < range[1]; y++) {
+          rowSums[y] =
+            y + lowest >= 0 && y + highest <= height - 1
+              ? slantedRowSum(plane, y * width, rowOffsets, columnStart, columnEnd)
+              : clampedRowSum(plane, width, height, y, rowShifts, columnStart, columnEnd);
         }
       }
       accumulateSteps(columnSums, rowEnd - rowStart, columns, slope, columnRanges);
@@ -136,6 +106,78 @@ export function edgeProfiles(
     }
   }
   return { columns, rows, rowMiddle, columnMiddle };
+}
+
+/** Brightness (Rec. 601 luma) and colourfulness (brightest minus darkest channel) of every pixel. */
+function lumaAndChroma(image: RawImage, luma: Float64Array, chroma: Float64Array): void {
+  const { channels, data } = image;
+  const colour = channels === 1 ? 0 : 1;
+  for (let i = 0, at = 0; i < luma.length; i++, at += channels) {
+    const r = data[at] as number;
+    const g = data[at + colour] as number;
+    const b = data[at + 2 * colour] as number;
+    luma[i] = 0.299 * r + 0.587 * g + 0.114 * b;
+    chroma[i] = Math.max(r, g, b) - Math.min(r, g, b);
+  }
+}
+
+/**
+ * Adds row `y` of `plane`, shifted by `shift` pixels, into `columnSums` over the columns [from, to). Positions
+ * slanted off the image take its nearest pixel (the warp replicated its border there anyway): the first pixel of the
+ * row left of `inFrom`, the last from `inTo` on. The hot loops live in small functions called many times, so they
+ * are optimised once and stay so (one long function is optimised mid-loop and falls back at every new phase).
+ */
+function addShiftedRow(
+  plane: Float64Array,
+  width: number,
+  y: number,
+  shift: number,
+  range: readonly [number, number],
+  columnSums: Float64Array,
+): void {
+  const from = range[0];
+  const to = range[1];
+  const base = y * width;
+  const inFrom = Math.min(to, Math.max(from, -shift));
+  const inTo = Math.max(inFrom, Math.min(to, width - shift));
+  const first = plane[base] as number;
+  const last = plane[base + width - 1] as number;
+  for (let x = from; x < inFrom; x++) columnSums[x] = (columnSums[x] as number) + first;
+  for (let x = inFrom; x < inTo; x++)
+    columnSums[x] = (columnSums[x] as number) + (plane[base + x + shift] as number);
+  for (let x = inTo; x < to; x++) columnSums[x] = (columnSums[x] as number) + last;
+}
+
+/** The sum along a slanted row that stays inside the image: no clamping, the pixels added in column order. */
+function slantedRowSum(
+  plane: Float64Array,
+  base: number,
+  rowOffsets: Int32Array,
+  columnStart: number,
+  columnEnd: number,
+): number {
+  let sum = 0;
+  for (let x = columnStart; x < columnEnd; x++) sum += plane[base + (rowOffsets[x] as number)] as number;
+  return sum;
+}
+
+/** The sum along a slanted row that leaves the image, its rows clamped to the image's. */
+function clampedRowSum(
+  plane: Float64Array,
+  width: number,
+  height: number,
+  y: number,
+  rowShifts: Int32Array,
+  columnStart: number,
+  columnEnd: number,
+): number {
+  let sum = 0;
+  for (let x = columnStart; x < columnEnd; x++) {
+    const row = y + (rowShifts[x] as number);
+    const source = row < 0 ? 0 : row > height - 1 ? height - 1 : row;
+    sum += plane[source * width + x] as number;
+  }
+  return sum;
 }
 
 function clampSpan(span: readonly [number, number], size: number): [number, number] {

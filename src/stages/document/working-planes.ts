@@ -45,40 +45,13 @@ export function makeWorkingPlanes(image: RawImage, longSide: number): WorkingPla
   const whiteSum = new Uint32Array(width * height);
   const chromaSum = new Uint32Array(width * height);
   const { channels, data } = image;
-  const colourOffset = channels === 1 ? 0 : 1;
   // Where each cell's columns start (columns map to cells in order, every cell taking at least one).
   const cellStart = new Int32Array(width + 1);
   for (let x = image.width - 1; x >= 0; x--) cellStart[columnCell[x] as number] = x;
   cellStart[width] = image.width;
+  const sums = { luma: lumaSum, white: whiteSum, chroma: chromaSum };
   for (let y = 0; y < image.height; y++) {
-    const rowBase = (rowCell[y] as number) * width;
-    const rowSource = y * image.width * channels;
-    // Each cell's sums are carried over its columns of the row: the same additions in the same order as adding
-    // into the arrays pixel by pixel.
-    for (let column = 0; column < width; column++) {
-      const cell = rowBase + column;
-      let luma = lumaSum[cell] as number;
-      let white = whiteSum[cell] as number;
-      let chroma = chromaSum[cell] as number;
-      const end = cellStart[column + 1] as number;
-      for (
-        let x = cellStart[column] as number, source = rowSource + x * channels;
-        x < end;
-        x++, source += channels
-      ) {
-        const r = data[source] as number;
-        const g = data[source + colourOffset] as number;
-        const b = data[source + 2 * colourOffset] as number;
-        const low = r < g ? (r < b ? r : b) : g < b ? g : b;
-        const high = r > g ? (r > b ? r : b) : g > b ? g : b;
-        luma = luma + 0.299 * r + 0.587 * g + 0.114 * b;
-        white += low;
-        chroma += high - low;
-      }
-      lumaSum[cell] = luma;
-      whiteSum[cell] = white;
-      chromaSum[cell] = chroma;
-    }
+    addRow(data, channels, y * image.width * channels, (rowCell[y] as number) * width, cellStart, sums);
   }
   const columnCount = cellCounts(columnCell, width);
   const rowCount = cellCounts(rowCell, height);
@@ -99,6 +72,48 @@ export function makeWorkingPlanes(image: RawImage, longSide: number): WorkingPla
     scaleX: image.width / width,
     scaleY: image.height / height,
   };
+}
+
+/**
+ * Adds one source row into its working row's cell sums. Each cell's sums are carried over its columns of the row:
+ * the same additions in the same order as adding into the arrays pixel by pixel. A function of its own, called per
+ * row, so it is optimised once and stays so.
+ */
+function addRow(
+  data: Uint8Array,
+  channels: number,
+  rowSource: number,
+  rowBase: number,
+  cellStart: Int32Array,
+  sums: { luma: Float64Array; white: Uint32Array; chroma: Uint32Array },
+): void {
+  const { luma: lumaSum, white: whiteSum, chroma: chromaSum } = sums;
+  const colourOffset = channels === 1 ? 0 : 1;
+  const width = cellStart.length - 1;
+  for (let column = 0; column < width; column++) {
+    const cell = rowBase + column;
+    let luma = lumaSum[cell] as number;
+    let white = whiteSum[cell] as number;
+    let chroma = chromaSum[cell] as number;
+    const end = cellStart[column + 1] as number;
+    for (
+      let x = cellStart[column] as number, source = rowSource + x * channels;
+      x < end;
+      x++, source += channels
+    ) {
+      const r = data[source] as number;
+      const g = data[source + colourOffset] as number;
+      const b = data[source + 2 * colourOffset] as number;
+      const low = r < g ? (r < b ? r : b) : g < b ? g : b;
+      const high = r > g ? (r > b ? r : b) : g > b ? g : b;
+      luma = luma + 0.299 * r + 0.587 * g + 0.114 * b;
+      white += low;
+      chroma += high - low;
+    }
+    lumaSum[cell] = luma;
+    whiteSum[cell] = white;
+    chromaSum[cell] = chroma;
+  }
 }
 
 /** How many source indices fall into each of the `targetLength` cells. */

@@ -110,7 +110,7 @@ function bestClass(probabilities: Float32Array, base: number, classes: number): 
   return [best, bestProbability];
 }
 
-/** The `k` most probable non-blank classes of one frame, best first. */
+/** The `k` most probable non-blank classes of one frame, best first (of equals, the lower class first). */
 function topAlternatives(
   probabilities: Float32Array,
   offset: number,
@@ -118,16 +118,27 @@ function topAlternatives(
   labels: readonly string[],
   k: number,
 ): CharAlternative[] {
-  const best: { label: number; probability: number }[] = [];
+  // Kept in two small arrays, not objects: this runs for every character over all 6625 classes.
+  const bestLabels = new Int32Array(k + 1);
+  const bestProbabilities = new Float64Array(k + 1);
+  let count = 0;
   for (let c = 1; c < classes; c++) {
     const p = probabilities[offset + c] as number;
-    if (best.length === k && p <= (best[k - 1]?.probability ?? 0)) continue;
-    let at = best.length;
-    while (at > 0 && (best[at - 1]?.probability ?? 0) < p) at--;
-    best.splice(at, 0, { label: c, probability: p });
-    if (best.length > k) best.pop();
+    if (count === k && p <= (bestProbabilities[k - 1] as number)) continue;
+    let at = count;
+    while (at > 0 && (bestProbabilities[at - 1] as number) < p) {
+      bestLabels[at] = bestLabels[at - 1] as number;
+      bestProbabilities[at] = bestProbabilities[at - 1] as number;
+      at--;
+    }
+    bestLabels[at] = c;
+    bestProbabilities[at] = p;
+    if (count < k) count++;
   }
-  return best.map((entry) => ({ text: labels[entry.label] ?? "", probability: entry.probability }));
+  const best: CharAlternative[] = [];
+  for (let n = 0; n < count; n++)
+    best.push({ text: labels[bestLabels[n] as number] ?? "", probability: bestProbabilities[n] as number });
+  return best;
 }
 
 /** The text of each output class: blank (0), the dictionary's lines (1…n), then the space the model adds last. */
