@@ -58,6 +58,8 @@ export function pageOutline(
     direction,
     boxes,
     aspect: PAGE_ASPECT[type],
+    // The certificate's face has a printed guilloche border (the familiar green frame) a little inside the sheet.
+    bordered: type === "birth-certificate",
   });
 }
 

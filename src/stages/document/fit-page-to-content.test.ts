@@ -266,3 +266,49 @@ test("finds a small page's side close under its last line when the whole picture
   const truth = rect(300, 200, 873, 621);
   assert.ok(cornerError(found, truth) < 0.02, `error ${cornerError(found, truth)}`);
 });
+
+/**
+ * A certificate's guilloche border on `paper`: a band `band` wide, `inset` inside the sheet's edge, between two
+ * solid rules, its fine lines a mid-tone (as a copy or a small picture blurs them). Draw it before the text.
+ */
+function printBorder(image: RawImage, sheet: Quad, inset: number, band: number, paper: Colour): void {
+  const [left, top] = [sheet[0].x + inset, sheet[0].y + inset];
+  const [right, bottom] = [sheet[2].x - inset, sheet[2].y - inset];
+  const ink: Colour = [60, 130, 90];
+  fill(image, left, top, right, bottom, ink);
+  fill(image, left + 2, top + 2, right - 2, bottom - 2, [100, 135, 115]);
+  fill(image, left + band - 2, top + band - 2, right - band + 2, bottom - band + 2, ink);
+  fill(image, left + band, top + band, right - band, bottom - band, paper);
+}
+
+const A4_ASPECT = 210 / 297;
+
+test("takes a bordered certificate copied on a white lid to its border's outer side, not its inner one", () => {
+  const image = canvas(700, 900, [252, 252, 252]);
+  const sheet = rect(60, 40, 60 + 560, 40 + 792);
+  fill(image, sheet[0].x, sheet[0].y, sheet[2].x, sheet[2].y, [250, 250, 250]);
+  printBorder(image, sheet, 10, 26, [250, 250, 250]);
+  const boxes = printRows(image, 130, 140, 560, 760);
+  const location: DocumentLocation = { quad: rect(0, 0, 700, 900), confidence: 0.4, method: "whole-image" };
+  const found = fitPageToContent(image, location, { direction: 0, boxes, aspect: A4_ASPECT, bordered: true });
+  // No sheet edge shows: the border's outer side is the nearest to the sheet there is.
+  const outer = rect(sheet[0].x + 10, sheet[0].y + 10, sheet[2].x - 10, sheet[2].y - 10);
+  assert.ok(cornerError(found, outer) < 0.006, `error ${cornerError(found, outer)}`);
+  assert.ok(cornerError(found, sheet) < 0.02, `error ${cornerError(found, sheet)}`);
+});
+
+test("ends a bordered certificate at the perforation, not at the counterfoil's border below it", () => {
+  const image = canvas(700, 1100, [80, 90, 70]);
+  const sheet = rect(60, 40, 620, 832);
+  const counterfoil = rect(60, 834, 620, 1060);
+  fill(image, 60, 40, 620, 1060, PAPER);
+  // The perforation: a dashed line across where the two parts meet.
+  for (let x = 60; x < 620; x += 10) fill(image, x, 831, x + 8, 835, [110, 110, 100]);
+  printBorder(image, sheet, 24, 26, PAPER);
+  printBorder(image, counterfoil, 24, 26, PAPER);
+  const boxes = printRows(image, 130, 140, 560, 760);
+  const outline = rect(60, 40, 620, 1060);
+  const location: DocumentLocation = { quad: outline, confidence: 0.9, method: "contour" };
+  const found = fitPageToContent(image, location, { direction: 0, boxes, aspect: A4_ASPECT, bordered: true });
+  assert.ok(cornerError(found, sheet) < 0.01, `error ${cornerError(found, sheet)}`);
+});

@@ -19,6 +19,8 @@ export interface PageContent {
   boxes: readonly Quad[];
   /** Width over height of the upright document as printed (a register page 143×105 mm, an A4 certificate). */
   aspect: number;
+  /** Whether the document's face has a printed border band round it (the certificate's guilloche border). */
+  bordered?: boolean;
 }
 
 /** Least locator confidence for its outline to bound the search (below it, the whole picture is searched). */
@@ -76,9 +78,11 @@ interface Candidate {
  * with paper on their inner side; and the outline's side itself. Of the combinations whose shape (perspective
  * undone) matches the document's printed shape, the one with the strongest, straightest edges is kept, the
  * outermost of equals; a side of it along a printed frame is then moved out over the blank margin beyond, to where
- * the paper visibly ends. When what was read runs out of the outline, the outline is dropped and the whole picture
- * searched. Returns the corners upright (top-left of the document first), in image pixels; the outline itself,
- * upright, when the content says nothing better.
+ * the paper visibly ends. On a document with a printed border round its face (`content.bordered`), no edge inside
+ * the border is the sheet's: a side ends at the first edge past the border, or at the border's outer side where the
+ * sheet's own edge does not show (a copy on a white lid). When what was read runs out of the outline, the outline is
+ * dropped and the whole picture searched. Returns the corners upright (top-left of the document first), in image
+ * pixels; the outline itself, upright, when the content says nothing better.
  */
 export function fitPageToContent(image: RawImage, location: DocumentLocation, content: PageContent): Quad {
   if (
@@ -159,17 +163,29 @@ export function fitPageToContent(image: RawImage, location: DocumentLocation, co
   const luma = lumaPlane(page);
   const paper = median(sampleBox(luma, extent));
   const outline = { left: reach, top: reach, right: reach + width, bottom: reach + height };
-  const search = (side: Side, from: number, to: number, frame: Candidate) =>
-    sideCandidates({ luma, profiles, side, from, to, frame, paper, extent, outline, clearance });
-  const lefts = search("left", 0, extent.left - margin, frameSide(outline.left, sideStrength(3)));
-  const rights = search("right", extent.right + margin, fullWidth, frameSide(outline.right, sideStrength(1)));
-  const tops = search("top", 0, extent.top - margin, frameSide(outline.top, sideStrength(0)));
-  const bottoms = search(
-    "bottom",
-    extent.bottom + margin,
-    fullHeight,
-    frameSide(outline.bottom, sideStrength(2)),
-  );
+  const searchOf = (side: Side, from: number, to: number, frame: Candidate): SideSearch => ({
+    luma,
+    profiles,
+    side,
+    from,
+    to,
+    frame,
+    paper,
+    extent,
+    outline,
+    clearance,
+  });
+  const searches = [
+    searchOf("left", 0, extent.left - margin, frameSide(outline.left, sideStrength(3))),
+    searchOf("right", extent.right + margin, fullWidth, frameSide(outline.right, sideStrength(1))),
+    searchOf("top", 0, extent.top - margin, frameSide(outline.top, sideStrength(0))),
+    searchOf("bottom", extent.bottom + margin, fullHeight, frameSide(outline.bottom, sideStrength(2))),
+  ];
+  const edges = searches.map(sideEdges);
+  const borders = content.bordered ? printedBorders(searches, edges) : [];
+  const [lefts, rights, tops, bottoms] = searches.map((search, k) =>
+    sideCandidates(search, edges[k] as Candidate[], borders[k]),
+  ) as [Candidate[], Candidate[], Candidate[], Candidate[]];
   const centre = { x: image.width / 2, y: image.height / 2 };
   // The shape of a choice in the picture, perspective undone: the outline's own shape misleads under a slant.
   const shapeOf = (sides: Sides): number => {
@@ -375,12 +391,9 @@ interface SideSearch {
   clearance: number;
 }
 
-/**
- * The strongest straight edges (local maxima above {@link MIN_EDGE}) in the span searched whose inside looks like
- * paper (not a dark cover's or a printed band's outer edge), and the outline's own side.
- */
-function sideCandidates(search: SideSearch): Candidate[] {
-  const { profiles, side, from, to, frame } = search;
+/** The straight edges (local maxima above {@link MIN_EDGE}) across a side's span, strongest first. */
+function sideEdges(search: SideSearch): Candidate[] {
+  const { profiles, side, from, to } = search;
   const sided = side === "left" || side === "right" ? profiles.columns : profiles.rows;
   const found: Candidate[] = [];
   const length = sided.rising.length;
@@ -394,29 +407,182 @@ function sideCandidates(search: SideSearch): Candidate[] {
     const slope = (rising ? sided.risingSlopes[i] : sided.fallingSlopes[i]) as number;
     found.push({ at: i + 0.5, slope, strength: value });
   }
-  found.sort((a, b) => b.strength - a.strength);
+  return found.sort((a, b) => b.strength - a.strength);
+}
+
+/**
+ * The strongest of the edges `found` on a side whose inside looks like paper (not a dark cover's or a printed band's
+ * outer edge), and the outline's own side; where the document's printed `border` shows there, see {@link pastBorder}.
+ */
+function sideCandidates(
+  search: SideSearch,
+  found: readonly Candidate[],
+  border: PrintedBorder | undefined,
+): Candidate[] {
+  const { side, frame } = search;
+  const acceptable = (candidate: Candidate) => {
+    if (crossesOutline(search, candidate)) return false;
+    const beyond = beyondOutline(search, candidate);
+    if (insideLevel(search, candidate, 1) < (beyond ? FRAME_SHARE : PAPER_SHARE) * search.paper) return false;
+    // Beyond the outline, only the outer side of a printed frame with blank paper (or a white copier lid) around
+    // it: not the grain of a desk, a cover's edge or the next object.
+    if (beyond && insideLevel(search, candidate, -1) < BLANK_SHARE * search.paper) return false;
+    // Close to what was read, only the paper's own edge: not a table's rule round the text, paper either side.
+    return !(
+      Math.abs(candidate.at - search.extent[side]) < search.clearance &&
+      insideLevel(search, candidate, -1) >= PAPER_SHARE * search.paper
+    );
+  };
+  // The outline's own side counts where paper lies inside it (not a dark cover's outer edge round the page).
+  const frameCounts = frame.strength > 0 && insideLevel(search, frame, 1) >= PAPER_SHARE * search.paper;
+  if (border) return pastBorder(search, border, found.filter(acceptable), frameCounts ? frame : undefined);
   const kept: Candidate[] = [];
   for (const candidate of found) {
     if (kept.length >= MAX_CANDIDATES) break;
-    if (crossesOutline(search, candidate)) continue;
-    const beyond = beyondOutline(search, candidate);
-    if (insideLevel(search, candidate, 1) < (beyond ? FRAME_SHARE : PAPER_SHARE) * search.paper) continue;
-    // Beyond the outline, only the outer side of a printed frame with blank paper (or a white copier lid) around
-    // it: not the grain of a desk, a cover's edge or the next object.
-    if (beyond && insideLevel(search, candidate, -1) < BLANK_SHARE * search.paper) continue;
-    // Close to what was read, only the paper's own edge: not a table's rule round the text, paper either side.
-    if (
-      Math.abs(candidate.at - search.extent[side]) < search.clearance &&
-      insideLevel(search, candidate, -1) >= PAPER_SHARE * search.paper
-    )
-      continue;
-    kept.push(candidate);
+    if (acceptable(candidate)) kept.push(candidate);
   }
-  // The outline's own side counts where paper lies inside it (not a dark cover's outer edge round the page).
-  if (frame.strength <= 0 || insideLevel(search, frame, 1) < PAPER_SHARE * search.paper) return kept;
+  if (!frameCounts) return kept;
   // An edge where the outline already is is the outline's side: kept as that, so it is not moved.
   return [...kept.filter((candidate) => Math.abs(candidate.at - frame.at) > 1.5), frame];
 }
+
+/**
+ * The candidates for a side of a document with a printed border round its face: the border's outer side (the sheet
+ * ends there where its own edge does not show, a copy on a white lid), and the sheet's end past it: the nearest of
+ * the clear edges beyond it of those `accepted` (at least {@link NEAR_SHARE} of the strongest there: the paper's
+ * edge, or the perforation to a counterfoil, not the counterfoil's border further out nor a faint step in the
+ * margin) and the outline's side `frame`, short of another border as wide. An edge inside the border is no edge of
+ * the sheet.
+ */
+function pastBorder(
+  search: SideSearch,
+  border: PrintedBorder,
+  accepted: readonly Candidate[],
+  frame: Candidate | undefined,
+): Candidate[] {
+  const outward = (c: Candidate) => (search.side === "left" || search.side === "top" ? -c.at : c.at);
+  const { outer, limit } = border;
+  const within = (c: Candidate) =>
+    outward(c) >= outward(outer) + 1 && (limit === undefined || outward(c) <= outward(limit) - 1);
+  const beyond = accepted.filter(within);
+  const strongest = Math.max(0, ...beyond.map((c) => c.strength));
+  let nearest: Candidate | undefined;
+  for (const candidate of beyond) {
+    if (candidate.strength < NEAR_SHARE * strongest) continue;
+    if (!nearest || outward(candidate) < outward(nearest)) nearest = candidate;
+  }
+  if (frame && within(frame)) {
+    // An edge where the outline already is is the outline's side: kept as that, so it is not moved.
+    if (!nearest || outward(frame) < outward(nearest) + 1.5) nearest = frame;
+  }
+  return nearest ? [outer, nearest] : [outer];
+}
+
+/** Least strength, as a share of the strongest edge past a border, of the edge the sheet is taken to end at. */
+const NEAR_SHARE = 0.5;
+
+/** A printed band along a side: its inner and outer sides among the edges found there. */
+interface Band {
+  inner: Candidate;
+  outer: Candidate;
+  /** Working pixels between its sides. */
+  width: number;
+  /** The weaker of its sides' strengths. */
+  strength: number;
+}
+
+/**
+ * The bands along a side, innermost first: stretches darker than the page's paper inside them and than what lies
+ * outside (blank paper, a white copier lid), or running to where the paper ends, no wider than {@link BAND_WIDTH},
+ * both sides clear edges. A certificate's printed border is one of them; a box printed near the content, a
+ * counterfoil's border, other ones.
+ */
+function printedBands(search: SideSearch, found: readonly Candidate[]): Band[] {
+  const { paper, side, luma } = search;
+  const inward = side === "left" || side === "top" ? 1 : -1;
+  const band = BAND_WIDTH * Math.max(luma.width, luma.height);
+  const isInner = (c: Candidate) => {
+    const inside = insideLevel(search, c, 1);
+    return inside >= PAPER_SHARE * paper && insideLevel(search, c, -1) < BAND_SHARE * inside;
+  };
+  const isOuter = (c: Candidate) => {
+    const outside = insideLevel(search, c, -1);
+    const inside = insideLevel(search, c, 1);
+    if (inside < FRAME_SHARE * paper) return false;
+    // Blank paper or a white lid beyond, or the paper's own end right at the band.
+    return outside >= BLANK_SHARE * paper ? inside < BAND_SHARE * outside : outside < FRAME_SHARE * paper;
+  };
+  const ordered = [...found].sort((a, b) => inward * (b.at - a.at));
+  const bands: Band[] = [];
+  for (const inner of ordered) {
+    if (inner.strength < MIN_BORDER_EDGE || !isInner(inner)) continue;
+    // Its outer side: the nearest clear edge that qualifies within a band's width.
+    const outer = ordered.find((c) => {
+      const depth = inward * (inner.at - c.at);
+      return depth > 2 && depth <= band && c.strength >= MIN_BORDER_EDGE && isOuter(c);
+    });
+    if (outer) {
+      const width = Math.abs(outer.at - inner.at);
+      bands.push({ inner, outer, width, strength: Math.min(inner.strength, outer.strength) });
+    }
+  }
+  return bands;
+}
+
+/** Where a certificate's printed border shows on a side. */
+interface PrintedBorder {
+  /** The border's outer side. */
+  outer: Candidate;
+  /** The inner side of another border as wide beyond it (a counterfoil's): the sheet ends before it. */
+  limit?: Candidate;
+}
+
+/**
+ * The printed border round a certificate's face on each side (left, right, top, bottom), where one shows: the
+ * border is as wide all round, so its width is the middle one of the strongest bands' on the four sides; on each
+ * side, of the bands that wide, the innermost nearly as strong as the strongest (not a counterfoil's beyond it).
+ */
+function printedBorders(
+  searches: readonly SideSearch[],
+  edges: readonly Candidate[][],
+): (PrintedBorder | undefined)[] {
+  const bands = searches.map((search, k) => printedBands(search, edges[k] as Candidate[]));
+  const widths: number[] = [];
+  for (const side of bands) {
+    let strongest: Band | undefined;
+    for (const b of side) if (!strongest || b.strength > strongest.strength) strongest = b;
+    if (strongest) widths.push(strongest.width);
+  }
+  if (widths.length === 0) return [];
+  // A border seen on one side only is taken only where it is clear there.
+  const least = widths.length > 1 ? MIN_BORDER_EDGE : STRONG_EDGE;
+  const width = median(widths);
+  const alike = (b: Band) => Math.abs(b.width - width) <= BORDER_WIDTH_TOLERANCE * width;
+  return bands.map((side) => {
+    const matching = side.filter(alike);
+    const strongest = Math.max(0, ...matching.map((b) => b.strength));
+    const border = matching.find((b) => b.strength >= Math.max(least, BORDER_EDGE_SHARE * strongest));
+    if (!border) return undefined;
+    // Bands are innermost first; the next border as wide has its inner side beyond this one's outer side.
+    const sense = Math.sign(border.outer.at - border.inner.at);
+    const next = matching
+      .slice(matching.indexOf(border) + 1)
+      .find((b) => sense * (b.inner.at - border.outer.at) > 0);
+    return { outer: border.outer, limit: next?.inner };
+  });
+}
+
+/** How far (share) a border's width on one side may differ from its width on the others. */
+const BORDER_WIDTH_TOLERANCE = 0.25;
+
+/** Widest printed band round a page (share of the working image's long side) whose outer side is taken as such. */
+const BAND_WIDTH = 0.05;
+/** Least strength (see {@link edgeProfiles}) of each side of a border: a clear edge along the whole span. */
+const MIN_BORDER_EDGE = 10;
+/** Least strength of a border's sides, as a share of the strongest band's found on their side. */
+const BORDER_EDGE_SHARE = 0.95;
+/** Most brightness of a printed band's fine lines, as a share of the paper's on either side of it. */
+const BAND_SHARE = 0.92;
 
 /** Least brightness, as a share of the paper's, just inside an edge for it to be the paper's own edge. */
 const PAPER_SHARE = 0.55;
