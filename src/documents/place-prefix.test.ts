@@ -62,7 +62,17 @@ test("a value found late in its cell alone is read as the field's pieces are", (
 test("the village after a township, named for it, is put right", () => {
   assert.equal(
     address([at("四川省甘孜藏族自治州德格县龚垭镇龚村10社20号", 100, 100)]),
-    "四川省甘孜藏族自治州德格县龚垭镇龚垭村10社20号",
+    "四川省甘孜藏族自治州德格县龚垭镇龚村10社20号",
+    "a village may be named for part of its township: no character is put in",
+  );
+  assert.equal(
+    address([at("河南省周口市沈丘县北杨集镇杨集村11组57号", 100, 100)]),
+    "河南省周口市沈丘县北杨集镇杨集村11组57号",
+  );
+  assert.equal(
+    address([at("湖南省张家界市桑植县廖家村镇廖家村8组9号", 100, 100)]),
+    "湖南省张家界市桑植县廖家村镇廖家村8组9号",
+    "a township named for its village",
   );
   assert.equal(
     address([at("河北省承德市滦平县安纯沟门镇安纯沟扩门村7组27号", 100, 100, { confidences: { 17: 0.6 } })]),

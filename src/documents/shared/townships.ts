@@ -234,17 +234,21 @@ const MIN_ROOT = 2;
 /**
  * The village a reading begins with (the characters after its township) read as the township's seat village,
  * named for it (刘岗镇刘岗村, 龚垭镇龚垭村): the township's name without its suffix, then 村, where the reading is
- * that but for one character lost or read unsurely in excess, or misread with the right one among its other readings or a known
- * confusion (`龚村` → `龚垭村`, `安纯沟扩门村` → `安纯沟门村`); 村 itself read as printed or among its likelier other
- * readings. A character read plainly as another (龚家村) is another village and stays. `undefined` when the
- * reading begins with the seat village already, or with no village near it.
+ * that but for one character read unsurely in excess, or misread with the right one among its other readings or a
+ * known confusion (`安纯沟扩门村` → `安纯沟门村`); 村 itself read as printed or among its likelier other readings. A
+ * character read plainly as another (龚家村) is another village and stays; a character is never put in, since a
+ * village may be named for part of its township (北杨集镇杨集村), and a township named for its village (廖家村镇)
+ * has no seat village to read. `undefined` when the reading begins with the seat village already, or with no
+ * village near it.
  *
  * @example
- * fixVillageStart(Array.from("龚村10社20号", (text) => ({ text })), "龚垭镇")?.symbols.map((s) => s.text).join(""); // "龚垭村"
+ * const read = Array.from("安纯沟扩门村7组", (text, i) => ({ text, confidence: i === 3 ? 0.6 : 1 }));
+ * fixVillageStart(read, "安纯沟门镇")?.symbols.map((s) => s.text).join(""); // "安纯沟门村"
  */
 export function fixVillageStart(read: readonly PlaceSymbol[], township: string): PlaceStartFix | undefined {
   const root = township.replace(TOWNSHIP_SUFFIX, "");
-  if (root === township || Array.from(root).length < MIN_ROOT) return undefined;
+  // 廖家村镇's village is 廖家村 itself, not 廖家村村.
+  if (root === township || Array.from(root).length < MIN_ROOT || root.endsWith("村")) return undefined;
   const name = Array.from(`${root}村`);
   if (
     read
@@ -255,6 +259,8 @@ export function fixVillageStart(read: readonly PlaceSymbol[], township: string):
     return undefined;
   const fit = align(name, read);
   if (fit === undefined || fit.edits > 1 || fit.cost > MAX_COST + 1e-9) return undefined;
+  // A character is never put in: a village may be named for part of its township (北杨集镇杨集村, 龚垭镇龚村).
+  if (fit.symbols.some((symbol) => symbol.from === undefined)) return undefined;
   const plain = fit.symbols.some(
     (symbol) =>
       symbol.from !== undefined && characterSubstitution(symbol.text, read[symbol.from] as PlaceSymbol) >= 1,
