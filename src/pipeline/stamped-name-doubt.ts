@@ -1,5 +1,5 @@
 import type { FieldReading } from "../documents/read-fields.ts";
-import { compoundSurnames, isCommonSurname } from "../documents/shared/surnames.ts";
+import { isCommonSurname, isCompoundSurname } from "../documents/shared/surnames.ts";
 
 /**
  * The most a stamped name that does not begin with a common or compound surname is trusted. The surname list covers
@@ -24,7 +24,6 @@ export function doubtStampedName(field: FieldReading): FieldReading {
   const han = field.text.match(HAN) ?? [];
   if (han.length === 0) return field;
   if (han.length === 1) return { ...field, text: "", pieceTexts: [""], chars: [], confidence: 0 };
-  const [first = "", second = ""] = han;
-  if (isCommonSurname(first) || compoundSurnames().includes(first + second)) return field;
+  if (isCommonSurname(han[0] ?? "") || isCompoundSurname(han.map((text) => ({ text })))) return field;
   return { ...field, confidence: Math.min(field.confidence, NO_SURNAME_CEILING) };
 }

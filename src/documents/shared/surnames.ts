@@ -64,7 +64,7 @@ export function isCommonSurname(char: string): boolean {
 }
 
 /** Whether a name begins with a compound surname (欧阳, 令狐 …). */
-export function isCompoundSurname(name: readonly RecognizedChar[]): boolean {
+export function isCompoundSurname(name: readonly Pick<RecognizedChar, "text">[]): boolean {
   return COMPOUNDS.has((name[0]?.text ?? "") + (name[1]?.text ?? ""));
 }
 
