@@ -37,6 +37,22 @@ test("narrows an open booklet to the page that holds the labels, not its facing 
   assert.ok(cornerError(found, truth) < 0.02, `error ${cornerError(found, truth)}`);
 });
 
+test("puts a copied page's side along the spine where its shape says when no edge shows there", () => {
+  // A copy of an open booklet: black all round, and the page's paper running on into the facing page's with no
+  // gutter to see. The facing page's table has a ruled box, a strong straight edge that is not the page's.
+  const image = canvas(900, 540, [20, 20, 20]);
+  fill(image, 20, 60, 872, 480, [245, 245, 245]);
+  fill(image, 40, 100, 260, 103, [30, 30, 30]);
+  fill(image, 40, 440, 260, 443, [30, 30, 30]);
+  fill(image, 40, 100, 43, 443, [30, 30, 30]);
+  fill(image, 257, 100, 260, 443, [30, 30, 30]);
+  const boxes = printRows(image, 340, 110, 840, 440);
+  const location: DocumentLocation = { quad: rect(20, 60, 872, 480), confidence: 0.95, method: "contour" };
+  const found = fitPageToContent(image, location, { direction: 0, boxes, aspect: REGISTER_ASPECT });
+  const truth = rect(300, 60, 872, 480);
+  assert.ok(cornerError(found, truth) < 0.01, `error ${cornerError(found, truth)}`);
+});
+
 test("keeps a page whose outline already has the document's shape, printed frame and all", () => {
   const image = canvas(800, 560, [70, 60, 50]);
   fill(image, 60, 50, 740, 550, PAPER);

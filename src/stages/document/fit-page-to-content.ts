@@ -7,6 +7,7 @@ import type { Point, Quad } from "../../types.ts";
 import { orderForDirection } from "../orientation/reading-direction.ts";
 import { type EdgeProfiles, edgeProfiles } from "./edge-profiles.ts";
 import { extendOverMargins, paperTone } from "./extend-over-margins.ts";
+import { inferHiddenSide } from "./infer-hidden-side.ts";
 import type { DocumentLocation } from "./locate-document.ts";
 import { refineCorners } from "./refine-corners.ts";
 import { shrinkImage } from "./shrink-image.ts";
@@ -81,7 +82,9 @@ interface Candidate {
  * the paper visibly ends. On a document with a printed border round its face (`content.bordered`), no edge inside
  * the border is the sheet's: a side ends at the first edge past the border, or at the border's outer side where the
  * sheet's own edge does not show (a copy on a white lid). When what was read runs out of the outline, the outline is
- * dropped and the whole picture searched. Returns the corners upright (top-left of the document first), in image
+ * dropped and the whole picture searched. On a flat picture of a document with no border, an outline whose shape
+ * is clearly not the document's has its least certain side put where the shape says (a copy's spine that shows no
+ * edge: see `inferHiddenSide`). Returns the corners upright (top-left of the document first), in image
  * pixels; the outline itself, upright, when the content says nothing better.
  */
 export function fitPageToContent(image: RawImage, location: DocumentLocation, content: PageContent): Quad {
@@ -205,8 +208,46 @@ export function fitPageToContent(image: RawImage, location: DocumentLocation, co
   const inPage = fitted.map((p) => applyHomography(toWorking, p.x, p.y)) as unknown as Quad;
   const reachOut = MARGIN_REACH * Math.max(width, height);
   const extended = extendOverMargins(page, inPage, paperTone(page, extent), reachOut);
-  if (extended === inPage) return fitted;
-  return extended.map((p) => applyHomography(toImage, p.x, p.y)) as unknown as Quad;
+  const outlined =
+    extended === inPage
+      ? fitted
+      : (extended.map((p) => applyHomography(toImage, p.x, p.y)) as unknown as Quad);
+  // A side along no edge of its own (a copy's spine) is put where the document's shape says, on a flat picture. Not
+  // on a bordered document: its sides all stop at the printed border alike where the sheet's edges do not show, and
+  // the shape then fits though the outline is short.
+  if (content.bordered) return outlined;
+  // A side is in doubt where it is a faint step or has paper beyond it too (a ruling on the facing page, the start
+  // of a spine's shadow): not where the paper plainly ends there.
+  const certainty = ([2, 1, 3, 0] as const).map((k) => {
+    const search = searches[k] as SideSearch;
+    const side = best[search.side];
+    const paperBeyond = insideLevel(search, side, -1) >= PAPER_SHARE * search.paper;
+    return side.strength < STRONG_EDGE || paperBeyond ? side.strength : Number.POSITIVE_INFINITY;
+  });
+  const holdsContent = (moved: Quad) => {
+    const inWorking = moved.map((p) => applyHomography(toWorking, p.x, p.y)) as unknown as Quad;
+    return [
+      { x: extent.left, y: extent.top },
+      { x: extent.right, y: extent.top },
+      { x: extent.right, y: extent.bottom },
+      { x: extent.left, y: extent.bottom },
+    ].every((p) => insideQuad(inWorking, p));
+  };
+  return inferHiddenSide(outlined, certainty, content.aspect, holdsContent);
+}
+
+/** Whether a point lies inside a convex quadrilateral (either winding). */
+function insideQuad(quad: Quad, p: Point): boolean {
+  let sign = 0;
+  for (let k = 0; k < 4; k++) {
+    const a = quad[k] as Point;
+    const b = quad[(k + 1) % 4] as Point;
+    const cross = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x);
+    if (cross === 0) continue;
+    if (sign !== 0 && Math.sign(cross) !== sign) return false;
+    sign = Math.sign(cross);
+  }
+  return true;
 }
 
 /** Widest blank margin (share of the outline's long side) a side moves across to the paper's edge. */
