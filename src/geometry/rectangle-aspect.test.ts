@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Point, Quad } from "../types.ts";
-import { rectangleAspect } from "./rectangle-aspect.ts";
+import { rectangleAspect, rectangleAspectRange } from "./rectangle-aspect.ts";
 
 /** A width×height rectangle tilted about both axes and turned in its plane, 3D, seen by a pinhole camera. */
 function photograph(
@@ -55,4 +55,26 @@ test("falls back to the sides' lengths when the view is square on", () => {
     { x: 100, y: 300 },
   ];
   assert.ok(Math.abs(rectangleAspect(quad, { x: 250, y: 200 }) - 1.5) < 1e-9);
+});
+
+test("the shapes a range of lenses gives hold the page's when the camera's lens is among them", () => {
+  // Tilted about the vertical axis only (a slight turn keeps it from being exactly degenerate): the focal length
+  // then rests on one vanishing point, and a little noise in the corners moves it far.
+  const quad = photograph(143, 105, 0.002, 0.45, 0.03, 1000);
+  const [least, most] = rectangleAspectRange(quad, { x: 640, y: 480 }, [700, 2400]);
+  assert.ok(least <= 143 / 105 && 143 / 105 <= most, `range ${least}–${most}`);
+  // Lenses far shorter than the camera's give a shape that is not the page's.
+  const [, shortMost] = rectangleAspectRange(quad, { x: 640, y: 480 }, [150, 250]);
+  assert.ok(shortMost < 0.95 * (143 / 105), `range up to ${shortMost}`);
+});
+
+test("a flat picture's shape is the same whatever the lens", () => {
+  const quad: Quad = [
+    { x: 100, y: 100 },
+    { x: 400, y: 100 },
+    { x: 400, y: 300 },
+    { x: 100, y: 300 },
+  ];
+  const [least, most] = rectangleAspectRange(quad, { x: 250, y: 200 }, [200, 2000]);
+  assert.ok(Math.abs(least - 1.5) < 1e-9 && Math.abs(most - 1.5) < 1e-9, `range ${least}–${most}`);
 });

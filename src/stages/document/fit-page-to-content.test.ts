@@ -53,6 +53,19 @@ test("puts a copied page's side along the spine where its shape says when no edg
   assert.ok(cornerError(found, truth) < 0.01, `error ${cornerError(found, truth)}`);
 });
 
+test("keeps a register page's outline at the paper, not at the outer edge of a dark cover round it", () => {
+  // A booklet's page in its cover, lit unevenly: the cover's edge lies a little outside the page, dark but not black,
+  // and the desk beyond it is as light as the page's shaded paper.
+  const image = canvas(900, 700, [175, 175, 170]);
+  fill(image, 86, 68, 814, 612, [120, 48, 44]);
+  fill(image, 100, 82, 800, 598, [185, 182, 175]);
+  const boxes = printRows(image, 150, 130, 760, 560);
+  const page = rect(100, 82, 800, 598);
+  const location: DocumentLocation = { quad: page, confidence: 0.95, method: "contour" };
+  const found = fitPageToContent(image, location, { direction: 0, boxes, aspect: 700 / 516 });
+  assert.ok(cornerError(found, page) < 0.005, `error ${cornerError(found, page)}`);
+});
+
 test("keeps a page whose outline already has the document's shape, printed frame and all", () => {
   const image = canvas(800, 560, [70, 60, 50]);
   fill(image, 60, 50, 740, 550, PAPER);
@@ -132,7 +145,7 @@ test("reaches past an outline that stopped on a printed frame to the frame's out
   const boxes = printRows(image, 200, 200, 620, 820);
   // The locator outlined the paper inside the band.
   const location: DocumentLocation = { quad: rect(134, 109, 666, 891), confidence: 0.9, method: "contour" };
-  const found = fitPageToContent(image, location, { direction: 0, boxes, aspect: 600 / 850 });
+  const found = fitPageToContent(image, location, { direction: 0, boxes, aspect: 600 / 850, bordered: true });
   assert.ok(cornerError(found, sheet) < 0.02, `error ${cornerError(found, sheet)}`);
 });
 

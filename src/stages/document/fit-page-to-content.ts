@@ -1,6 +1,6 @@
 import { applyHomography, computeHomography, type Homography } from "../../geometry/homography.ts";
 import { boundsQuad } from "../../geometry/quad.ts";
-import { rectangleAspect } from "../../geometry/rectangle-aspect.ts";
+import { rectangleAspect, rectangleAspectRange } from "../../geometry/rectangle-aspect.ts";
 import type { RawImage } from "../../image/raw-image.ts";
 import { warpImage } from "../../image/warp-image.ts";
 import type { Point, Quad } from "../../types.ts";
@@ -177,6 +177,7 @@ export function fitPageToContent(image: RawImage, location: DocumentLocation, co
     extent,
     outline,
     clearance,
+    bordered: content.bordered === true,
   });
   const searches = [
     searchOf("left", 0, extent.left - margin, frameSide(outline.left, sideStrength(3))),
@@ -190,13 +191,30 @@ export function fitPageToContent(image: RawImage, location: DocumentLocation, co
     sideCandidates(search, edges[k] as Candidate[], borders[k]),
   ) as [Candidate[], Candidate[], Candidate[], Candidate[]];
   const centre = { x: image.width / 2, y: image.height / 2 };
-  // The shape of a choice in the picture, perspective undone: the outline's own shape misleads under a slant.
-  const shapeOf = (sides: Sides): number => {
+  // How far a choice's shape in the picture, perspective undone, is from the document's (natural log): the
+  // outline's own shape misleads under a slant. The camera's focal length is told by the choice's vanishing points,
+  // poorly where the page is tilted about one axis only: where they tell one no phone's lens has, the shape is
+  // only known to lie among those the plausible lenses would show. Not on a bordered document: its sheet and its
+  // printed border are nested outlines of nearly one shape, and the looser measure lets the border's pass.
+  const longSide = Math.max(image.width, image.height);
+  const lenses = [FOCAL_RANGE[0] * longSide, FOCAL_RANGE[1] * longSide] as const;
+  const misfitOf = (sides: Sides): number => {
     const corners = sideCorners(sides, profiles.rowMiddle, profiles.columnMiddle);
-    if (!corners) return (sides.right.at - sides.left.at) / (sides.bottom.at - sides.top.at);
-    return rectangleAspect(corners.map((p) => applyHomography(toImage, p.x, p.y)) as unknown as Quad, centre);
+    if (!corners) {
+      return Math.abs(
+        Math.log((sides.right.at - sides.left.at) / (sides.bottom.at - sides.top.at) / content.aspect),
+      );
+    }
+    const quad = corners.map((p) => applyHomography(toImage, p.x, p.y)) as unknown as Quad;
+    const estimate = rectangleAspect(quad, centre);
+    const estimated = Math.abs(Math.log(estimate / content.aspect));
+    if (estimated <= ASPECT_SLACK || content.bordered) return estimated;
+    const [least, most] = rectangleAspectRange(quad, centre, lenses);
+    // The shape is monotone in the focal length: an estimate among the lenses' shapes came from a plausible lens.
+    if (estimate >= least && estimate <= most) return estimated;
+    return Math.max(0, Math.log(least / content.aspect), Math.log(content.aspect / most));
   };
-  const best = bestFitting(lefts, rights, tops, bottoms, content.aspect, shapeOf);
+  const best = bestFitting(lefts, rights, tops, bottoms, misfitOf);
   if (!best) return upright;
   const corners = sideCorners(best, profiles.rowMiddle, profiles.columnMiddle);
   if (!corners) return upright;
@@ -249,6 +267,10 @@ function insideQuad(quad: Quad, p: Point): boolean {
   }
   return true;
 }
+
+/** Focal lengths of the cameras pages are photographed with, as shares of the picture's long side (a phone's main
+ * lens about 0.75, its telephoto up to about 2). */
+const FOCAL_RANGE = [0.6, 2] as const;
 
 /** Widest blank margin (share of the outline's long side) a side moves across to the paper's edge. */
 const MARGIN_REACH = 0.05;
@@ -337,8 +359,7 @@ function bestFitting(
   rights: Candidate[],
   tops: Candidate[],
   bottoms: Candidate[],
-  aspect: number,
-  shapeOf: (sides: Sides) => number,
+  misfitOf: (sides: Sides) => number,
 ): Sides | undefined {
   const rightmost = Math.max(...rights.map((c) => c.at));
   const lowest = Math.max(...bottoms.map((c) => c.at));
@@ -354,7 +375,7 @@ function bestFitting(
         for (const bottom of bottoms) {
           const h = bottom.at - top.at;
           if (h <= 0) continue;
-          const misfit = Math.abs(Math.log(shapeOf({ left, right, top, bottom }) / aspect));
+          const misfit = misfitOf({ left, right, top, bottom });
           if (misfit > ASPECT_TOLERANCE) continue;
           const score =
             RELATIVE_WEIGHT *
@@ -430,6 +451,8 @@ interface SideSearch {
    * beyond it (the page's own edge close under its last line, not a table's rule around what was read).
    */
   clearance: number;
+  /** Whether the document has a printed border round its face (see {@link PageContent}). */
+  bordered: boolean;
 }
 
 /** The straight edges (local maxima above {@link MIN_EDGE}) across a side's span, strongest first. */
@@ -464,7 +487,10 @@ function sideCandidates(
   const acceptable = (candidate: Candidate) => {
     if (crossesOutline(search, candidate)) return false;
     const beyond = beyondOutline(search, candidate);
-    if (insideLevel(search, candidate, 1) < (beyond ? FRAME_SHARE : PAPER_SHARE) * search.paper) return false;
+    // Only a document with a printed border has a band of fine lines inside its sheet's edge; beyond the outline of
+    // one without, what lies inside an edge of the sheet is blank paper, not a dark cover round the page.
+    const inside = beyond && search.bordered ? FRAME_SHARE : PAPER_SHARE;
+    if (insideLevel(search, candidate, 1) < inside * search.paper) return false;
     // Beyond the outline, only the outer side of a printed frame with blank paper (or a white copier lid) around
     // it: not the grain of a desk, a cover's edge or the next object.
     if (beyond && insideLevel(search, candidate, -1) < BLANK_SHARE * search.paper) return false;
