@@ -93,3 +93,30 @@ test("the village after a township, named for it, is put right", () => {
     "安徽省淮南市寿县刘岗镇刘岗村村6组13号",
   );
 });
+
+test("a county misread past mending is read by its own township after a province or city read exactly", () => {
+  assert.equal(
+    address([at("云南省临沧市双江制粘族街湖勐镇朝阳路291号1-3-203", 100, 100, { confidences: { 12: 0.6 } })]),
+    "云南省临沧市双江拉祜族佤族布朗族傣族自治县勐勐镇朝阳路291号1-3-203",
+  );
+  assert.equal(
+    address([at("内蒙古自治区锡林沉族货旗新宝拉格镇健康路250号", 100, 100)]),
+    "内蒙古自治区锡林郭勒盟镶黄旗新宝拉格镇健康路250号",
+    "after a province, its city and county",
+  );
+  assert.equal(
+    address([at("陕西省咸阳市泰区人民路街道工业路263号", 100, 100)]),
+    "陕西省咸阳市秦都区人民路街道工业路263号",
+    "a long township read exactly says it alone",
+  );
+  assert.equal(
+    address([at("云南省临沧市勐勐镇朝阳路291号", 100, 100)]),
+    "云南省临沧市勐勐镇朝阳路291号",
+    "an address printed without its county is given none",
+  );
+  assert.equal(
+    address([at("江西省宜春市街南具漕山镇中山路42号", 100, 100)]),
+    "江西省宜春市街南具漕山镇中山路42号",
+    "a township read one character off, and nothing of the county's name read: left as read",
+  );
+});

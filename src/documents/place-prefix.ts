@@ -4,6 +4,7 @@ import { addressStructure, lostEnd } from "./shared/address-structure.ts";
 import {
   countyAtStart,
   fixPlaceStart,
+  placesBelow,
   type PlaceStartFix,
   type PreferredPlaces,
   restorePlaceStart,
@@ -12,6 +13,7 @@ import type { DocumentSpec } from "./shared/field-spec.ts";
 import type { PageFrame } from "./shared/page-frame.ts";
 import { lineChars } from "./shared/slice-text-line.ts";
 import { fixTownshipStart, fixVillageStart, namesTownship, townshipsOf } from "./shared/townships.ts";
+import { isUnreadable } from "./shared/unreadable-chars.ts";
 import type { ValuePiece } from "./shared/value-pieces.ts";
 
 /** What a character's confidence is taken as where its reading is weighed as not sure. */
@@ -40,7 +42,11 @@ export function fixPiecesPrefix(
   });
   const ordered = restoreStart(boxed.map(({ piece }) => piece));
   const chars = ordered.flatMap((piece) => lineChars(piece.line));
-  const placed = applyFix(ordered, fixPlaceStart(chars, preferred) ?? countyByTownship(chars, preferred), 0);
+  const placed = applyFix(
+    ordered,
+    fixPlaceStart(chars, preferred) ?? countyByTownship(chars, preferred) ?? countyBeforeTownship(chars),
+    0,
+  );
   const township = fixTownship(placed);
   const towned = applyFix(placed, township?.fixed, township?.at ?? 0);
   const village = fixVillage(towned);
@@ -84,6 +90,119 @@ function countyByTownship(
   if (county === undefined || county.length < fixed.symbols.length) return undefined;
   const after = text.slice(county.length).join("");
   return townshipsOf(county.codes).some((name) => after.startsWith(name)) ? fixed : undefined;
+}
+
+/** The fewest characters of a township's name (its suffix included) read to say which county it is in. */
+const MIN_TOWNSHIP_ANCHOR = 3;
+/** A township read exactly with this many characters or more says which county it is by itself. */
+const LONG_TOWNSHIP = 4;
+/** The fewest characters of the county's name (in order) the reading between must hold, its first among them. */
+const MIN_SHARED = 2;
+/** How many characters more than the county's name the reading between may hold. */
+const MAX_EXTRA_BETWEEN = 2;
+
+/** Where a township was found after a start: how surely (0 read exactly, 1 one character off), and the county's. */
+interface TownshipHit {
+  rest: string;
+  at: number;
+  misread: number;
+  long: boolean;
+}
+
+/**
+ * The county between a province or city read exactly and a township read after it, read as the divisions spell it
+ * where the county itself was misread beyond {@link countyByTownship}'s reach (a ruling struck through it:
+ * `云南省临沧市双江制粘族街湖勐镇` → `…双江拉祜族佤族布朗族傣族自治县勐勐镇`). The township must be one of exactly one
+ * county below that start, read exactly (else with one character other than its last misread, or with those the
+ * recognizer cannot read lost: see `isUnreadable`), and begin right after the characters read for the county (at
+ * least one, at most {@link MAX_EXTRA_BETWEEN} more than its name). Those characters must hold
+ * {@link MIN_SHARED} of the county's in order, its first among them (or lost, when the recognizer cannot read it),
+ * or, after a township of {@link LONG_TOWNSHIP} characters read exactly, one at least. An address printed without
+ * its county (nothing between) is left so. The county's characters not read as printed are put in (see `applyFix`:
+ * with at most {@link FIXED_CONFIDENCE}).
+ */
+function countyBeforeTownship(chars: readonly RecognizedChar[]): PlaceStartFix | undefined {
+  const symbols = chars.map((char) => char.text);
+  const below = placesBelow(symbols.join(""));
+  if (below === undefined) return undefined;
+  const hits = [new Map<string, TownshipHit>(), new Map<string, TownshipHit>()];
+  for (const { rest, code } of below.places) {
+    const last = Math.min(symbols.length, below.length + Array.from(rest).length + MAX_EXTRA_BETWEEN);
+    for (const name of townshipsOf([code])) {
+      const full = Array.from(name);
+      const readable = full.filter((symbol) => !isUnreadable(symbol));
+      for (const township of readable.length < full.length ? [full, readable] : [full]) {
+        if (township.length < MIN_TOWNSHIP_ANCHOR) continue;
+        for (let at = below.length + 1; at <= last; at++) {
+          const misread =
+            township.filter((symbol, k) => symbols[at + k] !== symbol).length + (township === full ? 0 : 1);
+          if (misread > 1 || symbols[at + township.length - 1] !== township[township.length - 1]) continue;
+          const own = hits[misread] as Map<string, TownshipHit>;
+          const previous = own.get(code);
+          const long = misread === 0 && township.length >= LONG_TOWNSHIP;
+          if (previous === undefined || previous.at > at) own.set(code, { rest, at, misread, long });
+        }
+      }
+    }
+  }
+  const taken = (hits[0] as Map<string, TownshipHit>).size > 0 ? hits[0] : hits[1];
+  if (taken === undefined || taken.size !== 1) return undefined;
+  const [hit] = taken.values();
+  if (hit === undefined) return undefined;
+  const between = symbols.slice(below.length, hit.at);
+  const county = Array.from(hit.rest);
+  const aligned = alignNames(county, between);
+  const shared = aligned.filter((from, k) => from !== undefined && between[from] === county[k]).length;
+  const firstRight =
+    between[0] === county[0] || (isUnreadable(county[0] as string) && between[0] === county[1]);
+  if (!(shared >= MIN_SHARED && firstRight) && !(hit.long && shared >= 1)) return undefined;
+  return {
+    symbols: [
+      ...symbols.slice(0, below.length).map((text, from) => ({ text, from })),
+      ...county.map((text, k) => {
+        const from = aligned[k];
+        return { text, from: from === undefined ? undefined : below.length + from };
+      }),
+    ],
+    consumed: hit.at,
+    cost: county.length - shared,
+  };
+}
+
+/**
+ * The cheapest alignment (plain edit distance) of a name with a reading: for each of the name's characters, the
+ * reading's character it was read as (the same or another), or `undefined` where it was lost.
+ */
+function alignNames(name: readonly string[], read: readonly string[]): (number | undefined)[] {
+  const table: number[][] = [];
+  for (let i = 0; i <= name.length; i++) {
+    const row: number[] = [];
+    for (let j = 0; j <= read.length; j++) {
+      if (i === 0 || j === 0) row.push(i + j);
+      else
+        row.push(
+          Math.min(
+            (table[i - 1]?.[j - 1] as number) + (name[i - 1] === read[j - 1] ? 0 : 1),
+            (table[i - 1]?.[j] as number) + 1,
+            (row[j - 1] as number) + 1,
+          ),
+        );
+    }
+    table.push(row);
+  }
+  const from: (number | undefined)[] = name.map(() => undefined);
+  let i = name.length;
+  let j = read.length;
+  while (i > 0 && j > 0) {
+    const here = table[i]?.[j] as number;
+    if (here === (table[i - 1]?.[j - 1] as number) + (name[i - 1] === read[j - 1] ? 0 : 1)) {
+      from[i - 1] = j - 1;
+      i--;
+      j--;
+    } else if (here === (table[i - 1]?.[j] as number) + 1) i--;
+    else j--;
+  }
+  return from;
 }
 
 /**

@@ -28,6 +28,7 @@ import { rereadDateBoxes } from "./reread-date-boxes.ts";
 import { rereadEmptyCells } from "./reread-empty-cells.ts";
 import { rereadIdNumbers } from "./reread-id-numbers.ts";
 import { rereadLeadingGaps } from "./reread-leading-gaps.ts";
+import { rereadPlaceStarts } from "./reread-place-starts.ts";
 import { rereadOverLabelEnds } from "./reread-over-label-ends.ts";
 import { rereadOverSeals } from "./reread-over-seals.ts";
 import { rereadUnderNextPrint } from "./reread-under-next-print.ts";
@@ -109,6 +110,8 @@ export class DocumentRecognizer {
     await rereadUnderNextPrint(clean, lines.lines, reading, spec, this.#engine);
     // A value box read with room for a character before its first one may have skipped it: read it again.
     await rereadLeadingGaps(clean, reading, spec, this.#engine, lines.lines, new Set(STAMPED_KEYS));
+    // A place value that begins with a city but no province may have lost a faint province: read it wider.
+    await rereadPlaceStarts(clean, reading, spec, this.#engine);
     lines.timings.recognize += clock.lap();
     await this.#readStamps(work, reading, spec, lines.lines);
     // Dates and numbers read as no valid value are read again where no seal was whitened.

@@ -1,6 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { fixPlaceStart, matchPlace, type PlaceSymbol, placeForms, restorePlaceStart } from "./divisions.ts";
+import {
+  fixPlaceStart,
+  matchPlace,
+  type PlaceSymbol,
+  placeForms,
+  placesBelow,
+  provinceBefore,
+  restorePlaceStart,
+} from "./divisions.ts";
 
 const place = (...texts: string[]) => matchPlace(texts.map((text) => ({ text })))?.value;
 
@@ -173,4 +181,20 @@ test("a birth place read exactly costs nothing, whatever readings the recognizer
     },
   ]);
   assert.deepEqual(exact, { value: text, cost: 0 });
+});
+
+test("the province a text beginning with a city or a municipality's district names none of", () => {
+  assert.equal(provinceBefore("遂宁市射洪市太和街道"), "四川省");
+  assert.equal(provinceBefore("滨海新区塘沽街道健康西路"), "天津市");
+  assert.equal(provinceBefore("四川省遂宁市射洪市"), undefined, "a province named already");
+  assert.equal(provinceBefore("中山路12号"), undefined, "no place");
+});
+
+test("the places below the province or city a text begins with", () => {
+  const below = placesBelow("云南省临沧市双江制粘族");
+  assert.equal(below?.length, 6);
+  assert.ok(below?.places.some((place) => place.rest === "双江拉祜族佤族布朗族傣族自治县"));
+  assert.ok(below?.places.every((place) => !place.rest.includes("临沧市")));
+  assert.equal(placesBelow("云南省临沧市云县茂兰镇"), undefined, "a county named already");
+  assert.ok(placesBelow("云南省西双")?.places.some((place) => place.rest === "西双版纳傣族自治州景洪市"));
 });

@@ -88,6 +88,60 @@ export function countyAtStart(text: string): { length: number; codes: readonly s
   return undefined;
 }
 
+/** A county-level place below the place a text begins with: what names it after that start, and its code. */
+export interface PlaceBelow {
+  /** The rest of the place's name after the start: its city and county after a province, its county after a city. */
+  rest: string;
+  code: string;
+}
+
+/**
+ * The longest province or city (prefecture) a text begins with, named in full (`云南省`, `云南省临沧市`, `临沧市`, a
+ * municipality `重庆市`), and every county-level place below it with the rest of its name. `undefined` when the
+ * text begins with neither, or with a county already (see {@link countyAtStart}).
+ *
+ * @example
+ * placesBelow("云南省临沧市双江制粘族街湖勐勐镇")?.length; // 6: 云南省临沧市, then 临翔区, 凤庆县, 云县, …
+ */
+export function placesBelow(text: string): { length: number; places: PlaceBelow[] } | undefined {
+  if (countyAtStart(text) !== undefined) return undefined;
+  placesByStart ??= startsOfPlaces();
+  const symbols = Array.from(text);
+  for (let length = Math.min(symbols.length, longestStart); length >= 3; length--) {
+    const places = placesByStart.get(symbols.slice(0, length).join(""));
+    if (places !== undefined) return { length, places: [...places] };
+  }
+  return undefined;
+}
+
+/** The county-level places below each province or city a text may begin with, built when first needed. */
+let placesByStart: ReadonlyMap<string, readonly PlaceBelow[]> | undefined;
+let longestStart = 0;
+
+function startsOfPlaces(): ReadonlyMap<string, readonly PlaceBelow[]> {
+  const byStart = new Map<string, PlaceBelow[]>();
+  PLACES.forEach(({ province, city, county }, index) => {
+    if (county === "") return;
+    const starts =
+      city === province
+        ? [{ start: province, rest: county }]
+        : [
+            { start: province + city, rest: county },
+            { start: city, rest: county },
+            { start: province, rest: city + county },
+          ];
+    for (const { start, rest } of starts) {
+      if (Array.from(start).length < 3) continue;
+      longestStart = Math.max(longestStart, Array.from(start).length);
+      const own = byStart.get(start);
+      const place = { rest, code: PLACE_CODES[index] as string };
+      if (own === undefined) byStart.set(start, [place]);
+      else own.push(place);
+    }
+  });
+  return byStart;
+}
+
 /**
  * The place of the divisions whose three boxes read exactly `text` (`湖南省株洲市攸县`, `北京市北京市丰台区`), if any.
  *
@@ -640,4 +694,24 @@ export function restorePlaceStart(
     return { text: after, added: "", dropped: 1 };
   }
   return undefined;
+}
+
+/**
+ * The province a text names no province before but begins with a city (prefecture) of, or a municipality's
+ * district of (`德州市夏津县…` → `山东省`, `滨海新区…` → `天津市`): the one province whose places begin so, for a
+ * caller looking in the pixels for a province's name lost before it. `undefined` when the text begins with a
+ * province already, or with no such place, or with one several provinces' places share.
+ *
+ * @example
+ * provinceBefore("遂宁市射洪市太和街道"); // "四川省"
+ */
+export function provinceBefore(text: string): string | undefined {
+  if (PROVINCE_STARTS.some(({ province }) => text.startsWith(province))) return undefined;
+  const found = new Set<string>();
+  for (const { province, start } of PROVINCE_STARTS) {
+    const after = start.slice(province.length);
+    if (Array.from(after).length >= 2 && text.startsWith(after)) found.add(province);
+  }
+  const [only] = found;
+  return found.size === 1 ? only : undefined;
 }
