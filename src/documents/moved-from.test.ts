@@ -76,3 +76,15 @@ test("a place between 由 and 迁来 read poorly is matched whole to the nearest
     "2009年06月由湖南省长沙币迁来",
   );
 });
+
+test("a value of the wording 由…迁来 read without its ending is not trusted", () => {
+  const confidenceOf = (line: TextLine): number => {
+    const pieces = fixMovedFrom([{ line, lineIndex: 0 }], pageFrameOf([line]));
+    const chars = pieces.flatMap((piece) => piece.line.chars ?? []);
+    return Math.max(...chars.map((char) => char.confidence));
+  };
+  assert.ok(confidenceOf(at("2010年07月由广东省韶关市南", 100, 100)) <= 0.5, "cut short after 南");
+  assert.ok(confidenceOf(at("2004年07月由本市迁", 100, 100)) <= 0.5, "its ending half read");
+  assert.ok(confidenceOf(at("2010年07月由广东省韶关市南雄市迁来", 100, 100)) > 0.9, "whole");
+  assert.ok(confidenceOf(at("出生", 100, 100)) > 0.9, "another wording");
+});

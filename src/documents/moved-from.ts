@@ -37,6 +37,40 @@ export function fixMovedFrom(
   frame: PageFrame,
   preferred: PreferredPlaces = new Map(),
 ): ValuePiece[] {
+  return doubtUnended(readMovedFrom(pieces, frame, preferred), frame);
+}
+
+/** What a value of the wording `<date>由<place>迁来` read without its ending is trusted at most. */
+const UNENDED_CONFIDENCE = 0.5;
+/** A date and 由, however many of the year's digits were read. */
+const SOME_DATE_THEN_FROM = /\d年\d{1,2}月由/u;
+
+/**
+ * The pieces, their characters trusted at most {@link UNENDED_CONFIDENCE} where they hold a date and 由 but no
+ * ending 迁来 after them (`2010年07月由广东省韶关市南`): the value was cut short, what is missing is not known, and a
+ * sure-looking answer would hide that. Other wordings (出生, 购房迁入) and whole ones are left as they are.
+ */
+function doubtUnended(pieces: ValuePiece[], frame: PageFrame): ValuePiece[] {
+  const ordered = inReadingOrder(pieces, frame);
+  const text = ordered.map((piece) => piece.line.text.replace(/\s+/gu, "")).join("");
+  if (!SOME_DATE_THEN_FROM.test(text) || text.endsWith(ENDING.join(""))) return pieces;
+  return pieces.map((piece) => {
+    const chars = lineChars(piece.line).map((char) =>
+      char.confidence <= UNENDED_CONFIDENCE ? char : { ...char, confidence: UNENDED_CONFIDENCE },
+    );
+    return {
+      ...piece,
+      line: { ...piece.line, chars, confidence: Math.min(piece.line.confidence, UNENDED_CONFIDENCE) },
+    };
+  });
+}
+
+/** See {@link fixMovedFrom}: the value's structure read right, its doubt aside. */
+function readMovedFrom(
+  pieces: readonly ValuePiece[],
+  frame: PageFrame,
+  preferred: PreferredPlaces,
+): ValuePiece[] {
   if (pieces.length === 0) return [...pieces];
   const ordered = inReadingOrder(pieces, frame);
   const owned = ordered.flatMap((piece, index) =>

@@ -80,3 +80,23 @@ test("号 lost after a house number at the end is put back", () => {
   assert.equal(lostEnd(read("9栋2单元2005")), undefined, "a room may be written without 室");
   assert.equal(lostEnd(read("长江路137号9-6-601")), undefined);
 });
+
+test("punctuation after the house number's end is left out however surely read", () => {
+  assert.equal(textOf(addressStructure(read("人民路389号附15号！"))), "人民路389号附15号");
+  assert.equal(textOf(addressStructure(read("公园路189号6号楼2门925号）"))), "公园路189号6号楼2门925号");
+  assert.equal(
+    textOf(addressStructure(read("公园路189号（东门）"))),
+    "公园路189号（东门）",
+    "a bracket opened stays",
+  );
+});
+
+test("a lone stroke after the house number's end is a ruling's end, not the address's", () => {
+  assert.equal(textOf(addressStructure(read("长江南路237号8-5-1702一"))), "长江南路237号8-5-1702");
+  assert.equal(
+    textOf(addressStructure(read("长江南路237号8-5-1702一一"))),
+    "长江南路237号8-5-1702一一",
+    "two are not",
+  );
+  assert.equal(textOf(addressStructure(read("长江南路237号3号楼一单元"))), "长江南路237号3号楼一单元");
+});

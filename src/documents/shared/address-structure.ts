@@ -16,8 +16,13 @@ const FIXED_CONFIDENCE = 0.6;
 /** The most characters after an address's end taken for stray marks, and the confidence each stays under. */
 const MAX_TRAILING = 3;
 const STRAY_CONFIDENCE = 0.5;
-/** A lone small Latin letter after a number: a speck read as `e` or `m`, no building's letter (those are capitals). */
-const SMALL_LETTER = /^[a-z]$/u;
+/** Punctuation no address ends with (a closing bracket stays where its opening one was read before it). */
+const TRAILING_PUNCTUATION = /^[!！?？.。,，、;；:：'"“”‘’·~～)）\]】」』]$/u;
+/**
+ * A lone mark after a number: a small Latin letter (a speck read as `e` or `m`, no building's letter: those are
+ * capitals), or a stroke (a ruling's end read as 一 or 丨).
+ */
+const LONE_MARK = /^[a-z一丨|]$/u;
 
 /**
  * An address's characters read as its structure says (Chinese addresses end in a house number: digits counted in
@@ -26,7 +31,8 @@ const SMALL_LETTER = /^[a-z]$/u;
  * `69号`), and 单 where 元 follows it between two
  * numbers (`4羊元1501` → `4单元1501`); the word before a village group's
  * number taken for 村 where it is among its other readings (`南京材5组` → `南京村5组`); and a few unsure
- * characters after the house number's end (`2603室烟加`, `1号日`: a guilloche's or seal's stroke) left out.
+ * characters after the house number's end (`2603室烟加`, `1号日`: a guilloche's or seal's stroke), and punctuation
+ * there (`附15号！`), left out.
  * Returns the characters, `undefined` for one left out; a character replaced keeps at most
  * {@link FIXED_CONFIDENCE}. Characters read surely are changed only to 单.
  *
@@ -93,8 +99,12 @@ function withoutTrailingMarks(chars: (RecognizedChar | undefined)[]): (Recognize
   if (after.length === 0 || after.length > MAX_TRAILING) return chars;
   // A unit word after the number (10组, 3号楼) is the address's own end, however unsurely read.
   if (after.some((char) => UNIT_WORDS.has(char.text))) return chars;
+  // Punctuation after the house number (`附15号！`, `925号）`) is a speck or a ruling's end however surely read.
   const stray = after.every(
-    (char) => char.confidence < STRAY_CONFIDENCE || (SMALL_LETTER.test(char.text) && after.length === 1),
+    (char) =>
+      char.confidence < STRAY_CONFIDENCE ||
+      TRAILING_PUNCTUATION.test(char.text) ||
+      (LONE_MARK.test(char.text) && after.length === 1),
   );
   return stray ? [...chars.slice(0, end + 1), ...chars.slice(end + 1).map(() => undefined)] : chars;
 }
