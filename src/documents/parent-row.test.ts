@@ -98,3 +98,14 @@ test("a box across the whole row, labels misread in it, is cut into its values",
   lines.push(at("年静32国中国民成", 300, 250));
   assert.deepEqual(row(lines, "father"), ["李强", "32", "中国", "土家族"]);
 });
+
+test("a speck after the name's label read as one character does not take the place of the name after it", () => {
+  const lines = parentRows(FULL, ["父亲姓名", undefined, "国籍", "民族"]);
+  lines.push(at("版", 134, 256, { height: 12 }));
+  assert.deepEqual(row(lines, "father"), ["李强", "32", "中国", "土家族"]);
+  const korean = parentRows(FULL, ["父亲姓名", undefined, "国籍", "民族"]).map((line) =>
+    line.text === "中国" && line.quad[0].y === 250 ? at("韩国", line.quad[0].x, 250) : line,
+  );
+  korean.push(at("版", 134, 256, { height: 12 }));
+  assert.equal(row(korean, "father")[2], "韩国", "a nationality is no name");
+});

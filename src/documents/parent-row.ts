@@ -1,6 +1,7 @@
 import { correctToVocabulary } from "./shared/correct-to-vocabulary.ts";
 import type { PageFrame } from "./shared/page-frame.ts";
 import { lineChars, sliceTextLine } from "./shared/slice-text-line.ts";
+import { isCommonSurname, isCompoundSurname } from "./shared/surnames.ts";
 import type { ValuePiece } from "./shared/value-pieces.ts";
 import type { TextLine } from "../types.ts";
 import { VOCABULARIES } from "./shared/vocabularies.ts";
@@ -72,7 +73,10 @@ export function regroupParentRow(
     else if (chinese === 0) continue;
     else if (isEthnicity(text)) place(3, piece);
     else if (cursor < 0) place(0, piece);
-    else if (chinese >= 2 && Array.from(text).length <= MAX_NATIONALITY && cursor < 3) {
+    else if (cursor === 0 && isStray(cells.get(row.name) ?? []) && isNameLike(text)) {
+      // A mark under the label (a smear, the caption's remnant) was taken for the name the cell holds after it.
+      cells.set(row.name, [piece]);
+    } else if (chinese >= 2 && Array.from(text).length <= MAX_NATIONALITY && cursor < 3) {
       nationalities.push(piece);
       cursor = Math.max(cursor, 1);
     }
@@ -98,6 +102,22 @@ function misfits(row: ParentRow, assigned: Map<string, ValuePiece[]>): boolean {
     texts(row.age).length > 1 ||
     texts(row.nationality).some((text) => isAge(text) || isEthnicity(text)) ||
     texts(row.name).length > 1
+  );
+}
+
+/** Whether the pieces placed as a name are no name: one Chinese character at most (`版`, a speck read). */
+function isStray(pieces: readonly ValuePiece[]): boolean {
+  return pieces.reduce((sum, piece) => sum + (piece.line.text.match(CHINESE)?.length ?? 0), 0) <= 1;
+}
+
+/** Whether a text reads as a person's name: two to four Chinese characters after a surname, no nationality. */
+function isNameLike(text: string): boolean {
+  const symbols = Array.from(text);
+  if (symbols.length < 2 || symbols.length > 4 || !symbols.every((symbol) => HAS_CHINESE.test(symbol)))
+    return false;
+  if (VOCABULARIES.nationality.entries.includes(text)) return false;
+  return (
+    isCommonSurname(symbols[0] as string) || isCompoundSurname(symbols.map((symbol) => ({ text: symbol })))
   );
 }
 

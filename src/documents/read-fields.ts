@@ -6,6 +6,7 @@ import { dropPiecesBeforeLabels } from "./shared/drop-pieces-before-labels.ts";
 import { withoutDuplicatePieces } from "./shared/duplicate-pieces.ts";
 import { type DocumentSpec, labelSpecsOf } from "./shared/field-spec.ts";
 import { inferMissingLabels } from "./shared/infer-missing-labels.ts";
+import { isOfficerKey, withoutTextAfterName } from "./shared/name-pieces.ts";
 import { SEPARATOR } from "./shared/label-candidates.ts";
 import { findLabels, type LabelMatch, type LabelSpec } from "./shared/label-matcher.ts";
 import { type PageBox, type PageFrame, pageFrameOf } from "./shared/page-frame.ts";
@@ -103,7 +104,10 @@ export function readFields(recognised: readonly TextLine[], spec: DocumentSpec):
   for (const field of spec.fields) {
     const label = resolved.get(field.key);
     // A boxed value's preprinted units and captions (周 after its box, 省 Province under it) are not part of it.
-    const pieces = (assigned.get(field.key) ?? []).filter((piece) => !isBoxCaption(piece.line.text, field));
+    const cell = (assigned.get(field.key) ?? []).filter((piece) => !isBoxCaption(piece.line.text, field));
+    // A person's name takes no text read after it that makes it too long for a name (another cell's, a smear).
+    const person = field.kind === "name" && !isOfficerKey(field.key);
+    const pieces = person ? withoutTextAfterName(cell, frame) : cell;
     const boxedDate = field.parts !== undefined && (field.kind === "date" || field.kind === "birth-time");
     const reading = joinPieces(field.key, pieces, frame, boxedDate);
     fields.set(field.key, label ? { ...reading, label } : reading);

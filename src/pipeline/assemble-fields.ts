@@ -3,6 +3,7 @@ import type { DocumentReading, FieldReading } from "../documents/read-fields.ts"
 import type { DocumentSpec, FieldSpec } from "../documents/shared/field-spec.ts";
 import { crossCheckIdNumber, idSex, isValidIdNumber } from "../documents/shared/id-number.ts";
 import { boxesConfidence, valueFromBoxes } from "../documents/shared/join-boxes.ts";
+import { nameDoubt } from "../documents/shared/name-doubt.ts";
 import { isNoAnswer, normaliseValue } from "../documents/shared/normalise-value.ts";
 import type { PageFrame } from "../documents/shared/page-frame.ts";
 import type { KeyValueInfo, Point } from "../types.ts";
@@ -14,6 +15,9 @@ export interface AssembledFields {
   data: Record<string, string>;
   keyValueInfo: KeyValueInfo[];
 }
+
+/** The officers' name seals, whose doubt `doubtStampedName` weighs. */
+const OFFICER_KEYS = new Set(["Registrar", "registrar"]);
 
 /** The highest valueProb an ID number whose check digit fails may carry: it must never look trustworthy. */
 const INVALID_ID_CEILING = 45;
@@ -100,6 +104,8 @@ function normaliseField(
     probability = Math.min(probability, INVALID_ID_CEILING / 100);
   }
   if (field.kind === "certificate-number") probability = Math.min(probability, allTogether(read.chars));
+  // A person's name that does not look like one (one character, no surname, a character no name holds) is doubted.
+  if (field.kind === "name" && !OFFICER_KEYS.has(field.key)) probability *= nameDoubt(normalised.value);
   return { value: normalised.value, probability };
 }
 

@@ -65,9 +65,10 @@ const COMMON_CHARACTERS = new Set<string>(Array.from(COMMON));
 /**
  * How much less likely a given name's character is when names seldom hold it: a reading outside the name
  * characters gives way to an alternative inside them once that alternative is at least this share as likely (蜂
- * 0.37 to 娜 0.23, 盗 0.13 to 杰 0.06). Milder than the surname prior: no list of given-name characters is complete.
+ * 0.37 to 娜 0.23, 盗 0.13 to 杰 0.06, 品 0.78 to 晶 0.18, 垫 0.34 to 堃 0.05): as strong as the surname prior, for
+ * a character outside the list is as seldom in a given name as one outside the surnames is a surname.
  */
-const NOT_A_NAME_CHARACTER = 0.3;
+const NOT_A_NAME_CHARACTER = 0.1;
 /**
  * How much less likely a name character is than one of the common ones: a reading of a rarer name character gives
  * way to a common one once that one is at least this share as likely (媚 0.41 to 娟 0.28, 照 0.44 to 燕 0.18)...

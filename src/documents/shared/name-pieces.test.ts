@@ -3,7 +3,13 @@ import { test } from "node:test";
 import { HOUSEHOLD_HEAD_SPEC } from "../household-head.ts";
 import { readFields } from "../read-fields.ts";
 import { textLineAt as at } from "./make-text-line.ts";
-import { sealCaptions, withoutCaptionPieces, withoutNumberPieces } from "./name-pieces.ts";
+import {
+  sealCaptions,
+  withoutCaptionPieces,
+  withoutNumberPieces,
+  withoutTextAfterName,
+} from "./name-pieces.ts";
+import { makePageFrame } from "./page-frame.ts";
 import type { ValuePiece } from "./value-pieces.ts";
 
 const pieces = (...texts: string[]): ValuePiece[] =>
@@ -46,4 +52,18 @@ test("a piece of an officer's name that reads as part of a seal's caption is the
   assert.deepEqual(left("雀做公业银美户口书"), []);
   assert.deepEqual(left("丁晓燕", "专用"), ["丁晓燕"]);
   assert.deepEqual(left("李和国", "户登"), ["李和国", "户登"], "no two characters of a caption in a row");
+});
+
+const afterName = (...texts: string[]) =>
+  withoutTextAfterName(pieces(...texts).reverse(), makePageFrame(0)).map((piece) => piece.line.text);
+
+test("a name takes no text after it that makes it too long for a name", () => {
+  assert.deepEqual(afterName("盛依诺", "作钢"), ["盛依诺"]);
+  assert.deepEqual(afterName("刘强", "山县街通和平号小区元"), ["刘强"]);
+});
+
+test("a name printed in two boxes, a collective household's name and a name begun without a surname stay", () => {
+  assert.deepEqual(afterName("欧阳", "娜娜"), ["娜娜", "欧阳"]);
+  assert.deepEqual(afterName("盂县有限公司", "集体户"), ["集体户", "盂县有限公司"]);
+  assert.deepEqual(afterName("桂芳", "工成"), ["工成", "桂芳"]);
 });

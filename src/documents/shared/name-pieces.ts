@@ -1,3 +1,5 @@
+import type { PageFrame } from "./page-frame.ts";
+import { isCommonSurname, isCompoundSurname } from "./surnames.ts";
 import type { ValuePiece } from "./value-pieces.ts";
 
 /** Keys of the household pages' fields that hold a person's name. */
@@ -80,4 +82,38 @@ export function dropCaptionsFromNames(
     const pieces = assigned.get(key);
     if (pieces) assigned.set(key, withoutCaptionPieces(pieces, captions));
   }
+}
+
+/** Whether a key is one of the officers' names (stamped or signed beside the seals). */
+export function isOfficerKey(key: string): boolean {
+  return OFFICER_KEYS.includes(key);
+}
+
+/** A Chinese name has at most this many characters (a compound surname and two given ones). */
+const MAX_NAME_CHARACTERS = 4;
+
+/**
+ * A person's name without the pieces read after it when together they are too long for a name: the first piece
+ * (in reading order) is a whole name of two to four Chinese characters beginning with a surname, and what follows
+ * it is another cell's text or a smear taken in (`盛依诺` + `作钢`, `刘强` + `山县街通和平号…`). A name printed in
+ * two boxes (`欧阳` `娜娜`, `张` `三`) stays whole, and so does a collective household's (`…公司` `集体户`).
+ *
+ * @example
+ * withoutTextAfterName(pieces, frame).map((piece) => piece.line.text); // ["盛依诺"] from ["盛依诺", "作钢"]
+ */
+export function withoutTextAfterName(pieces: readonly ValuePiece[], frame: PageFrame): ValuePiece[] {
+  if (pieces.length < 2) return [...pieces];
+  const placed = pieces.map((piece) => ({ piece, box: frame.box(piece.line.quad) }));
+  placed.sort((a, b) => {
+    const sameRow = Math.abs(a.box.centerY - b.box.centerY) < Math.min(a.box.height, b.box.height) * 0.5;
+    return sameRow ? a.box.left - b.box.left : a.box.centerY - b.box.centerY;
+  });
+  const han = (text: string) => Array.from(text.replace(/[^\u3400-\u4dbf\u4e00-\u9fff]/gu, ""));
+  const first = han((placed[0] as { piece: ValuePiece }).piece.line.text);
+  const all = placed.flatMap(({ piece }) => han(piece.line.text));
+  if (first.length < 2 || first.length > MAX_NAME_CHARACTERS || all.length <= MAX_NAME_CHARACTERS)
+    return [...pieces];
+  if (all[all.length - 1] === "户") return [...pieces];
+  const surname = isCompoundSurname(first.map((text) => ({ text }))) || isCommonSurname(first[0] as string);
+  return surname ? [(placed[0] as { piece: ValuePiece }).piece] : [...pieces];
 }
