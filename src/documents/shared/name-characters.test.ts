@@ -4,7 +4,7 @@ import { makeTextLine } from "./make-text-line.ts";
 import { isCommonNameCharacter, isNameCharacter, preferNameCharacter } from "./name-characters.ts";
 
 test("characters of given names of every generation are known, words names avoid are not", () => {
-  for (const char of ["秀", "英", "建", "国", "伟", "丽", "涵", "梓", "萱", "堃", "琰", "玥"]) {
+  for (const char of ["秀", "英", "建", "国", "伟", "丽", "涵", "梓", "萱", "堃", "琰", "玥", "昇"]) {
     assert.ok(isNameCharacter(char), char);
   }
   for (const char of ["蜂", "盗", "毯", "垫", "肿", "图"]) assert.ok(!isNameCharacter(char), char);
