@@ -3,7 +3,15 @@ import { test } from "node:test";
 import { makePageFrame } from "../documents/shared/page-frame.ts";
 import type { RawImage } from "../image/raw-image.ts";
 import type { Quad, TextLine } from "../types.ts";
-import { cropBoxDigits, readCropsAtOnce, withoutRulings } from "./box-digit-crops.ts";
+import {
+  boxInk,
+  cropBoxDigits,
+  cropBoxInk,
+  inkiestBand,
+  readCropsAtOnce,
+  rowBands,
+  withoutRulings,
+} from "./box-digit-crops.ts";
 import type { TextEngine } from "./text-engine.ts";
 
 const PAPER = 230;
@@ -153,6 +161,39 @@ test("a box after a unit is cut without the unit's glyph, and without the next b
     if (crop.data.some((v, i) => i % crop.width === x && v < 150)) inked.push(x);
   const span = (inked.at(-1) ?? 0) - (inked[0] ?? 0) + 1;
   assert.ok(span >= 28 && span <= 34, `ink spans ${span} columns`);
+});
+
+test("a box whose inkiest band is a seal's ring above its digits is cut at its row's other band too", () => {
+  // Pitch 20 px, row centred at y 100; units at x 200, 300, 400; each box's digits on the row (two stems), and a
+  // thick bar (a seal's ring) above the third box's digits.
+  const image = page(500, 200);
+  const units = [200, 300, 400].map((left, k) => {
+    fill(image, left + 2, 92, left + 18, 94);
+    fill(image, left + 9, 90, left + 11, 110);
+    fill(image, left - 45, 93, left - 42, 108);
+    fill(image, left - 32, 93, left - 29, 108);
+    return { unit: ["年", "月", "日"][k] as string, left, right: left + 20, centerY: 100 };
+  });
+  fill(image, 330, 74, 395, 84, 90);
+  const row = { start: 100, end: 600, centerY: 100, pitch: 20 };
+  const boxes = units.map((unit, k) => boxInk(image, makePageFrame(0), row, units[k - 1], unit));
+  const [first, , third] = boxes;
+  assert.ok(first && third);
+  const own = inkiestBand(third);
+  const digits = inkiestBand(first);
+  assert.ok(own !== undefined && digits !== undefined && digits - own > 8, `bands ${own} and ${digits}`);
+  assert.equal(rowBands(boxes).length, 2);
+  // Cut at its own band the crop stands above the row (the ring); at the first box's band, near the row (the
+  // digits, a slack's reach from it).
+  const ownOffset = cropBoxInk(third)?.offset ?? 0;
+  assert.ok(ownOffset < -0.6, `offset ${ownOffset}`);
+  const atDigits = cropBoxInk(third, digits);
+  assert.ok(atDigits && atDigits.offset - ownOffset > 0.3, `offset ${atDigits?.offset}`);
+  // The crop's contrast is stretched: its ink black, its paper white.
+  assert.equal(Math.min(...atDigits.data), 0);
+  assert.equal(Math.max(...atDigits.data), 255);
+  // Cutting again leaves the box's pixels as they were.
+  assert.deepEqual(cropBoxInk(third, digits)?.data, atDigits.data);
 });
 
 test("crops are read in one call, one line each in order", async () => {

@@ -10,6 +10,8 @@ export interface BoxDigitsCrop extends RawImage {
   offset: number;
 }
 
+/** The share of a crop's pixels darker than the grey its contrast is stretched from (its darkest ink). */
+const STRETCH_DARK = 0.005;
 /** A glyph's pitch in the crops' pixels. */
 export const PITCH_PX = 32;
 /** How far past the unit before a box's crop begins, in pitches. */
@@ -26,7 +28,8 @@ const REACH = 1.4;
  * stand under a unit, so there the crop keeps the groups of ink whose middle lies between the two units' middles;
  * where the digits' band stands off the unit's row, the unit's glyph is painted out (read apart from them). The
  * rulings are painted out with strokes mended: a digit printed over its box's edge keeps its strokes. Gives the
- * digits' band's offset from the unit's row too. `undefined` when the box holds no ink.
+ * digits' band's offset from the unit's row too. `undefined` when the box holds no ink. (A box on its own; a row's
+ * boxes are cut at one another's bands too with {@link boxInk}, {@link rowBands} and {@link cropBoxInk}.)
  */
 export function cropBoxDigits(
   image: RawImage,
@@ -35,6 +38,40 @@ export function cropBoxDigits(
   before: UnitMark | undefined,
   unit: UnitMark,
 ): BoxDigitsCrop | undefined {
+  const box = boxInk(image, frame, row, before, unit);
+  return box === undefined ? undefined : cropBoxInk(box);
+}
+
+/** One box's strip cut out with its rulings painted out, and its ink per pixel row between the two units. */
+export interface BoxInk {
+  grey: Uint8Array;
+  ink: Uint8Array;
+  width: number;
+  height: number;
+  /** The strip's left edge along the row, in page coordinates, and its pixels per page unit. */
+  left: number;
+  scale: number;
+  /** The strip's top in page coordinates. */
+  top: number;
+  row: DateRow;
+  before: UnitMark | undefined;
+  unit: UnitMark;
+  /** The ink of each pixel row between the units. */
+  rows: Float64Array;
+}
+
+/**
+ * A box's strip (see {@link cropBoxDigits}): from the unit before to the end of its own unit, {@link REACH}
+ * pitches above and below the row, its rulings painted out and the unit before's glyph too, with its ink per pixel
+ * row between the units. `undefined` where the box is too narrow or the strip holds no contrast.
+ */
+export function boxInk(
+  image: RawImage,
+  frame: PageFrame,
+  row: DateRow,
+  before: UnitMark | undefined,
+  unit: UnitMark,
+): BoxInk | undefined {
   const middle = (mark: UnitMark) => (mark.left + mark.right) / 2;
   const left = before === undefined ? row.start - row.pitch * 0.15 : middle(before) - row.pitch * 0.1;
   const right = unit.right + row.pitch * 0.15;
@@ -66,7 +103,6 @@ export function cropBoxDigits(
       between,
       Math.round((REACH + 0.55) * PITCH_PX),
     ]);
-  // The band of the digits: the window one pitch high holding the most ink between the units.
   const rows = new Float64Array(height);
   const digitsEnd = Math.min(width, at(unit.left));
   for (let y = 0; y < height; y++) {
@@ -74,14 +110,78 @@ export function cropBoxDigits(
     for (let x = between; x < digitsEnd; x++) sum += ink[y * width + x] as number;
     rows[y] = sum;
   }
+  return { grey, ink, width, height, left, scale, top, row, before, unit, rows };
+}
+
+/** The ink of each window one pitch high of a box's rows, by its top row. */
+function windowSums(rows: Float64Array): Float64Array {
+  const sums = new Float64Array(Math.max(0, rows.length - PITCH_PX + 1));
+  for (let y = 0; y < sums.length; y++) {
+    let sum = 0;
+    for (let t = y; t < y + PITCH_PX; t++) sum += rows[t] as number;
+    sums[y] = sum;
+  }
+  return sums;
+}
+
+/**
+ * The top row of the window one pitch high that holds the most ink between a box's units, or `undefined` where no
+ * window holds ink worth reading.
+ */
+export function inkiestBand(box: BoxInk): number | undefined {
+  const sums = windowSums(box.rows);
+  let bestAt: number | undefined;
+  for (let y = 0; y < sums.length; y++)
+    if (
+      (sums[y] as number) >= PITCH_PX * 0.5 &&
+      (bestAt === undefined || (sums[y] as number) > (sums[bestAt] as number))
+    )
+      bestAt = y;
+  return bestAt;
+}
+
+/**
+ * The bands at which the digits of a row's boxes may stand: each box's inkiest band, those within
+ * {@link BAND_SLACK} of one another taken as one. The printer put the whole value at one height, so where the boxes
+ * disagree (a seal's ring or lettering across a box outweighs its digits there), each box is read at the others'
+ * bands too.
+ */
+export function rowBands(boxes: readonly (BoxInk | undefined)[]): number[] {
+  const tops = boxes
+    .map((box) => (box === undefined ? undefined : inkiestBand(box)))
+    .filter((top) => top !== undefined)
+    .sort((a, b) => a - b);
+  const bands: number[] = [];
+  for (const top of tops) {
+    const last = bands[bands.length - 1];
+    if (last === undefined || top - last > BAND_SLACK * PITCH_PX) bands.push(top);
+  }
+  return bands;
+}
+
+/** How far, in pitches, a box's band may stand from a band it is read at. */
+const BAND_SLACK = 0.25;
+
+/**
+ * The crop of a box's digits from its strip (see {@link cropBoxDigits}): the band one pitch high holding the most
+ * ink between the units, within {@link BAND_SLACK} pitches of the band at `near` where given (see {@link rowBands}),
+ * trimmed to its ink. The box's pixels are left as they were.
+ */
+export function cropBoxInk(box: BoxInk, near?: number): BoxDigitsCrop | undefined {
+  const { width, height, left, scale, top, row, before, unit } = box;
+  const grey = box.grey.slice();
+  const ink = box.ink.slice();
+  const middle = (mark: UnitMark) => (mark.left + mark.right) / 2;
+  const at = (x: number) => Math.round((x - left) * scale);
+  const sums = windowSums(box.rows);
+  const slack = Math.round(BAND_SLACK * PITCH_PX);
   const band = PITCH_PX;
   let best = -1;
   let bestAt = 0;
-  for (let y = 0; y + band <= height; y++) {
-    let sum = 0;
-    for (let t = y; t < y + band; t++) sum += rows[t] as number;
-    if (sum > best) {
-      best = sum;
+  for (let y = 0; y < sums.length; y++) {
+    if (near !== undefined && Math.abs(y - near) > slack) continue;
+    if ((sums[y] as number) > best) {
+      best = sums[y] as number;
       bestAt = y;
     }
   }
@@ -222,7 +322,7 @@ function inkGroups(columns: Uint32Array, gap: number): [number, number][] {
 
 /**
  * The crop `[left, top, right, bottom)` of a grey image, the columns outside `[first, last]` (a neighbour's ink in
- * the margin) painted as paper.
+ * the margin) painted as paper, its contrast stretched to black on white.
  */
 function cropped(
   grey: Uint8Array,
@@ -235,10 +335,16 @@ function cropped(
   const data = new Uint8Array(w * h);
   for (let y = 0; y < h; y++)
     data.set(grey.subarray((top + y) * width + left, (top + y) * width + left + w), y * w);
-  const paper = data.slice().sort()[Math.floor(data.length * 0.9)] as number;
+  const sorted = data.slice().sort();
+  const paper = sorted[Math.floor(data.length * 0.9)] as number;
+  const dark = sorted[Math.floor(data.length * STRETCH_DARK)] as number;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) if (left + x < first || left + x > last) data[y * w + x] = paper;
   }
+  // Stretched from its darkest ink to its paper (a grey copy, a dim photo read as well as black on white).
+  const range = Math.max(1, paper - dark);
+  for (let p = 0; p < data.length; p++)
+    data[p] = Math.max(0, Math.min(255, Math.round((((data[p] as number) - dark) * 255) / range)));
   return { width: w, height: h, channels: 1, data };
 }
 

@@ -6,6 +6,7 @@ import {
   boxDigits,
   boxDigitsPadded,
   chooseBox,
+  digitsBeforeUnits,
   firstBoxes,
   isWholeBox,
   stripBoxDigits,
@@ -144,4 +145,25 @@ test("a box read in the row's strip: whole and in range, or one digit written wi
   assert.equal(stripBoxDigits("13", 1), undefined, "no month 13");
   assert.equal(stripBoxDigits("", 2), undefined);
   assert.equal(stripBoxDigits("123", 2), undefined);
+});
+
+test("two boxes of two digits read as one run before a unit, the unit between them lost, are both boxes", () => {
+  assert.deepEqual(
+    [...digitsBeforeUnits("2025年0901日")],
+    [
+      ["年", "2025"],
+      ["月", "09"],
+      ["日", "01"],
+    ],
+  );
+  assert.deepEqual(Object.fromEntries(digitsBeforeUnits("2020年12月10日2241分")), {
+    年: "2020",
+    月: "12",
+    日: "10",
+    时: "22",
+    分: "41",
+  });
+  // Four digits before 月 are no two boxes (the year's four); nor are they where the unit before was read.
+  assert.deepEqual(Object.fromEntries(digitsBeforeUnits("2019月04日")), { 日: "04" });
+  assert.equal(digitsBeforeUnits("2019年11月0402日").get("日"), undefined);
 });

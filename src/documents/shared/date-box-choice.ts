@@ -62,6 +62,9 @@ export function firstBoxes(text: string, field: FieldSpec): FirstBox[] {
   });
 }
 
+/** The units of a boxed value in the order they are printed. */
+const ORDER = "年月日时分";
+
 /** Each printed unit read, with the digits read last before it (since the unit before), in reading order. */
 export function digitsBeforeUnits(text: string): Map<string, string> {
   const found = new Map<string, string>();
@@ -83,6 +86,15 @@ export function digitsBeforeUnits(text: string): Map<string, string> {
       // The year's unit lost between year and month (`201406月`).
       found.set("年", joined[1] as string);
       found.set("月", joined[2] as string);
+      runs = [""];
+      continue;
+    }
+    const last = runs.filter((run) => run !== "").at(-1) ?? "";
+    const previous = ORDER[ORDER.indexOf(unit) - 1];
+    if (previous !== undefined && previous !== "年" && !found.has(previous) && /^\d{4}$/u.test(last)) {
+      // The unit before lost between two boxes of two digits (`0901日`: 09月 01日).
+      found.set(previous, last.slice(0, 2));
+      if (!found.has(unit)) found.set(unit, last.slice(2));
       runs = [""];
       continue;
     }
