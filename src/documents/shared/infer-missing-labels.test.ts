@@ -92,3 +92,30 @@ test("the rest of a label wrapped into a box of its own is not a value", () => {
   assert.ok(fields.get("immigratedToCityInfo")?.label, "the label is found by its shorter wording");
   assert.equal(fields.get("immigratedToCityInfo")?.text, "");
 });
+
+test("a garbled label is looked for on its own column's line where the rows slope across the page", () => {
+  // A card photographed at a slant: the right column stands 4 px lower every row than the left, so its row 6 is
+  // 24 px below the left column's label of that row, further than the rows' slack allows.
+  const rows: [string, string, string, string][] = [
+    ["姓名", "张建国", "户主或与户主关系", "户主"],
+    ["曾用名", "", "性别", "男"],
+    ["出生地", "湖南省长沙县", "民族", "汉族"],
+    ["籍贯", "湖南省湘潭县", "出生日期", "1980年01月11日"],
+    ["本市(县)其他住址", "", "宗教信仰", "无"],
+    ["公民身份号码", "430102198001112345", "血型", "A型"],
+    ["文化程度", "大学本科", "兵役状况", "未服兵役"],
+  ];
+  const lines: TextLine[] = [];
+  rows.forEach(([leftLabel, leftValue, rightLabel, rightValue], row) => {
+    const y = 100 + row * 50;
+    const drop = row * 4;
+    lines.push(at(leftLabel, 50, y));
+    if (leftValue) lines.push(at(leftValue, 200, y));
+    // 兵役状况 garbled (no character of it read right) on the last row.
+    lines.push(at(row === 6 ? "兵没状冴" : rightLabel, 420, y + drop, row === 6 ? 0.4 : 0.99));
+    if (rightValue) lines.push(at(rightValue, 600, y + drop));
+  });
+  const { fields } = readFields(lines, HOUSEHOLD_RESIDENT_SPEC);
+  assert.equal(fields.get("militaryServiceStatus")?.text, "未服兵役");
+  assert.equal(fields.get("educationalDegree")?.text, "大学本科");
+});

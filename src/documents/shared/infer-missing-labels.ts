@@ -61,7 +61,7 @@ export function inferMissingLabels(
     if (resolved.has(field.key)) continue;
     const row = spec.layout.findIndex((keys) => keys.includes(field.key));
     if (row === -1) continue;
-    const y = grid.rowY(row);
+    const y = columnRowY(spec, field.key, row, boxes, grid.pitch) ?? grid.rowY(row);
     const x = columnX(spec, field.key, boxes);
     const { minX, maxX } = betweenRowMates(spec.layout[row] ?? [], field.key, boxes, height);
     const wording = shortestWording(field);
@@ -285,6 +285,46 @@ function increasingRows(measured: Map<number, number>): number[] {
 
 function overlaps(a: PageBox, b: PageBox): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+/**
+ * The y of a row in the field's own printed column, from the labels found in that column (interpolated between the
+ * nearest above and below, or stepped by the column's own pitch past the last): under perspective or a page's
+ * curl the rows slope across the page, and a row's label found in the other column stands higher or lower than
+ * this one's (the 承办人签章 of a card photographed at a slant stands a line above its 登记日期). Undefined when
+ * fewer than two of the column's labels were found in order.
+ */
+function columnRowY(
+  spec: DocumentSpec,
+  key: string,
+  row: number,
+  boxes: ReadonlyMap<string, PageBox>,
+  gridPitch: number,
+): number | undefined {
+  const column = spec.columns?.find((keys) => keys.includes(key));
+  if (column === undefined) return undefined;
+  const measured = new Map<number, number>();
+  for (const other of column) {
+    const box = boxes.get(other);
+    const otherRow = spec.layout.findIndex((keys) => keys.includes(other));
+    if (box !== undefined && otherRow !== -1 && otherRow !== row) measured.set(otherRow, box.centerY);
+  }
+  const rows = increasingRows(measured);
+  if (rows.length < 2) return undefined;
+  const at = (r: number) => measured.get(r) as number;
+  const before = rows.filter((other) => other < row).at(-1);
+  const after = rows.find((other) => other > row);
+  if (before !== undefined && after !== undefined)
+    return at(before) + ((at(after) - at(before)) * (row - before)) / (after - before);
+  const steps = rows
+    .slice(1)
+    .map((r, index) => (at(r) - at(rows[index] as number)) / (r - (rows[index] as number)))
+    .sort((a, b) => a - b);
+  const pitch = steps[steps.length >> 1] as number;
+  // A column's pitch far from the page's is no measure of its rows (a label found on the wrong row).
+  if (!(pitch > gridPitch * 0.8 && pitch < gridPitch * 1.25)) return undefined;
+  if (before !== undefined) return at(before) + pitch * (row - before);
+  return at(after as number) - pitch * ((after as number) - row);
 }
 
 /** The left edge shared by the found labels of the field's printed column, if the spec gives it one. */
