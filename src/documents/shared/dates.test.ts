@@ -25,6 +25,8 @@ test("normaliseDate reads every printed form into 2012年04月17日", () => {
     "２０１２年４月１７日",
     "2O12年04月17日",
     "2012.04.17.",
+    // A dotted date's dot under a seal's stroke, read as a colon.
+    "2012:04.17",
   ]) {
     assert.equal(normaliseDate(printed), "2012年04月17日", printed);
   }

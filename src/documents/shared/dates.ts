@@ -1,6 +1,7 @@
 /**
  * Dates as the documents print them and as the service writes them (api.md §4): `2012年04月17日`, and the birth
- * time `2019年06月26日09时28分`. Parsing forgives the noise OCR adds — spaces, full-width digits, 曰 for 日, O for 0.
+ * time `2019年06月26日09时28分`. Parsing forgives the noise OCR adds — spaces, full-width digits, 曰 for 日, O for 0, a
+ * colon for a dot a seal's stroke crossed.
  */
 
 /** A Gregorian calendar date. */
@@ -14,7 +15,7 @@ const FULL_WIDTH_DIGIT = /[０-９]/gu;
 // Letters that stand for digits only next to a digit, so a stray O inside words is left alone.
 const DIGIT_LOOKALIKE = /(?<=\d)[OoＯ〇]|[OoＯ〇](?=\d)/gu;
 const ONE_LOOKALIKE = /(?<=\d)[lI|丨]|[lI|丨](?=\d)/gu;
-const SEPARATOR = "[年牛午月日曰目.．。·\\-－—/／、,，]";
+const SEPARATOR = "[年牛午月日曰目.．。·:：\\-－—/／、,，]";
 const SEPARATED = new RegExp(
   `^(\\d{4})${SEPARATOR}+(\\d{1,2})${SEPARATOR}+(\\d{1,2})[日曰目由白旦.．。]?$`,
   "u",
