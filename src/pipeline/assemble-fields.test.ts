@@ -169,3 +169,17 @@ test("a certificate number, with no check digit, is only as sure as all its char
   assert.ok(valueProb({ 4: 0.61 }) <= 60, `valueProb ${valueProb({ 4: 0.61 })}`);
   assert.ok(valueProb({}) >= 90);
 });
+
+test("a date is only as sure as its digits together: one unsure digit makes it unsure", () => {
+  const valueProb = (confidences: Record<number, number>) => {
+    const lines = card("410328199110171522", "女").filter((line) => line.text !== "1991年10月17日");
+    lines.push(textLineAt("1991年10月17日", 520, 200, { confidence: 0.99, confidences }));
+    const reading = readFields(lines, HOUSEHOLD_RESIDENT_SPEC);
+    const { data, keyValueInfo } = assembleFields(HOUSEHOLD_RESIDENT_SPEC, reading, identity);
+    assert.equal(data.birthDate, "1991年10月17日");
+    return keyValueInfo.find((info) => info.key === "birthDate")?.valueProb ?? 100;
+  };
+  // Ten characters read surely and the year's last digit at 0.59 (a 0 beside a 9): their mean would say 95.
+  assert.ok(valueProb({ 3: 0.59 }) <= 60, `valueProb ${valueProb({ 3: 0.59 })}`);
+  assert.ok(valueProb({}) >= 90);
+});

@@ -106,6 +106,10 @@ function normaliseField(
   if (field.kind === "certificate-number") probability = Math.min(probability, allTogether(read.chars));
   // A person's name that does not look like one (one character, no surname, a character no name holds) is doubted.
   if (field.kind === "name" && !OFFICER_KEYS.has(field.key)) probability *= nameDoubt(normalised.value);
+  // A date's digit misread is caught by nothing when the date it makes is real: the date is as sure as its digits
+  // together (`2010年` with its 0 read 0.59 beside a 9 is no sure 2010, however sure its other characters).
+  if (field.kind === "date" && field.parts === undefined && fromBoxes === undefined)
+    probability = Math.min(probability, allTogether(read.chars.filter((char) => /^\d$/u.test(char.text))));
   return { value: normalised.value, probability };
 }
 
