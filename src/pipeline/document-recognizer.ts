@@ -19,6 +19,7 @@ import { documentGeometry } from "./document-geometry.ts";
 import { completeValueEnds } from "./complete-value-ends.ts";
 import { extendValueLines } from "./extend-value-lines.ts";
 import { findTextInEmptyCells } from "./find-text-in-empty-cells.ts";
+import { noteInkedEmptyCells } from "./inked-empty-cells.ts";
 import { matchesDocumentType } from "./match-document-type.ts";
 import { readDatesByUnits } from "./read-dates-by-units.ts";
 import { readNeutralInk } from "./read-neutral-ink.ts";
@@ -133,6 +134,8 @@ export class DocumentRecognizer {
     // ID numbers not read surely valid (or born where the page says not) are read again stretched and before seal
     // whitening, and the readings vote.
     await rereadIdNumbers(clean, work, reading, spec, this.#engine, idBirthWindows(spec, reading));
+    // A cell answered empty where a character's ink stands is no sure blank (its value was not read).
+    noteInkedEmptyCells(work, reading, spec, lines.lines);
     const toOriginal = (point: { x: number; y: number }) => ({ x: point.x * scale, y: point.y * scale });
     const { data, keyValueInfo } = assembleFields(spec, reading, toOriginal);
     const geometry = documentGeometry(work, reading, type, scale);
